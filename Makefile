@@ -1,0 +1,38 @@
+# Two commands on a fresh machine with Python 3.11+: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= db/factcheck.db
+
+.PHONY: run test bench check install clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "factcheck needs Python 3.11 or newer"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: set up, import the demo article and its sources if missing, open the desk
+run: $(STAMP)
+	$(BIN)/factcheck demo --db $(DB)
+
+## make test: set up, then the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make bench: every benchmark, as a table of ratios
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+check: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/ruff check factcheck tests bench
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

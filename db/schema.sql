@@ -1,0 +1,138 @@
+-- factcheck schema, version 1. Generated from factcheck/migrations.py;
+-- do not edit: a test checks that this file matches the migrations.
+
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    language TEXT NOT NULL,
+    source TEXT,                -- the path or '-' it was imported from
+    format TEXT NOT NULL,       -- txt | md | html
+    encoding TEXT,
+    url TEXT,
+    published TEXT,
+    sha256 TEXT NOT NULL UNIQUE,  -- of text: the same content is never stored twice
+    text TEXT NOT NULL,           -- decoded, visible, NFC: claim offsets point into it
+    imported_at TEXT NOT NULL,
+    imported_by TEXT
+);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    seq INTEGER NOT NULL,          -- position in the article, from 1
+    char_start INTEGER NOT NULL,   -- text == articles.text[char_start:char_end]
+    char_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'verified', 'disputed')),
+    checkworthiness REAL NOT NULL DEFAULT 0,
+    reasons TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
+    facets TEXT NOT NULL DEFAULT '{}',    -- JSON: numbers, entities, dates, attribution, hedges
+    verdict_label TEXT,                   -- a finer verdict word, e.g. 'Trompeur'
+    version INTEGER NOT NULL DEFAULT 1,   -- bumped on every change: stale edits are caught
+    updated_at TEXT,
+    updated_by TEXT,
+    UNIQUE (article_id, seq)
+);
+
+CREATE INDEX claims_status ON claims(status);
+
+CREATE INDEX claims_worthiness ON claims(article_id, checkworthiness);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,        -- canonical
+    original_url TEXT,
+    title TEXT,
+    publisher TEXT,
+    published TEXT,
+    language TEXT,
+    text TEXT,
+    notes TEXT,
+    reliability INTEGER CHECK (reliability IS NULL OR reliability BETWEEN 0 AND 5),
+    added_at TEXT NOT NULL,
+    updated_at TEXT
+);
+
+CREATE TABLE claim_sources (
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    stance TEXT NOT NULL CHECK (stance IN ('supports', 'refutes', 'context')),
+    note TEXT,
+    evidence TEXT,                 -- JSON, as computed when linked
+    linked_at TEXT NOT NULL,
+    linked_by TEXT,
+    PRIMARY KEY (claim_id, source_id)
+);
+
+CREATE INDEX claim_sources_source ON claim_sources(source_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('status', 'note', 'link', 'unlink', 'undo')),
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT,
+    source_id INTEGER,
+    details TEXT                   -- JSON, e.g. the claim a verdict followed
+);
+
+CREATE INDEX events_claim ON events(claim_id, id);
+
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TRIGGER claims_au AFTER UPDATE OF text ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIRTUAL TABLE sources_fts USING fts5(
+    title, text, publisher, content='sources', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER sources_ai AFTER INSERT ON sources BEGIN
+    INSERT INTO sources_fts(rowid, title, text, publisher)
+    VALUES (new.id, new.title, new.text, new.publisher);
+END;
+
+CREATE TRIGGER sources_ad AFTER DELETE ON sources BEGIN
+    INSERT INTO sources_fts(sources_fts, rowid, title, text, publisher)
+    VALUES ('delete', old.id, old.title, old.text, old.publisher);
+END;
+
+CREATE TRIGGER sources_au AFTER UPDATE ON sources BEGIN
+    INSERT INTO sources_fts(sources_fts, rowid, title, text, publisher)
+    VALUES ('delete', old.id, old.title, old.text, old.publisher);
+    INSERT INTO sources_fts(rowid, title, text, publisher)
+    VALUES (new.id, new.title, new.text, new.publisher);
+END;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);

@@ -1,0 +1,717 @@
+"""The checkable facts of a claim: figures, names, dates, attribution, hedges.
+
+Everything here is a pure function of a claim's text (plus the article's
+language, and optionally the set of words the article uses in lower case, which
+tells a sentence-initial "Cette" from a sentence-initial "Meta").
+
+Figures are normalised so that "14,3 milliards de dollars", "$14.3bn" and
+"14.3 billion dollars" all become ``{"value": 14300000000.0, "unit": "USD"}``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- figures
+
+_SP = r"[ \u00a0\u202f\u2009\u2007]"
+# A numeric literal, written in any of the usual French or English ways.
+_NUM = (
+    rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+(?:[.,]\d+)?"  # 30 000 / 1 500 000,50
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.500.000
+    r"|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"  # 1,500,000
+    r"|\d+(?:\.\d+)?[eE][+-]?\d{1,4}(?![\w])"  # 1e308
+    r"|\d+(?:[.,]\d+)?)"  # 14,3  3.5  1,500  1.500  2024
+)
+_SCALES = {
+    "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "tr": 1e12,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6,
+    "mille": 1e3, "milles": 1e3, "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+}
+# single letters are scales only beside a currency ($5m, 3 M€), never alone (5 m = metres)
+_LETTER_SCALES = {"m", "b", "k"}
+_SCALE_RE = (
+    r"(?:milliards?|billions?|trillions?|millions?|milles?|thousands?|Mds?|mds?|Mrds?|mrds?"
+    r"|md|bn|bln|tn|mln|mio|mn|M|m|k|K|B|b)"
+)
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "dollars américains": "USD", "dollars us": "USD",
+    "dollars canadiens": "CAD", "dollars australiens": "AUD", "euro": "EUR", "euros": "EUR",
+    "livre": "GBP", "livres": "GBP", "livres sterling": "GBP", "pound": "GBP", "pounds": "GBP",
+    "francs suisses": "CHF", "yuan": "CNY", "yuans": "CNY", "yen": "JPY", "yens": "JPY",
+}
+_CURRENCY_SIGNS = {
+    "$": "USD", "us$": "USD", "us $": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD",
+    "a$": "AUD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY",
+    "cny": "CNY", "cad": "CAD",
+}
+_CUR_PRE = r"(?:US\s?\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CNY|CAD)\s?)"
+_CUR_POST = (
+    r"(?:\s+(?:de\s+|d['’]\s?)?(?:dollars?(?:\s+(?:américains|canadiens|australiens|US))?"
+    r"|euros?|livres?(?:\s+sterling)?|pounds?|francs\s+suisses|yuans?|yens?)\b"
+    rf"|{_SP}?(?:\$|€|£|¥)|\s(?:USD|EUR|GBP|CHF|JPY|CNY|CAD)\b)"
+)
+_PCT = (
+    rf"(?:{_SP}?%|\s+pour\s?cent\b|\s+percent\b|\s+per\s+cent\b"
+    r"|\s+points?\s+de\s+pourcentage\b|\s+percentage\s+points?\b)"
+)
+_UNITS = {
+    "years": r"ans|années|years?(?:\s+old)?|-year-old|-years?-old|an",
+    "months": r"mois|months?",
+    "weeks": r"semaines|weeks?",
+    "days": r"jours|days?",
+    "hours": r"heures|hours?|h",
+    "people": (
+        r"personnes|people|persons|employés|employees|salariés|workers|travailleurs|habitants"
+        r"|inhabitants|residents|chercheurs|researchers|ingénieurs|engineers|morts|dead|deaths"
+        r"|victimes|victims|patients|élèves|students|étudiants|utilisateurs|users"
+    ),
+    "km": r"km|kilomètres|kilometres|kilometers",
+    "kg": r"kg|kilos|kilogrammes|kilograms",
+    "tonnes": r"tonnes|tons",
+    "times": r"fois|times",
+}
+_UNIT_RE = "|".join(f"(?P<u_{k}>{v})" for k, v in _UNITS.items())
+
+_FIGURE = re.compile(
+    rf"(?P<pre>{_CUR_PRE})?"
+    rf"(?<![\w.,])(?P<num>{_NUM})(?![\d])"
+    rf"(?:(?P<scale>{_SP}?{_SCALE_RE})(?![\w]))?"
+    rf"(?P<post>{_CUR_POST})?"
+    rf"(?P<pct>{_PCT})?"
+    rf"(?:(?:{_SP}|(?=-))(?:{_UNIT_RE})(?![\w]))?"
+)
+
+_WORD_UNITS = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_WORD_BIG = {"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6,
+             "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
+_FRACTIONS = {
+    "tiers": 1 / 3, "quart": 0.25, "quarts": 0.25, "third": 1 / 3, "thirds": 1 / 3,
+    "quarter": 0.25, "quarters": 0.25,
+}
+_NUMBER_WORD = "|".join(sorted(list(_WORD_UNITS) + list(_WORD_BIG), key=len, reverse=True))
+_WORD_FIGURE = re.compile(
+    rf"(?<![\w’'-])(?P<words>(?:{_NUMBER_WORD})(?:(?:[\s-]|\s+et\s+|-et-|\s+and\s+)"
+    rf"(?:{_NUMBER_WORD}))*)(?![\w’'-])"
+    rf"(?:(?P<frac>[\s-](?:tiers|quarts?|thirds?|quarters?))\b)?"
+    rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?"
+    rf"(?:\s(?:{_UNIT_RE})(?![\w]))?",
+    re.IGNORECASE,
+)
+_NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
+_HALF = re.compile(r"\b(?:la\s+moitié|half|a\s+half|one\s+half)\b", re.IGNORECASE)
+# Words too common to be figures unless a scale, currency or unit follows.
+_WEAK_WORDS = {"un", "une", "one", "neuf", "sept", "cent", "second"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "value": self.value, "unit": self.unit}
+
+
+def parse_number(literal: str, lang: str = "fr") -> float | None:
+    """Value of a numeric literal written the French or the English way."""
+    s = re.sub(_SP, " ", literal).strip()
+    if "e" in s.lower():
+        try:
+            value = float(s)
+        except ValueError:
+            return None
+        return value if math.isfinite(value) else None
+    digits = re.sub(r"\D", "", s)
+    if len(digits) > 30:
+        return None
+    if " " in s:  # space-grouped thousands; the decimal mark is whatever is left
+        s = s.replace(" ", "").replace(",", ".")
+    elif s.count(".") > 1:
+        s = s.replace(".", "").replace(",", ".")
+    elif s.count(",") > 1:
+        s = s.replace(",", "")
+    elif "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):  # 1.500,5
+            s = s.replace(".", "").replace(",", ".")
+        else:  # 1,500.5
+            s = s.replace(",", "")
+    elif "," in s:
+        head, tail = s.split(",")
+        # 1,500 is a thousand and a half in English, one and a half in French
+        if len(tail) == 3 and lang == "en" and head != "0":
+            s = head + tail
+        else:
+            s = head + "." + tail
+    elif "." in s:
+        head, tail = s.split(".")
+        if len(tail) == 3 and lang == "fr" and head != "0":
+            s = head + tail
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _currency(pre: str | None, post: str | None) -> str | None:
+    for part in (pre, post):
+        if not part:
+            continue
+        key = " ".join(part.lower().split())
+        key = re.sub(r"^(?:de\s+|d['’]\s?)", "", key).strip()
+        if key in _CURRENCY_SIGNS:
+            return _CURRENCY_SIGNS[key]
+        if key in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[key]
+        key = key.replace(" ", "")
+        if key in _CURRENCY_SIGNS:
+            return _CURRENCY_SIGNS[key]
+    return None
+
+
+def _unit_of(m: re.Match) -> str | None:
+    for name in _UNITS:
+        if m.group(f"u_{name}"):
+            return name
+    return None
+
+
+def _words_value(words: str) -> float | None:
+    total, current = 0.0, 0.0
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("et", "and", ""):
+            continue
+        if w in _WORD_BIG:
+            current = max(current, 1) * _WORD_BIG[w]
+            total += current
+            current = 0
+        elif w in ("cent", "cents", "hundred"):
+            current = max(current, 1) * 100
+        elif w in _WORD_UNITS:
+            v = _WORD_UNITS[w]
+            if w in ("vingt", "vingts") and current == 4:  # quatre-vingt(s)
+                current = 80
+            elif current >= 60 and current % 20 == 0 and v < 20 and current < 100:
+                current += v  # soixante-dix, quatre-vingt-douze
+            else:
+                current += v
+        else:
+            return None
+    return total + current
+
+
+def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure in text, with value scaled and unit normalised."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = list(masked)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    has_digit = _DIGIT.search(text) is not None
+    for m in _FIGURE.finditer(text) if has_digit else ():
+        if not m.group("num"):
+            continue
+        value = parse_number(m.group("num"), lang)
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        scale_txt = (m.group("scale") or "").strip()
+        currency = _currency(m.group("pre"), m.group("post"))
+        scale_key = scale_txt.lower()
+        if scale_key in _LETTER_SCALES and not currency:
+            # "5 m" is five metres, not five million: keep the bare number
+            end = m.start("scale")
+            scale_key = ""
+            unit = None
+        elif m.group("pct"):
+            unit = "%"
+        else:
+            unit = currency or _unit_of(m)
+        if scale_key:
+            factor = _SCALES.get(scale_key, 1.0)
+            if scale_key in ("billion", "billions") and lang == "fr":
+                factor = 1e12  # un billion, in French, is a million millions
+            value *= factor
+        if not free(start, end):
+            continue
+        num = m.group("num")
+        plain_int = re.fullmatch(r"\d{4}", num)
+        if (plain_int and unit is None and not scale_key and 1800 <= int(num) <= 2100):
+            continue  # a year: dates handle it
+        if not math.isfinite(value):
+            continue
+        figure_text = text[start:end].strip()
+        # a range "25 à 100 millions de dollars": the first bound shares scale and unit
+        figures.append(Figure(figure_text, value, unit, start, end))
+        taken.append((start, end))
+    _share_range_units(text, figures)
+    lowered = text.lower()
+    has_number_word = not _NUMBER_WORD_SET.isdisjoint(re.findall(r"[^\W\d_]+", lowered))
+    for m in _WORD_FIGURE.finditer(text) if has_number_word else ():
+        words = m.group("words")
+        if not free(m.start(), m.end()):
+            continue
+        rest = text[m.end("words"):m.end()].strip()
+        if words.lower() in _WEAK_WORDS and not (rest or _next_is_scale(text, m.end("words"))):
+            continue
+        if all(w.lower() in _WORD_BIG for w in re.split(r"[\s-]+", words) if w):
+            continue  # "des milliards", "thousands": an order of magnitude, not a figure
+        value = _words_value(words)
+        if value is None:
+            continue
+        currency = _currency(None, m.group("post"))
+        unit = currency or ("%" if m.group("pct") else _unit_of(m))
+        if m.group("frac"):
+            value = value * _FRACTIONS[m.group("frac").strip(" -").lower()] * 100
+            unit = "%"
+        figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _HALF.finditer(text) if gate(lowered, ("moitié", "half")) else ():
+        if free(m.start(), m.end()):
+            figures.append(Figure(m.group(), 50.0, "%", m.start(), m.end()))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _next_is_scale(text: str, i: int) -> bool:
+    return bool(re.match(r"\s+(?:milliards?|millions?|billions?|mille|thousand)", text[i:i + 20]))
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:à|a|to|-|–|et|and|ou|or)\s*$")
+
+
+def _share_range_units(text: str, figures: list[Figure]) -> None:
+    for i in range(len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if a.unit is None and b.unit and _RANGE_GAP.match(text[a.end:b.start]):
+            scale = 1.0
+            b_num = _FIGURE.match(text, b.start)
+            if b_num and b_num.group("scale"):
+                key = b_num.group("scale").strip().lower()
+                if key not in _LETTER_SCALES or b.unit not in (None, "%"):
+                    scale = _SCALES.get(key, 1.0)
+            a_value = a.value if a.value >= scale or scale == 1.0 else a.value * scale
+            figures[i] = Figure(a.text, a_value, b.unit, a.start, a.end)
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"]
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS_FR)}
+_MONTH_NUM.update({m: i + 1 for i, m in enumerate(_MONTHS_EN)})
+_MONTH_NUM.update({"fevrier": 2, "aout": 8, "decembre": 12, "sept": 9, "jan": 1, "feb": 2,
+                   "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+                   "nov": 11, "dec": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7,
+                   "déc": 12})
+_MONTH = "|".join(sorted(_MONTH_NUM, key=len, reverse=True))
+_DATE_PATTERNS = [
+    # 2025-07-03
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    # le 3 juillet 2025, 3 July 2025, 1er mai
+    re.compile(rf"\b(?:le\s+)?(?P<d>1er|\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?"
+               rf"(?:\s+(?P<y>\d{{4}}))?\b", re.I),
+    # July 3, 2025 / July 3
+    re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+               rf"(?:,?\s+(?P<y>\d{{4}}))?\b", re.I),
+    # juin 2025 / June 2025 / fin juin 2025
+    re.compile(rf"\b(?:(?:début|mi|fin|early|mid|late)[\s-]+)?(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b",
+               re.I),
+    # en 2024, in 2024, depuis 2019, 2024
+    re.compile(r"(?:\b(?:en|in|depuis|since|dès|d[’']ici|by|until|jusqu[’']en|au\s+cours\s+de)"
+               r"\s+)?(?<![\d,.])\b(?P<y>1[89]\d{2}|20\d{2}|2100)\b(?![\d,.]\d|\s?%)"),
+]
+_RELATIVE = re.compile(
+    r"\b(?:ces\s+dernières\s+(?:semaines|années|heures)|ces\s+derniers\s+(?:jours|mois|temps)"
+    r"|la\s+semaine\s+(?:dernière|prochaine)|le\s+mois\s+(?:dernier|prochain)"
+    r"|l[’']an(?:née)?\s+(?:dernière?|prochaine?)|cette\s+année|cette\s+semaine|ce\s+mois-ci"
+    r"|hier|aujourd[’']hui|demain|avant-hier|récemment|dernièrement|plus\s+tôt\s+cette\s+année"
+    r"|(?:last|next|this)\s+(?:week|month|year)|yesterday|today|tomorrow|recently"
+    r"|earlier\s+this\s+(?:year|month|week)|in\s+recent\s+(?:weeks|months|years)"
+    r"|(?:il\s+y\s+a|voici)\s+\w+\s+(?:jours|semaines|mois|ans)"
+    r"|\w+\s+(?:days|weeks|months|years)\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE_STEMS = ("derni", "prochain", "cette ann", "cette semaine", "ce mois", "hier",
+                   "aujourd", "demain", "récemment", "tôt", "last ", "next ", "this ",
+                   "yesterday", "today", "tomorrow", "recent", "earlier", "il y a", "voici",
+                   " ago")
+_DIGIT = re.compile(r"\d")
+
+
+def gate(lowered: str, stems: tuple[str, ...]) -> bool:
+    """Cheap substring test that lets a costly pattern run only where it can match."""
+    return any(stem in lowered for stem in stems)
+
+
+def extract_dates(text: str) -> list[dict]:
+    found: list[tuple[int, int, dict]] = []
+    has_digit = _DIGIT.search(text) is not None
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e, _ in found)
+
+    for pattern in _DATE_PATTERNS if has_digit else ():
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            year, month, day = groups.get("y"), groups.get("mon") or groups.get("m"), groups.get("d")
+            if month and not month.isdigit():
+                month = _MONTH_NUM.get(month.lower().rstrip("."))
+                if month is None:
+                    continue
+                # "may" and "mars" are words too: demand a day or a year with them
+                if groups.get("mon", "").lower() in ("may", "mars", "mar") and not (
+                        year or (day and groups.get("mon")[0].isupper())):
+                    continue
+            if day == "1er":
+                day = "1"
+            parts = []
+            if year:
+                parts.append(f"{int(year):04d}")
+            else:
+                parts.append("--" if month else "")
+            if month:
+                parts.append(f"{int(month):02d}")
+                if day:
+                    parts.append(f"{int(day):02d}")
+            value = "-".join(p for p in parts if p) if year else "--" + "-".join(parts[1:])
+            found.append((m.start(), m.end(), {"text": m.group().strip(), "value": value,
+                                              "relative": False}))
+    for m in _RELATIVE.finditer(text) if gate(text.lower(), _RELATIVE_STEMS) else ():
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), {"text": m.group(), "value": None,
+                                              "relative": True}))
+    found.sort(key=lambda t: t[0])
+    return [d | {"start": s, "end": e} for s, e, d in found]
+
+
+# ---------------------------------------------------------------- names
+
+_ELISIONS = {"d", "l", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu",
+             "quoiqu"}
+_PARTICLES = {"de", "du", "des", "la", "le", "von", "van", "der", "den", "di", "da", "del",
+              "dos", "of", "y", "bin", "al", "&"}
+_STOP = set(
+    """
+    le la les l un une des du de d il elle ils elles on nous vous je tu ce cette ces cet c mais
+    et ou donc or ni car selon pour dans en au aux sur sous avec sans par depuis après avant
+    alors puis enfin ainsi cependant pourtant toutefois quant son sa ses leur leurs notre nos
+    votre vos mon ma mes si lorsque quand tout tous toute toutes plus moins qu que qui quoi dont
+    où aucun aucune chaque même outre parmi malgré entre vers chez contre pendant comme tandis
+    certains certaines plusieurs beaucoup très aussi déjà encore jamais toujours ici là oui non
+    ceci cela ça celui celle ceux celles voici voilà désormais notamment également
+    the a an in on at it he she they we i you this that these those but and or so yet as if
+    when while after before since its his her their our there here what who why how meanwhile
+    however still also then now for with by from to some many most all no not one two three
+    according despite although though because whether which where under over into about
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday
+    friday saturday sunday
+    pdg ceo cto cfo coo dg dga président présidente ia ai llm llms pib gdp tva vat ong ngo
+    mr mrs ms m mme mlle dr pr st
+    """.split()
+) | set(_MONTHS_FR) | set(_MONTHS_EN)
+_TOKEN = re.compile(r"[^\W_][\w&’'.\-]*[^\W_]|[^\W_]")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _is_capital(tok: str) -> bool:
+    # Upper-case start, or a capital inside a lower-case start (iPhone, eBay, xAI)
+    return tok[0].isupper() or (tok[0].isalpha() and not tok.islower())
+
+
+_SENTENCE_GAP = frozenset(".!?:;«“\"(")
+_NAME_GAP = re.compile(r"[ \u00a0\u202f\-]*")
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok, start = m.group(), m.start()
+        if "’" in tok or "'" in tok:
+            # split a French elision: d’OpenAI -> OpenAI, L’entreprise -> entreprise
+            head, _, tail = tok.replace("'", "’").partition("’")
+            if head.lower() in _ELISIONS:
+                if not tail:
+                    continue
+                start += len(head) + 1
+                tok = tail
+        if tok[-1] in ".-":
+            if "." in tok and _DOTTED_ACRONYM.fullmatch(tok):
+                pass  # U.S. keeps its dot
+            else:
+                tok = tok.rstrip(".-")
+        elif "." in tok and text[m.end():m.end() + 1] == "." and _DOTTED_ACRONYM.fullmatch(tok + "."):
+            tok += "."
+        if tok:
+            out.append((tok, start, start + len(tok)))
+    return out
+
+
+def extract_entities(text: str, lower_vocab: frozenset[str] | set[str] = frozenset()) -> list[dict]:
+    """Names as written: runs of capitalised words, joined by particles (de, d’, la, of…)."""
+    if text.islower() or not text.strip():
+        return []
+    tokens = _tokens(text)
+    entities: list[dict] = []
+    current: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        while current and current[-1][0].lower() in _PARTICLES:
+            current.pop()
+        if current:
+            s, e = current[0][1], current[-1][2]
+            entities.append({"text": text[s:e], "start": s, "end": e})
+        current.clear()
+
+    prev_end = 0
+    n = len(tokens)
+    for i, (tok, start, end) in enumerate(tokens):
+        gap = text[prev_end:start]
+        prev_end = end
+        capital = _is_capital(tok)
+        if current and gap and not _NAME_GAP.fullmatch(gap):
+            flush()  # punctuation between words ends a name
+        if capital:
+            if not current:
+                low = tok.lower()
+                if low in _STOP or low.rstrip(".") in _STOP:
+                    continue
+                at_sentence_start = i == 0 or any(c in _SENTENCE_GAP for c in gap)
+                if at_sentence_start and (low in lower_vocab or _looks_common(tok)):
+                    continue
+            current.append((tok, start, end))
+        elif current:
+            low = tok.lower()
+            if low in _PARTICLES and i + 1 < n and _is_capital(tokens[i + 1][0]) \
+                    and not text[end:tokens[i + 1][1]].strip():
+                current.append((tok, start, end))
+            else:
+                flush()
+    flush()
+    seen: set[str] = set()
+    unique = []
+    for ent in entities:
+        key = normalise_name(ent["text"])
+        if key and key not in seen and not key.isdigit():
+            seen.add(key)
+            unique.append(ent)
+    return unique
+
+
+def _looks_common(tok: str) -> bool:
+    """A capitalised sentence opener that is probably an ordinary word."""
+    low = tok.lower()
+    if tok.isupper() and len(tok) > 1:
+        return False  # acronyms are names
+    return low.endswith(("ment", "tion", "ement", "ly", "ing")) and len(low) > 6
+
+
+def normalise_name(name: str) -> str:
+    """Case, accents, punctuation and spacing folded: 'Scale AI' == 'scale-ai' == 'SCALE AI'."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", stripped)
+
+
+# ---------------------------------------------------------------- attribution and hedges
+
+_SPEECH_FR = (
+    r"déclaré|affirmé|révélé|annoncé|indiqué|estimé|expliqué|assuré|confié|souligné|précisé"
+    r"|reconnu|admis|dit|raconté|confirmé|démenti|nié|écrit|tweeté|rapporté|signalé|prévenu"
+    r"|averti|exprimé|dénoncé|accusé|martelé|insisté|ajouté|jugé|qualifié|rappelé|promis"
+)
+_SPEECH_FR_PRESENT = (
+    r"déclare|affirme|révèle|annonce|indique|estime|explique|assure|confie|souligne|précise"
+    r"|reconnaît|admet|dit|raconte|confirme|dément|nie|écrit|rapporte|signale|prévient|juge"
+    r"|qualifient|estiment|affirment|jugent|disent|assurent|expliquent|considèrent"
+)
+_SPEECH_EN = (
+    r"said|says|told|tells|announced|revealed|claimed|claims|stated|reported|reports|wrote"
+    r"|writes|tweeted|confirmed|denied|argued|argues|added|noted|estimated|warned|insisted"
+    r"|acknowledged|admitted|explained|testified|alleged|alleges|believes|called|calls"
+)
+_ATTRIBUTION_PATTERNS = [
+    re.compile(r"\b(?:selon|d[’']après|according\s+to|citing|cité\s+par|as\s+reported\s+by)"
+               r"\s+(?P<who>[^,.;:«»“”()]{2,80}?)(?=\s*[,.;:«»“”()]|\s*$|\s+(?:qui|que|which|that)\b)",
+               re.I),
+    re.compile(rf"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|a-t-il|a-t-elle|ont-ils)\s+"
+               rf"(?:(?:également|aussi|notamment|déjà|encore|publiquement)\s+)?(?:{_SPEECH_FR})\b"),
+    re.compile(rf"\b(?:{_SPEECH_FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)\b"),
+    re.compile(rf"\b(?:{_SPEECH_EN})\b"),
+    re.compile(rf"(?<=\s)(?:{_SPEECH_FR_PRESENT})\b(?=\s+(?:que|qu[’']|d[’']|de|à))"),
+    re.compile(r"\b(?:estimant|affirmant|assurant|jugeant|expliquant|soulignant)\s+qu", re.I),
+]
+_GENERIC_WHO = re.compile(
+    r"\b(?:les|des|plusieurs|certains|de\s+nombreux|the|some|several|many)\s+(?:experts|analystes"
+    r"|observateurs|sources|spécialistes|responsables|analysts|observers|officials|critics"
+    r"|economists|économistes)(?:\s+(?:du|de\s+la|des|in\s+the|of\s+the)\s+\w+)?",
+    re.I,
+)
+
+_HEDGES_REPORT = [
+    r"il\s+sembl(?:e|erait)", r"semble-t-il", r"sembl(?:e|erait|ent|eraient)", r"aurai(?:t|ent)",
+    r"serai(?:t|ent)", r"apparemment", r"présumée?s?", r"supposée?s?", r"selon\s+des\s+rumeurs",
+    r"dit-on", r"à\s+ce\s+qu[’']il\s+para[iî]t", r"reportedly", r"allegedly", r"apparently",
+    r"seem(?:s|ed)?\s+to", r"appears?\s+to", r"unconfirmed", r"rumou?red", r"it\s+is\s+believed",
+    r"is\s+said\s+to", r"are\s+said\s+to", r"would\s+have",
+]
+_HEDGES_SPECULATIVE = [
+    r"pourrai(?:t|ent)", r"pourrait-(?:il|elle)", r"probablement", r"peut-être",
+    r"sans\s+doute", r"vraisemblablement", r"éventuellement", r"risque\s+de", r"devrai(?:t|ent)",
+    r"could", r"might", r"may", r"would", r"possibly", r"probably", r"perhaps", r"likely",
+    r"is\s+expected\s+to", r"should",
+]
+_HEDGE_REPORT_RE = re.compile(r"\b(?:" + "|".join(_HEDGES_REPORT) + r")\b", re.I)
+_HEDGE_SPEC_RE = re.compile(r"\b(?:" + "|".join(_HEDGES_SPECULATIVE) + r")\b")
+
+
+def _is_person_like(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _PARTICLES)
+
+
+def _stems(*alternations: str) -> tuple[str, ...]:
+    return tuple(sorted({w[:4].lower() for alt in alternations for w in alt.split("|")
+                         if w and w[0].isalpha()}))
+
+
+_SOURCE_STEMS = ("selon", "après", "apres", "according", "citing", "cité", "reported by")
+_SPEECH_STEMS = _stems(_SPEECH_FR, _SPEECH_FR_PRESENT, _SPEECH_EN,
+                       "estimant|affirmant|assurant|jugeant|expliquant|soulignant")
+_HEDGE_STEMS = ("sembl", "aurai", "serai", "appar", "présum", "suppos", "rumeur", "dit-on",
+                "paraît", "parait", "reportedly", "allegedly", "seem", "appear", "unconfirmed",
+                "rumo", "believed", "said to", "would", "pourrai", "probabl", "peut-être",
+                "sans doute", "vraisembl", "éventuel", "risque", "devrai", "could", "might",
+                "may", "possibl", "perhaps", "likely", "expected", "should")
+
+
+def extract_attribution(text: str, entities: list[dict]) -> tuple[str | None, str | None]:
+    """Who says it: (the phrase as written, the speaker) or (None, None)."""
+    best: tuple[int, str, str | None] | None = None  # (rank, phrase, who)
+    lowered = text.lower()
+    patterns = list(enumerate(_ATTRIBUTION_PATTERNS))
+    if not gate(lowered, _SOURCE_STEMS):
+        patterns = patterns[1:]
+    if not gate(lowered, _SPEECH_STEMS):
+        patterns = patterns[:1] if patterns and patterns[0][0] == 0 else []
+    for idx, pattern in patterns:
+        for m in pattern.finditer(text):
+            if idx == 0:  # selon X / according to X
+                who = m.group("who").strip()
+                rank = 1 if any(e["start"] >= m.start() and e["end"] <= m.end()
+                                for e in entities) else 2
+                cand = (rank, m.group().strip(), who)
+            else:
+                who, phrase_start = _speaker_before(text, m.start(), entities)
+                if who is None:
+                    generic = None
+                    for g in _GENERIC_WHO.finditer(text, 0, m.start()):
+                        generic = g
+                    if generic and m.start() - generic.end() < 60:
+                        who, phrase_start = generic.group(), generic.start()
+                if who is None:
+                    after = [e for e in entities if 0 <= e["start"] - m.end() < 4]
+                    if after:  # "a déclaré Sam Altman", "said Sam Altman"
+                        e = after[0]
+                        cand = (0 if _is_person_like(e["text"]) else 1,
+                                text[m.start():e["end"]], e["text"])
+                    else:
+                        cand = (3, m.group(), None)
+                else:
+                    rank = 0 if _is_person_like(who) else (1 if who in
+                                                           [e["text"] for e in entities] else 2)
+                    cand = (rank, text[phrase_start:m.end()].strip(), who)
+            if best is None or cand[0] < best[0]:
+                best = cand
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def _speaker_before(text: str, verb_at: int, entities: list[dict]) -> tuple[str | None, int]:
+    """The subject of a speech verb: the nearest name before it in the same clause.
+
+    A person's name beats an organisation's: in "Yann LeCun, scientifique en chef de l’IA chez
+    Meta, a exprimé", the speaker is Yann LeCun, not Meta.
+    """
+    window_start = max(0, verb_at - 160)
+    clause = text[window_start:verb_at]
+    cut = max(clause.rfind(";"), clause.rfind("."), clause.rfind(" que "), clause.rfind(" qu’"),
+              clause.rfind(" that "))
+    lo = window_start + (cut + 1 if cut >= 0 else 0)
+    before = [e for e in entities if e["start"] >= lo and e["end"] <= verb_at]
+    if not before:
+        return None, verb_at
+    people = [e for e in before if _is_person_like(e["text"])]
+    chosen = (people or before)[-1]
+    return chosen["text"], chosen["start"]
+
+
+def extract_hedges(text: str) -> list[dict]:
+    out: list[dict] = []
+    if not gate(text.lower(), _HEDGE_STEMS):
+        return out
+    for m in _HEDGE_REPORT_RE.finditer(text):
+        out.append({"text": m.group(), "kind": "report", "start": m.start()})
+    for m in _HEDGE_SPEC_RE.finditer(text):
+        if any(h["start"] <= m.start() < h["start"] + len(h["text"]) for h in out):
+            continue
+        out.append({"text": m.group(), "kind": "speculation", "start": m.start()})
+    out.sort(key=lambda h: h["start"])
+    return out
+
+
+# ---------------------------------------------------------------- all together
+
+def extract(text: str, lang: str = "fr", lower_vocab: frozenset[str] | set[str] = frozenset()) -> dict:
+    """All facets of one claim, JSON-ready."""
+    dates = extract_dates(text)
+    figures = extract_figures(text, lang, masked=[(d["start"], d["end"]) for d in dates
+                                                  if not d["relative"]])
+    entities = extract_entities(text, lower_vocab)
+    figure_spans = [(f.start, f.end) for f in figures]
+    entities = [e for e in entities
+                if all(e["end"] <= s or e["start"] >= t for s, t in figure_spans)]
+    attribution, speaker = extract_attribution(text, entities)
+    hedges = extract_hedges(text)
+    return {
+        "numbers": [f.as_dict() for f in figures],
+        "entities": [e["text"] for e in entities],
+        "dates": [{"text": d["text"], "value": d["value"], "relative": d["relative"]}
+                  for d in dates],
+        "attribution": attribution,
+        "speaker": speaker,
+        "hedges": [h["text"] for h in hedges],
+        "hedge_kinds": sorted({h["kind"] for h in hedges}),
+    }
+
+
+def lower_vocabulary(article_text: str) -> frozenset[str]:
+    """Words an article uses in lower case somewhere: they are not names when capitalised."""
+    return frozenset(w for w in re.findall(r"\b[a-zàâäçéèêëîïôöùûüÿœæ]{2,}\b", article_text))

@@ -1,0 +1,219 @@
+"""Sentence segmentation for French and English news text, with character offsets.
+
+The segmenter is rule based and linear in the length of the text.  It works
+line by line (a line is a paragraph, a heading or a list item: one never runs
+into the next) and inside a line looks only at places where a terminator
+(. ! ? …) is followed by white space and an upper-case letter or a digit.
+Each such place is then tested against what usually fools a splitter:
+abbreviations and titles, initials, quotations that are still open, and the
+ambiguous abbreviations (U.S., Inc., etc.) that end a sentence only when a
+typical sentence opener follows.
+
+Every span returned satisfies ``text[start:end] == claim`` with no leading or
+trailing white space.  No span is longer than ``max_len`` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_CLAIM_CHARS = 1000
+QUOTE_PROTECT_CHARS = 320  # a quotation longer than this may be split inside
+
+_HSPACE = " \t\u00a0\u202f\u2009\u2007\u2002\u2003"
+_CLOSERS = "»”\"')]’"
+_OPENERS = "«“\"'([¿¡‘—–-"
+
+_TERMINATOR = re.compile(r"\.\.\.|[.!?…]+")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•▪◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t\u00a0]+")
+_WORD_BEFORE = re.compile(r"[\w.\-]+$")
+
+# Never the end of a sentence: titles and abbreviations that announce what follows.
+_ALWAYS_ABBREV = {
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "drs", "pr", "me", "mgr", "st", "ste",
+    "mr", "mrs", "ms", "messrs", "prof", "gen", "gov", "sen", "rep", "rev", "hon", "capt", "lt",
+    "col", "sgt", "cpt", "cmdr", "adm", "maj", "cf", "ex", "p", "pp", "env", "av", "apr", "vol",
+    "no", "nos", "n°", "fig", "figs", "art", "chap", "ch", "éd", "ed", "eds", "dir", "coll",
+    "vs", "v", "approx", "ca", "c", "resp", "tel", "tél", "min", "max", "nb", "cie",
+    "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "dept", "dépt",
+    "e.g", "i.e", "p.ex", "j.-c", "av. j.-c", "mt", "ft", "ref", "réf",
+}
+# May end a sentence; they do when a typical sentence opener follows.
+_AMBIGUOUS_ABBREV = {
+    "etc", "inc", "ltd", "corp", "co", "jr", "sr", "bros", "plc", "llc", "s.a", "sa", "sas",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "jan", "feb", "mar", "aug",
+    "sep", "dec", "al", "cie", "ave", "blvd",
+}
+# Words that typically open a sentence (lower-cased).
+_OPENERS_WORDS = set(
+    """
+    the a an in on at it he she they we i you this that these those but and or so yet as if
+    when while after before since its his her their our there here what who why how meanwhile
+    however still also then now for with by from to some many most all no not one two three
+    le la les l un une des du de d il elle ils elles on nous vous je ce cette ces cet c mais et
+    ou donc or car selon pour dans en au aux sur avec par depuis après avant alors puis enfin
+    ainsi cependant pourtant toutefois quant son sa ses leur leurs si lorsque quand tout tous
+    plus qu aucun aucune chaque deux trois même outre parmi malgré
+    """.split()
+)
+
+
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        yield start, end
+        start = end + 1
+
+
+def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Matched quotation spans (open index, close index) inside text[lo:hi]."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    straight_open = -1
+    pairs = {"»": "«", "”": "“"}
+    for m in re.finditer(r"[«»“”\"]", text[lo:hi]):
+        ch, i = m.group(), lo + m.start()
+        if ch in "«“":
+            stack.append((ch, i))
+        elif ch in pairs:
+            # close the nearest matching opener, dropping unmatched inner ones
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == pairs[ch]:
+                    spans.append((stack[k][1], i))
+                    del stack[k:]
+                    break
+        else:  # straight double quote: alternate
+            if straight_open < 0:
+                straight_open = i
+            else:
+                spans.append((straight_open, i))
+                straight_open = -1
+    return [s for s in spans if s[1] - s[0] <= QUOTE_PROTECT_CHARS]
+
+
+def _first_word(text: str, i: int, hi: int) -> tuple[str, int]:
+    """The word starting at i (after openers and spaces) and where it starts."""
+    while i < hi and (text[i] in _OPENERS or text[i] in _HSPACE):
+        i += 1
+    m = re.match(r"\w+", text[i:min(hi, i + 40)])
+    return (m.group() if m else ""), i
+
+
+def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
+    """Decide on a candidate: term matched, next word `word` is upper-case or digit."""
+    if term.group() != ".":
+        return True  # ! ? … ... and runs like ?! end sentences before a capital
+    before = _WORD_BEFORE.search(text, max(0, term.start() - 40), term.start())
+    if not before:
+        return True
+    w = before.group()
+    # strip an elided article (l'U.S. -> U.S.) and keep the last dotted token
+    w = re.split(r"[’']", w)[-1]
+    wl = w.lower()
+    opener = word.lower() in _OPENERS_WORDS
+    if wl in _ALWAYS_ABBREV:
+        # "M. Dupont", "p. 12" never end; "Dr. The" would be odd enough to ignore
+        return False
+    if len(w) == 1 and w.isalpha():
+        # an initial (J. R. R. Tolkien, George W. Bush) or a lettered item
+        return w.isupper() and opener
+    if wl in _AMBIGUOUS_ABBREV or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", w):
+        return opener
+    return True
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Yield (end of sentence, start of the next) inside one line."""
+    quotes = _quote_spans(text, lo, hi)
+    for term in _TERMINATOR.finditer(text, lo, hi):
+        k = term.end()
+        # closing quotes and brackets belong to the sentence that ends here
+        while True:
+            j = k
+            while j < hi and text[j] in _HSPACE:
+                j += 1
+            if j < hi and text[j] in _CLOSERS:
+                if text[j] == '"' and not any(q[1] == j for q in quotes):
+                    break  # an opening straight quote: belongs to the next sentence
+                if text[j] == "'" and j != k:
+                    break
+                k = j + 1
+                continue
+            break
+        if k >= hi or text[k] not in _HSPACE:
+            continue  # 3.5, example.com, "U.S.A", end of line (handled by the caller)
+        word, nxt = _first_word(text, k, hi)
+        if not word or not (word[0].isupper() or word[0].isdigit()):
+            continue
+        if any(o < term.start() and k <= c for o, c in quotes):
+            continue  # still inside a quotation that closes later
+        if _is_boundary(text, term, k, word):
+            # the next sentence starts at its opening quote or bracket, if any
+            start = k
+            while start < nxt and text[start] in _HSPACE:
+                start += 1
+            yield k, start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long span at the best break before max_len: ; then , then a space."""
+    while end - start > max_len:
+        lo, hi = start + max_len // 2, start + max_len
+        cut = hi
+        for sep in ("; ", ", ", " "):
+            pos = text.rfind(sep, lo, hi)
+            if pos >= 0:
+                cut = pos + 1
+                break
+        s, e = _trim(text, start, cut)
+        if e > s:
+            yield s, e
+        start, end = _trim(text, cut, end)
+    if end > start:
+        yield start, end
+
+
+def segment(text: str, max_len: int = MAX_CLAIM_CHARS) -> list[tuple[int, int]]:
+    """Split text into sentences; returns (start, end) character offsets."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in _line_spans(text):
+        lo, hi = _trim(text, lo, hi)
+        if lo >= hi:
+            continue
+        marker = _LIST_MARKER.match(text, lo, hi)
+        if marker and marker.end() < hi:
+            lo = marker.end()
+        start = lo
+        for end, nxt in _sentence_ends(text, lo, hi):
+            s, e = _trim(text, start, end)
+            if e > s:
+                spans.extend(_split_long(text, s, e, max_len))
+            start = nxt
+        s, e = _trim(text, start, hi)
+        if e > s:
+            spans.extend(_split_long(text, s, e, max_len))
+    return spans
+
+
+def sentences(text: str, max_len: int = MAX_CLAIM_CHARS) -> list[str]:
+    return [text[s:e] for s, e in segment(text, max_len)]
+
+
+def paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) around a span."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, (len(text) if hi < 0 else hi)

@@ -1,0 +1,109 @@
+"""How check-worthy a claim is, in [0, 1], with the reasons in plain words.
+
+A transparent additive score rather than a model: an editor can read why a
+claim ranks where it does.  Checkable material raises it (figures, named
+actors, an attribution, a concrete event, a date); what cannot be checked
+lowers it (opinion and vague characterisation, speculation about the future,
+questions, fragments).
+"""
+
+from __future__ import annotations
+
+import re
+
+_EVENT = re.compile(
+    r"\b(?:a|ont|avait|aurait|ait|aient|ayant|a\s+été|ont\s+été)\s+(?:\w+\s+)?"
+    r"(?:investi|acquis|racheté|recruté|embauché|payé|déboursé|dépensé|vendu|signé|licencié"
+    r"|levé|nommé|quitté|rejoint|lancé|publié|élu|voté|proposé|tenté|fondé|créé|cofondé"
+    r"|augmenté|baissé|chuté|progressé|doublé|triplé|annoncé|pris|suivie?s?|conclu|obtenu"
+    r"|perdu|gagné|refusé|rejeté|approuvé|adopté|condamné|arrêté|tué|blessé)\b"
+    r"|\b(?:recrutement|rachat|acquisition|participation|investissement|prime|primes"
+    r"|cofondateur|fondateur|démission|licenciement|faillite)\b"
+    r"|\b(?:paid|acquired|bought|invested|hired|recruited|poached|signed|raised|spent|sold"
+    r"|appointed|joined|left|launched|founded|offered|took|rose|fell|increased|decreased"
+    r"|doubled|grew|won|lost|elected|voted|approved|rejected|killed|arrested|stake)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:agressi(?:f|ve|ves|fs)|fondamenta(?:l|le|les|ux)|spectaculaires?|colossa(?:l|le|les|ux)"
+    r"|frénésie|stratégie|changement|inédite?s?|incroyables?|remarquables?|énormes?"
+    r"|considérables?|historiques?|révolution\w*|de\s+plus\s+en\s+plus|pionnier|reconnu"
+    r"|sans\s+précédent|désormais|vedettes?|géants?|raid|course|vise|visent|marque"
+    r"|aggressive|fundamental|spectacular|massive|huge|unprecedented|remarkable|shift"
+    r"|strategy|increasingly|frenzy|landmark|stunning|dramatic|race|giants?"
+    r"|je\s+pense|à\s+mon\s+avis|il\s+faut|nous\s+devons|i\s+think|we\s+must|should)\b",
+    re.IGNORECASE,
+)
+_OPINION_STEMS = (
+    "agressi", "fondamenta", "spectacul", "colossa", "frénésie", "stratégie", "changement",
+    "inédit", "incroyable", "remarquable", "énorme", "considérable", "historique", "révolution",
+    "de plus en plus", "pionnier", "reconnu", "précédent", "désormais", "vedette", "géant",
+    "raid", "course", "vise", "marque", "aggressive", "fundamental", "spectacular", "massive",
+    "huge", "unprecedented", "remarkable", "shift", "strategy", "increasingly", "frenzy",
+    "landmark", "stunning", "dramatic", "race", "giant", "je pense", "à mon avis", "il faut",
+    "nous devons", "i think", "we must", "should",
+)
+_FIRST_PERSON_VIEW = re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I)
+
+
+def _list(items: list[str], limit: int = 4) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + ("…" if len(items) > limit else "")
+
+
+def score(text: str, facets: dict) -> tuple[float, list[str]]:
+    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −."""
+    reasons: list[str] = []
+    lowered = text.lower()
+    total = 0.15
+    numbers = facets.get("numbers") or []
+    entities = facets.get("entities") or []
+    words = len(text.split())
+
+    if numbers:
+        with_unit = [n for n in numbers if n.get("unit")]
+        gain = 0.30 + min(0.15, 0.08 * (len(numbers) - 1)) + (0.05 if with_unit else 0.0)
+        total += gain
+        reasons.append(f"+ {len(numbers)} figure{'s' if len(numbers) > 1 else ''}: "
+                       f"{_list([n['text'] for n in numbers])}")
+    if entities:
+        total += min(0.25, 0.08 * len(entities))
+        reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
+                       f"{_list(entities)}")
+    event = _EVENT.search(text)
+    if event:
+        total += 0.12
+        reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
+    if facets.get("attribution"):
+        total += 0.08
+        reasons.append(f"+ attributed: {facets['attribution'][:80]}")
+    dates = facets.get("dates") or []
+    if any(not d.get("relative") for d in dates):
+        total += 0.05
+        reasons.append(f"+ dated: {_list([d['text'] for d in dates if not d.get('relative')])}")
+    elif dates:
+        total += 0.02
+        reasons.append(f"+ relative time: {dates[0]['text']}")
+    hedges = facets.get("hedges") or []
+    kinds = facets.get("hedge_kinds") or []
+    if "report" in kinds:
+        reasons.append("• unconfirmed report (" + _list(hedges, 2) + "): worth checking")
+    if "speculation" in kinds and not numbers:
+        total -= 0.15
+        reasons.append("− speculation: " + _list(hedges, 3))
+    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if any(
+        stem in lowered for stem in _OPINION_STEMS) else []
+    if opinion or _FIRST_PERSON_VIEW.search(text):
+        total -= min(0.3, 0.07 * max(1, len(opinion)))
+        reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
+    if not numbers and not entities:
+        total -= 0.1
+        reasons.append("− nothing concrete to check: no figure, no name")
+    if text.rstrip().endswith("?"):
+        total -= 0.25
+        reasons.append("− a question, not an assertion")
+    if words < 6:
+        total -= 0.2
+        reasons.append(f"− very short ({words} words)")
+    value = round(min(1.0, max(0.0, total)), 3)
+    return value, reasons

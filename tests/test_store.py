@@ -1,0 +1,130 @@
+"""The store: imports, marks, history, transactions, schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcheck.migrations import LATEST
+from factcheck.store import NotFound, StaleEdit, Store, StoreError, schema_sql
+from factcheck.textio import parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_stores_text_and_offsets(seeded, seed_text):
+    store, article = seeded
+    assert article["text"] == seed_text
+    claims = store.claims(article_id=article["id"])
+    assert len(claims) == 11
+    for c in claims:
+        assert article["text"][c["start"]:c["end"]] == c["text"]
+    assert [c["seq"] for c in claims] == list(range(1, 12))
+
+
+def test_reimport_reports_the_existing_article(seeded):
+    store, article = seeded
+    doc = parse_document(article["text"].encode("utf-16"), "again.txt")
+    result = store.import_document(doc)
+    assert not result.created and result.article["id"] == article["id"]
+    assert store.claim_count() == 11 and len(store.articles()) == 1
+
+
+def test_mark_records_who_when_from_to_and_why(seeded):
+    store, _ = seeded
+    event = store.mark(3, "verified", editor="alice", note="Reuters, 13 June")
+    assert (event["from"], event["to"], event["editor"]) == ("pending", "verified", "alice")
+    store.mark(3, "disputed", editor="bob")
+    history = store.history(3)
+    assert [(h["from"], h["to"], h["editor"]) for h in history] == [
+        ("pending", "verified", "alice"), ("verified", "disputed", "bob")]
+    assert history[0]["note"] == "Reuters, 13 June" and history[0]["at"].endswith("Z")
+    assert store.claim(3)["status"] == "disputed"
+    assert store.counts() == {"pending": 10, "verified": 0, "disputed": 1}
+
+
+def test_unknown_claim_or_status(seeded):
+    store, _ = seeded
+    with pytest.raises(NotFound):
+        store.mark(999, "verified")
+    with pytest.raises(StoreError, match="unknown status"):
+        store.mark(1, "true")
+
+
+def test_stale_edit_is_refused(seeded):
+    store, _ = seeded
+    version = store.claim(1)["version"]
+    store.mark(1, "verified", editor="alice")
+    with pytest.raises(StaleEdit, match="alice"):
+        store.mark(1, "disputed", editor="bob", expected_version=version)
+    assert store.claim(1)["status"] == "verified"
+
+
+def test_events_are_append_only(seeded):
+    store, _ = seeded
+    store.mark(1, "verified")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.conn.execute("UPDATE events SET editor = 'mallory'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.conn.execute("DELETE FROM events")
+
+
+def test_a_failed_import_leaves_nothing(store, monkeypatch):
+    import factcheck.store as store_mod
+
+    def broken(text, lang):
+        yield {"start": 0, "end": 4, "text": "Fine", "facets": {}, "checkworthiness": 0.1,
+               "reasons": []}
+        yield {"start": 0, "end": 4, "text": None, "facets": {}, "checkworthiness": 0.1,
+               "reasons": []}  # NOT NULL violation half-way through
+
+    monkeypatch.setattr(store_mod, "build_claims", broken)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.import_document(parse_document(b"Fine. Then not.", "a.txt"))
+    assert store.articles() == [] and store.claim_count() == 0
+
+
+def test_wal_foreign_keys_and_busy_timeout(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert store.schema_version() == LATEST
+
+
+def test_schema_file_matches_the_migrations():
+    assert (ROOT / "db" / "schema.sql").read_text(encoding="utf-8") == schema_sql()
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not a factcheck database"):
+        Store(path)
+
+
+def test_a_garbage_file_is_refused(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(path)
+
+
+def test_full_text_search_takes_any_text(seeded):
+    store, _ = seeded
+    assert store.search_claims("Scale AI")[0]["seq"] == 3
+    for hostile in ['"', "AND", "*", "NEAR(", "a:b", "OR OR", "'; DROP TABLE claims; --", ""]:
+        store.search_claims(hostile)  # never raises
+    assert store.claim_count() == 11
+
+
+def test_backup_is_a_working_copy(seeded, tmp_path):
+    store, _ = seeded
+    store.mark(2, "disputed")
+    target = store.backup(tmp_path / "copy.db")
+    with Store(target) as copy:
+        assert copy.claim(2)["status"] == "disputed"
