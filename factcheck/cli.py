@@ -7,6 +7,8 @@ traceback reaches the terminal unless FACTCHECK_DEBUG is set.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -277,7 +279,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", default="seeds", help="folder with the demo files")
     p.add_argument("--print", action="store_true", help="print the claims instead of the desk")
     p.set_defaults(func=cmd_demo)
+
+    # Each capability with commands of its own registers them from its own module.
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(f"factcheck.{name}") is not None:
+            module = importlib.import_module(f"factcheck.{name}")
+            module.register(sub, common=common, editor=editor, as_json=as_json)
     return parser
+
+
+# Modules with a `register(subparsers, common=, editor=, as_json=)` function.
+COMMAND_MODULES = ("sources_cli", "dupes_cli")
 
 
 def main(argv: list[str] | None = None) -> int:
