@@ -1,4 +1,4 @@
--- factcheck schema, version 1. Generated from factcheck/migrations.py;
+-- factcheck schema, version 2. Generated from factcheck/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -136,3 +136,34 @@ CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT
 );
+
+CREATE TABLE dupe_claims (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    signature TEXT NOT NULL        -- JSON: words, language, stems, names, figures, dates
+);
+
+CREATE TABLE dupe_keys (
+    key TEXT NOT NULL,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (key, claim_id)
+) WITHOUT ROWID;
+
+CREATE TABLE dupe_key_counts (
+    key TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE claim_pairs (
+    a INTEGER NOT NULL REFERENCES claims(id),
+    b INTEGER NOT NULL REFERENCES claims(id),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+    conflicts TEXT NOT NULL DEFAULT '[]',  -- JSON: [{"a": figure in a, "b": figure in b}]
+    relation TEXT NOT NULL
+        CHECK (relation IN ('equal', 'a_contains_b', 'b_contains_a', 'overlap')),
+    short INTEGER NOT NULL DEFAULT 0,      -- 1 when either claim has fewer than 8 words
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+
+CREATE INDEX claim_pairs_b ON claim_pairs(b, a);

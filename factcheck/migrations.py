@@ -141,6 +141,45 @@ CREATE TABLE settings (
 );
 """,
     ),
+    (
+        2,
+        "near-duplicate claims: per-claim signatures, a blocking index, scored pairs",
+        """
+-- What factcheck.dupes compares: one row per claim it has indexed.
+CREATE TABLE dupe_claims (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    signature TEXT NOT NULL        -- JSON: words, language, stems, names, figures, dates
+);
+
+-- Blocking: which claims hold each key (t:stem, n:name word, f:unit:value, d:year),
+-- and how many, so that only the rarest keys of a new claim are looked up.
+CREATE TABLE dupe_keys (
+    key TEXT NOT NULL,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    PRIMARY KEY (key, claim_id)
+) WITHOUT ROWID;
+CREATE TABLE dupe_key_counts (
+    key TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Scored pairs (a < b). The kind (duplicate, conflict, suggestion) is derived when read,
+-- from score, conflicts and short against the thresholds in force (settings dupes.high/low).
+CREATE TABLE claim_pairs (
+    a INTEGER NOT NULL REFERENCES claims(id),
+    b INTEGER NOT NULL REFERENCES claims(id),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+    conflicts TEXT NOT NULL DEFAULT '[]',  -- JSON: [{"a": figure in a, "b": figure in b}]
+    relation TEXT NOT NULL
+        CHECK (relation IN ('equal', 'a_contains_b', 'b_contains_a', 'overlap')),
+    short INTEGER NOT NULL DEFAULT 0,      -- 1 when either claim has fewer than 8 words
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+CREATE INDEX claim_pairs_b ON claim_pairs(b, a);
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
