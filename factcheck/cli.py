@@ -214,16 +214,18 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database file (default: $FACTCHECK_DB or db/factcheck.db)")
     editor = argparse.ArgumentParser(add_help=False)
-    editor.add_argument("--editor", default=None,
+    editor.add_argument("--editor", default=argparse.SUPPRESS,
                         help="who is working (default: $FACTCHECK_EDITOR, then the login name)")
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print JSON")
 
     parser = argparse.ArgumentParser(
-        prog="factcheck", parents=[common],
+        prog="factcheck", parents=[common, editor],
         description="A keyboard-driven newsroom fact-checking desk. "
                     "With no command, opens the desk (same as `factcheck tui`).")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("--article", type=int, default=argparse.SUPPRESS,
+                        help="open the desk on this article")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", parents=[common, editor, as_json],
@@ -297,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_db_path()
+    args.editor = getattr(args, "editor", None)
     if args.command is None:
-        args.func, args.editor, args.article = cmd_tui, None, None
+        args.func, args.article = cmd_tui, getattr(args, "article", None)
     try:
         return args.func(args)
     except (InputError, CliError, StoreError, NotFound, StaleEdit) as exc:

@@ -1,0 +1,1 @@
+"""The desk: a Textual face on the factcheck core."""

@@ -1,0 +1,705 @@
+"""The desk: walk an article's claims by keyboard, each beside its sources."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
+from . import panes
+from .claim_list import ClaimList, ClaimRow
+from .screens import (AddSourceScreen, ArticlePicker, HelpScreen, ImportScreen, NoteScreen,
+                      RecordScreen, StanceScreen)
+from .writer import Writer
+
+MIN_WIDTH, MIN_HEIGHT = 60, 15
+STATUS_FILTERS = (None, "pending", "verified", "disputed")
+POLL_SECONDS = 1.0
+
+
+def _has(module: str) -> bool:
+    return importlib.util.find_spec(f"factcheck.{module}") is not None
+
+
+HELP = {
+    "cursor_down": "next claim", "cursor_up": "previous claim", "first": "first claim",
+    "last": "last claim", "page_down": "a page down", "page_up": "a page up",
+    "mark('verified')": "mark verified, then go to the next claim",
+    "mark('disputed')": "mark disputed, then go to the next claim",
+    "mark('pending')": "mark pending, then go to the next claim",
+    "undo": "undo this session's last change (again and again); kept in the history",
+    "note": "add a note to the claim (Esc cancels)",
+    "filter_text": "filter the claims by text",
+    "cycle_status": "status filter: all → pending → verified → disputed",
+    "toggle_sort": "sort by position or by check-worthiness",
+    "articles": "switch article", "import_article": "import an article from a file",
+    "help": "this screen", "quit": "quit (every change is already saved)",
+    "clear_filter": "clear the filters",
+    "app.open_source": "show the highlighted source's full record",
+    "app.add_source": "add a source by hand",
+    "app.unlink_source": "unlink the highlighted linked source",
+}
+
+
+@dataclass
+class Undo:
+    claim_id: int
+    article_id: int
+    previous: str
+    event_id: int
+
+
+class DeskHeader(Static):
+    """Article title and counts per status, as literal text."""
+
+
+class SourcesPane(OptionList):
+    BINDINGS = [
+        Binding("o", "app.open_source", "Open source"),
+        Binding("a", "app.add_source", "Add source"),
+        Binding("x", "app.unlink_source", "Unlink"),
+    ]
+
+
+class FactcheckApp(App[int]):
+    CSS_PATH = "desk.tcss"
+    TITLE = "factcheck"
+    BINDINGS = [
+        Binding("v", "mark('verified')", "Verified", id="mark.verified"),
+        Binding("d", "mark('disputed')", "Disputed", id="mark.disputed"),
+        Binding("p", "mark('pending')", "Pending", id="mark.pending"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("slash", "filter_text", "Filter", id="filter"),
+        Binding("f", "cycle_status", "Status", id="status_filter"),
+        Binding("s", "toggle_sort", "Sort", id="sort"),
+        Binding("A", "articles", "Articles", id="articles"),
+        Binding("i", "import_article", "Import", id="import"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+    ]
+
+    def __init__(self, db: str | None = None, editor: str | None = None,
+                 article_id: int | None = None) -> None:
+        super().__init__()
+        self.db_path = db or default_db_path()
+        self.editor = editor or default_editor()
+        self.requested_article = article_id
+        self.reader: Store | None = None
+        self.writer: Writer | None = None
+        self.article: dict | None = None
+        self.all_rows: list[ClaimRow] = []
+        self.status_filter: str | None = None
+        self.text_filter = ""
+        self.sort = "position"
+        self.undo_stack: list[Undo] = []
+        self.inflight: dict[int, int] = {}
+        self.data_version = 0
+        self.shown_claim: int | None = None
+        self.source_options: list[tuple[str, dict]] = []
+
+    # ------------------------------------------------------------ start and stop
+
+    def compose(self) -> ComposeResult:
+        yield DeskHeader(id="header")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Input(placeholder="filter claims by text (Enter: back to the list,"
+                            " Esc: clear)", id="filter")
+                yield ClaimList(id="claims")
+            with Vertical(id="right"):
+                with VerticalScroll(id="detail", can_focus=True):
+                    yield Static(id="detail-body")
+                yield SourcesPane(id="sources")
+        yield Static(Text("The terminal is too small for the desk.\n"
+                          f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.", justify="center"),
+                     id="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self.reader = Store(self.db_path)
+        except StoreError as exc:
+            self.exit(1, message=f"factcheck: {exc}")
+            return
+        self.writer = Writer(self.db_path, self._write_done)
+        self.data_version = self.reader.data_version()
+        articles = self.reader.articles()
+        article_id = self.requested_article or (articles[-1]["id"] if articles else None)
+        if self.requested_article and not any(a["id"] == article_id for a in articles):
+            self.notify(f"no article {article_id}; showing the latest", severity="warning",
+                        markup=False)
+            article_id = articles[-1]["id"] if articles else None
+        self.load_article(article_id)
+        self.query_one(ClaimList).focus()
+        self.set_interval(POLL_SECONDS, self._poll)
+        self._check_size()
+
+    def on_unmount(self) -> None:
+        if self.writer:
+            self.writer.close()
+        if self.reader:
+            self.reader.close()
+
+    # ------------------------------------------------------------ loading
+
+    def load_article(self, article_id: int | None, keep_claim: int | None = None) -> None:
+        claims = self.query_one(ClaimList)
+        if article_id is None:
+            self.article = None
+            self.all_rows = []
+            claims.set_rows([])
+            self._update_header()
+            self._show_empty_store()
+            return
+        self.article = self.reader.article(article_id)
+        self.all_rows = self._read_rows(article_id)
+        self._apply_filters(keep_claim)
+        self._update_header()
+
+    def _read_rows(self, article_id: int) -> list[ClaimRow]:
+        sql = ("SELECT id, seq, status, checkworthiness, version, substr(text, 1, 400) AS text,"
+               " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id) AS sources"
+               " FROM claims WHERE article_id = ? ORDER BY seq")
+        rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+                for r in self.reader.conn.execute(sql, (article_id,))]
+        self._attach_duplicate_marks(rows)
+        return rows
+
+    def _attach_duplicate_marks(self, rows: list[ClaimRow]) -> None:
+        if not rows or not _has("dupes"):
+            return
+        from .. import dupes
+
+        counts = dupes.duplicate_counts(self.reader, [r.id for r in rows]) \
+            if hasattr(dupes, "duplicate_counts") else {}
+        for r in rows:
+            dup, conflict = counts.get(r.id, (0, 0))
+            r.dupes, r.conflicts = dup, conflict
+
+    def _apply_filters(self, keep_claim: int | None = None) -> None:
+        claims = self.query_one(ClaimList)
+        keep = keep_claim if keep_claim is not None else (
+            claims.current.id if claims.current else None)
+        rows = self.all_rows
+        if self.status_filter:
+            rows = [r for r in rows if r.status == self.status_filter]
+        if self.text_filter:
+            needle = self.text_filter.casefold()
+            rows = [r for r in rows if needle in r.text.casefold()]
+        if self.sort == "worthiness":
+            rows = sorted(rows, key=lambda r: (-r.worth, r.seq))
+        claims.set_rows(rows, keep_id=keep)
+        left = self.query_one("#left")
+        parts = [f"Claims {len(rows)}/{len(self.all_rows)}",
+                 self.status_filter or "all statuses",
+                 "by check-worthiness" if self.sort == "worthiness" else "in article order"]
+        if self.text_filter:
+            parts.append("text filter on")
+        left.border_title = " · ".join(parts)
+        if not rows:
+            self._show_detail_message(
+                "No claim matches the filters. f cycles the status filter, / edits the text"
+                " filter, Esc clears both." if self.all_rows else
+                "This article has no claims.")
+        else:
+            self._show_claim(claims.current)
+
+    def _update_header(self) -> None:
+        header = self.query_one(DeskHeader)
+        t = Text()
+        t.append(" factcheck ", style="bold reverse")
+        t.append("  ")
+        if self.article:
+            t.append(self.article["title"], style="bold")
+            t.append(f"  ({self.article['language']})  ", style="dim")
+            counts = dict.fromkeys(STATUSES, 0)
+            for r in self.all_rows:
+                counts[r.status] = counts.get(r.status, 0) + 1
+            for status in STATUSES:
+                t.append_text(panes.status_text(status))
+                t.append(f" {counts[status]}   ")
+            total = len(self.all_rows)
+            if total:
+                done = counts["verified"] + counts["disputed"]
+                t.append(f"{100 * done / total:.0f}% checked", style="dim")
+        else:
+            t.append("no article yet", style="dim")
+        t.append(f"   editor: {self.editor}", style="dim")
+        header.update(t)
+
+    def _show_empty_store(self) -> None:
+        self._show_detail_message(
+            "The store has no article yet.\n\nPress i to import one (.txt, .md or .html), or"
+            " run `factcheck import PATH` in a shell; `make run` opens the demo article.")
+
+    def _show_detail_message(self, message: str) -> None:
+        self.shown_claim = None
+        self.query_one("#detail-body", Static).update(Text(message, style="dim"))
+        self._set_sources_options([], "")
+
+    # ------------------------------------------------------------ the selected claim
+
+    @on(ClaimList.Highlighted)
+    def _highlighted(self, event: ClaimList.Highlighted) -> None:
+        self._show_claim(event.row)
+
+    def _show_claim(self, row: ClaimRow | None) -> None:
+        if row is None or self.article is None:
+            return
+        try:
+            claim = self.reader.claim(row.id)
+        except StoreError:
+            return
+        self.shown_claim = row.id
+        history = self.reader.history(row.id)
+        duplicates = self._duplicates(row.id)
+        claims = self.query_one(ClaimList)
+        position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
+        body = panes.claim_detail(self.article["text"], claim, history, position, duplicates)
+        self.query_one("#detail-body", Static).update(body)
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        self._load_sources(row.id)
+
+    def _duplicates(self, claim_id: int) -> list[dict]:
+        if not _has("dupes"):
+            return []
+        from .. import dupes
+
+        try:
+            return dupes.duplicates_of(self.reader, claim_id)
+        except Exception:
+            return []
+
+    # ------------------------------------------------------------ sources pane
+
+    @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
+    def _load_sources(self, claim_id: int) -> None:
+        linked: list[dict] = []
+        suggested: list[dict] = []
+        available = _has("sources")
+        if available:
+            from .. import sources
+
+            with Store(self.db_path) as store:
+                linked = sources.linked_sources(store, claim_id)
+                if _has("suggest"):
+                    from .. import suggest
+
+                    linked_ids = {s["id"] for s in linked}
+                    suggested = [s for s in suggest.suggest(store, claim_id, limit=8)
+                                 if s["source_id"] not in linked_ids][:5]
+        self.call_from_thread(self._show_sources, claim_id, linked, suggested, available)
+
+    def _show_sources(self, claim_id: int, linked: list[dict], suggested: list[dict],
+                      available: bool) -> None:
+        if claim_id != self.shown_claim:
+            return  # the editor has moved on
+        options: list[tuple[str, dict]] = []
+        for s in linked:
+            options.append(("linked", s))
+        for s in suggested:
+            options.append(("suggested", s))
+        if not available:
+            empty = "The source store arrives with the sources feature."
+        elif not linked and not suggested:
+            empty = ("No source linked or suggested for this claim.\n"
+                     "a adds a source by hand; `factcheck sources import FILE` loads many.")
+        else:
+            empty = ""
+        self._set_sources_options(options, empty, len(linked), len(suggested))
+
+    def _set_sources_options(self, options: list[tuple[str, dict]], empty: str,
+                             n_linked: int = 0, n_suggested: int = 0) -> None:
+        pane = self.query_one(SourcesPane)
+        pane.clear_options()
+        self.source_options = options
+        items: list[Option] = []
+        for i, (kind, s) in enumerate(options):
+            prompt = panes.linked_prompt(s) if kind == "linked" else panes.suggestion_prompt(s)
+            items.append(Option(prompt, id=str(i)))
+        if items:
+            pane.add_options(items)
+        else:
+            pane.add_option(Option(Text(empty, style="dim"), disabled=True))
+        pane.border_title = (f"Sources · {n_linked} linked · {n_suggested} suggested"
+                             if items else "Sources")
+
+    def _selected_source(self) -> tuple[str, dict] | None:
+        pane = self.query_one(SourcesPane)
+        if pane.highlighted is None or pane.highlighted >= len(self.source_options):
+            return None
+        return self.source_options[pane.highlighted]
+
+    @on(OptionList.OptionSelected, "#sources")
+    def _source_chosen(self, event: OptionList.OptionSelected) -> None:
+        chosen = self._selected_source()
+        if not chosen or self.shown_claim is None:
+            return
+        kind, src = chosen
+        if kind == "linked":
+            self.action_open_source()
+            return
+        claim_id = self.shown_claim
+
+        def linked(stance: str | None) -> None:
+            if stance:
+                from .. import sources
+
+                self._submit(lambda st: sources.link(st, claim_id, src["source_id"], stance,
+                                                     editor=self.editor),
+                             ("link", claim_id, None, stance))
+
+        self.push_screen(StanceScreen(src.get("title") or src.get("url") or ""), linked)
+
+    def action_open_source(self) -> None:
+        chosen = self._selected_source()
+        if not chosen:
+            self.notify("Highlight a source in the sources pane first (Tab moves there).",
+                        markup=False)
+            return
+        from .. import sources
+
+        _, src = chosen
+        source_id = src.get("source_id") or src.get("id")
+        self.push_screen(RecordScreen(sources.get_source(self.reader, source_id)))
+
+    def action_add_source(self) -> None:
+        if not _has("sources"):
+            self.notify("The source store is not available in this version.", markup=False)
+            return
+        from .. import sources
+
+        claim_id = self.shown_claim
+
+        def added(values: dict | None) -> None:
+            if values:
+                def op(st: Store):
+                    src = sources.add_source(st, editor=self.editor, **values)
+                    return src
+
+                self._submit(op, ("source-added", claim_id, None, None))
+
+        self.push_screen(AddSourceScreen(), added)
+
+    def action_unlink_source(self) -> None:
+        chosen = self._selected_source()
+        if not chosen or chosen[0] != "linked" or self.shown_claim is None:
+            self.notify("Highlight a linked source to unlink it.", markup=False)
+            return
+        from .. import sources
+
+        claim_id, src = self.shown_claim, chosen[1]
+        self._submit(lambda st: sources.unlink(st, claim_id, src["id"], editor=self.editor),
+                     ("unlink", claim_id, None, None))
+
+    # ------------------------------------------------------------ marking
+
+    def action_mark(self, status: str) -> None:
+        claims = self.query_one(ClaimList)
+        row = claims.current
+        if row is None:
+            self.bell()
+            return
+        self._mark_row(row, status, action="status")
+        claims.move_to(claims.cursor + 1)
+
+    def _mark_row(self, row: ClaimRow, status: str, action: str, note: str | None = None
+                  ) -> None:
+        previous = row.status
+        expected = row.version + self.inflight.get(row.id, 0)
+        self.inflight[row.id] = self.inflight.get(row.id, 0) + 1
+        row.saving = True
+        self.query_one(ClaimList).refresh_row(row.id)
+        article_id = self.article["id"]
+        self._submit(
+            lambda st: st.mark(row.id, status, editor=self.editor, note=note,
+                               expected_version=expected, action=action),
+            (action, row.id, previous, status, article_id))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo in this session.", markup=False)
+            return
+        last = self.undo_stack.pop()
+        if self.article is None or last.article_id != self.article["id"]:
+            self.load_article(last.article_id, keep_claim=last.claim_id)
+        row = self._select_claim(last.claim_id)
+        if row is None:
+            self.notify(f"claim {last.claim_id} is no longer listed", severity="warning",
+                        markup=False)
+            return
+        self._mark_row(row, last.previous, action="undo",
+                       note=f"undo of event #{last.event_id}")
+
+    def _select_claim(self, claim_id: int) -> ClaimRow | None:
+        claims = self.query_one(ClaimList)
+        index = claims.index_of(claim_id)
+        if index is None and (self.status_filter or self.text_filter):
+            self.status_filter, self.text_filter = None, ""
+            self.query_one("#filter", Input).value = ""
+            self._apply_filters(keep_claim=claim_id)
+            index = claims.index_of(claim_id)
+        if index is None:
+            return None
+        claims.move_to(index)
+        return claims.rows[index]
+
+    def action_note(self) -> None:
+        row = self.query_one(ClaimList).current
+        if row is None:
+            self.bell()
+            return
+
+        def save(note: str | None) -> None:
+            if note:
+                self._submit(lambda st: st.add_note(row.id, note, editor=self.editor),
+                             ("note", row.id, None, None, self.article["id"]))
+
+        self.push_screen(NoteScreen(row.text), save)
+
+    # ------------------------------------------------------------ the writer
+
+    def _submit(self, operation, tag) -> None:
+        self.writer.submit(operation, tag)
+
+    def _write_done(self, tag, result) -> None:
+        """Called on the writer thread: hand over to the screen's thread."""
+        try:
+            self.call_from_thread(self._apply_write, tag, result)
+        except RuntimeError:
+            pass  # the app has stopped; the write is committed all the same
+
+    def _apply_write(self, tag, result) -> None:
+        action, claim_id = tag[0], tag[1]
+        row = next((r for r in self.all_rows if r.id == claim_id), None)
+        if action in ("status", "undo"):
+            self.inflight[claim_id] = max(0, self.inflight.get(claim_id, 1) - 1)
+            if row:
+                row.saving = self.inflight[claim_id] > 0
+        if isinstance(result, StaleEdit):
+            fresh = result.claim
+            if row:
+                row.status, row.version = fresh["status"], fresh["version"]
+            self.notify(f"Not saved: {result}. Showing the current state.",
+                        severity="warning", timeout=8, markup=False)
+        elif isinstance(result, Exception):
+            self.notify(f"Not saved: {result}", severity="error", timeout=10, markup=False)
+        elif action in ("status", "undo"):
+            previous, status = tag[2], tag[3]
+            if row:
+                row.status = status
+                row.version += 1
+            if action == "status":
+                self.undo_stack.append(Undo(claim_id, tag[4], previous, result["id"]))
+        elif action == "note":
+            if row:
+                row.version += 1
+            self.notify("Note saved.", markup=False)
+        elif action in ("link", "unlink"):
+            if row:
+                row.sources = max(0, row.sources + (1 if action == "link" else -1))
+            self.notify("Source linked." if action == "link" else "Source unlinked.",
+                        markup=False)
+        elif action == "source-added":
+            self.notify(f"Source {result.get('id')} saved.", markup=False)
+        self.query_one(ClaimList).refresh_row(claim_id) if claim_id else None
+        self._update_header()
+        if claim_id is not None and claim_id == self.shown_claim:
+            self._show_claim(self.query_one(ClaimList).current)
+        self.data_version = self.reader.data_version()
+
+    # ------------------------------------------------------------ other editors
+
+    def _poll(self) -> None:
+        """Another editor's commit changes data_version: reload what is shown."""
+        if self.reader is None:
+            return
+        try:
+            version = self.reader.data_version()
+        except Exception:
+            return
+        if version == self.data_version:
+            return
+        self.data_version = version
+        if self.writer and self.writer.pending:
+            return  # our own writes are landing; reload once they are done
+        if self.article is None:
+            articles = self.reader.articles()
+            if articles:
+                self.load_article(articles[-1]["id"])
+            return
+        self._reload_rows()
+
+    def _reload_rows(self) -> None:
+        claims = self.query_one(ClaimList)
+        keep = claims.current.id if claims.current else None
+        fresh = {r.id: r for r in self._read_rows(self.article["id"])}
+        changed = False
+        for row in self.all_rows:
+            new = fresh.pop(row.id, None)
+            if new and not row.saving and (new.status, new.version, new.sources) != (
+                    row.status, row.version, row.sources):
+                row.status, row.version, row.sources = new.status, new.version, new.sources
+                row.dupes, row.conflicts = new.dupes, new.conflicts
+                changed = True
+        if changed:
+            claims.refresh()
+            self._update_header()
+            if keep is not None and keep == self.shown_claim:
+                self._show_claim(claims.current)
+
+    # ------------------------------------------------------------ filters and sort
+
+    def action_filter_text(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        self._apply_filters()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#filter", Input).remove_class("shown")
+        self.query_one(ClaimList).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if self.text_filter or self.status_filter or box.has_class("shown"):
+            self.text_filter, self.status_filter = "", None
+            box.value = ""
+            box.remove_class("shown")
+            self._apply_filters()
+            self.query_one(ClaimList).focus()
+
+    def action_cycle_status(self) -> None:
+        i = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(i + 1) % len(STATUS_FILTERS)]
+        self._apply_filters()
+        self.notify(f"Showing {self.status_filter or 'all'} claims", timeout=2, markup=False)
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "worthiness" if self.sort == "position" else "position"
+        self._apply_filters()
+
+    # ------------------------------------------------------------ articles
+
+    def action_articles(self) -> None:
+        articles = self.reader.articles()
+        if not articles:
+            self.notify("No article yet: i imports one.", markup=False)
+            return
+
+        def chosen(article_id: int | None) -> None:
+            if article_id is not None:
+                self.status_filter, self.text_filter = None, ""
+                self.query_one("#filter", Input).value = ""
+                self.load_article(article_id)
+                self.query_one(ClaimList).focus()
+
+        self.push_screen(ArticlePicker(articles, self.article["id"] if self.article else None),
+                         chosen)
+
+    def action_import_article(self) -> None:
+        def chosen(answer: tuple[str, str | None] | None) -> None:
+            if answer:
+                self._import(*answer)
+
+        self.push_screen(ImportScreen(), chosen)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def _import(self, path: str, title: str | None) -> None:
+        from ..textio import InputError, parse_document, read_article
+
+        try:
+            data, name = read_article(str(Path(path).expanduser()))
+            doc = parse_document(data, name)
+            with Store(self.db_path) as store:
+                result = store.import_document(doc, title=title, source=path,
+                                               editor=self.editor)
+        except (InputError, StoreError) as exc:
+            self.call_from_thread(self.notify, f"Import failed: {exc}", severity="error",
+                                  timeout=10, markup=False)
+            return
+        self.call_from_thread(self._imported, result.article["id"], result.created,
+                              result.claims)
+
+    def _imported(self, article_id: int, created: bool, count: int) -> None:
+        self.load_article(article_id)
+        self.query_one(ClaimList).focus()
+        self.notify(f"{'Imported' if created else 'Already imported'}: {count} claims.",
+                    markup=False)
+
+    # ------------------------------------------------------------ help, palette, size
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        rows = []
+        for where, bindings in (("Claims list", ClaimList.BINDINGS), ("Desk", self.BINDINGS),
+                                ("Sources pane", SourcesPane.BINDINGS)):
+            for b in bindings:
+                keys = ", ".join(k.replace("question_mark", "?").replace("slash", "/")
+                                 for k in b.key.split(","))
+                rows.append((where, keys, HELP.get(b.action, b.description)))
+        rows.append(("Everywhere", "tab / shift+tab", "move between the list, detail and sources"))
+        rows.append(("Everywhere", "enter (sources)", "link a suggestion (asks s/r/c) or open"))
+        rows.append(("Everywhere", "ctrl+p", "command palette"))
+        return rows
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows()))
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Mark verified", "Mark the selected claim verified and move on",
+             lambda: self.action_mark("verified")),
+            ("Mark disputed", "Mark the selected claim disputed and move on",
+             lambda: self.action_mark("disputed")),
+            ("Mark pending", "Mark the selected claim pending and move on",
+             lambda: self.action_mark("pending")),
+            ("Undo", "Undo the last change of this session", self.action_undo),
+            ("Add a note", "Add a note to the selected claim", self.action_note),
+            ("Filter by text", "Show only claims containing some text", self.action_filter_text),
+            ("Cycle status filter", "all → pending → verified → disputed",
+             self.action_cycle_status),
+            ("Clear filters", "Show every claim", self.action_clear_filter),
+            ("Toggle sort", "Article order or check-worthiness", self.action_toggle_sort),
+            ("Switch article", "Pick another article", self.action_articles),
+            ("Import article", "Import a .txt, .md or .html file", self.action_import_article),
+            ("Add source", "Add a source by hand", self.action_add_source),
+            ("Open source", "Show the highlighted source's full record",
+             self.action_open_source),
+            ("Keys", "Show every key", self.action_help),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+
+    def on_resize(self, event) -> None:
+        self._check_size(event.size)
+
+    def _check_size(self, size=None) -> None:
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        self.screen.set_class(small, "too-small")
+
+
+def run_app(db: str | None = None, editor: str | None = None, article_id: int | None = None
+            ) -> int:
+    app = FactcheckApp(db=db, editor=editor, article_id=article_id)
+    result = app.run()
+    return result if isinstance(result, int) else 0

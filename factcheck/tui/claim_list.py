@@ -1,0 +1,220 @@
+"""A virtual list of claims: only the visible lines are ever rendered.
+
+The list holds light row tuples (no widget per claim), so 10 000 claims in an
+article cost what a screenful costs.  Text is turned into Rich ``Segment``s
+directly, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+STATUS_SYMBOL = {"pending": "○", "verified": "✔", "disputed": "✘"}
+STATUS_WORD = {"pending": "pending ", "verified": "verified", "disputed": "disputed"}
+
+
+@dataclass
+class ClaimRow:
+    id: int
+    seq: int
+    status: str
+    worth: float
+    version: int
+    text: str
+    sources: int = 0
+    dupes: int = 0
+    conflicts: int = 0
+    saving: bool = False
+
+
+def _clip(text: str, width: int) -> str:
+    """Cut text to a number of terminal cells (wide characters count double)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+class ClaimList(ScrollView, can_focus=True):
+    """The claims of the current article, one line each."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "claim-list--cursor", "claim-list--pending", "claim-list--verified",
+        "claim-list--disputed", "claim-list--mark", "claim-list--conflict", "claim-list--dim",
+    }
+    DEFAULT_CSS = """
+    ClaimList { background: $surface; }
+    ClaimList > .claim-list--cursor { background: $accent 40%; text-style: bold; }
+    ClaimList:focus > .claim-list--cursor { background: $accent; color: $text; }
+    ClaimList > .claim-list--pending { color: $warning; }
+    ClaimList > .claim-list--verified { color: $success; }
+    ClaimList > .claim-list--disputed { color: $error; }
+    ClaimList > .claim-list--mark { color: $secondary; }
+    ClaimList > .claim-list--conflict { color: $error; text-style: bold; }
+    ClaimList > .claim-list--dim { color: $text-muted; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class Highlighted(Message):
+        def __init__(self, row: ClaimRow | None) -> None:
+            self.row = row
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[ClaimRow] = []
+
+    # ------------------------------------------------------------ data
+
+    def set_rows(self, rows: list[ClaimRow], keep_id: int | None = None) -> None:
+        """Replace the rows; keep the cursor on claim keep_id if it is still listed."""
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        index = 0
+        if keep_id is not None:
+            for i, row in enumerate(rows):
+                if row.id == keep_id:
+                    index = i
+                    break
+        self.cursor = min(index, max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def current(self) -> ClaimRow | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor]
+        return None
+
+    def index_of(self, claim_id: int) -> int | None:
+        for i, row in enumerate(self.rows):
+            if row.id == claim_id:
+                return i
+        return None
+
+    def refresh_row(self, claim_id: int) -> None:
+        i = self.index_of(claim_id)
+        if i is not None:
+            self.refresh_line(i - self.scroll_offset.y)
+
+    def refresh_line(self, y: int) -> None:
+        if 0 <= y < self.size.height:
+            from textual.geometry import Region
+
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    # ------------------------------------------------------------ cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old - self.scroll_offset.y)
+        self.refresh_line(new - self.scroll_offset.y)
+        self._scroll_cursor_visible()
+        self.post_message(self.Highlighted(self.current))
+
+    def _scroll_cursor_visible(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def move_to(self, index: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(index, len(self.rows) - 1))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+        self.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows))
+        self._scroll_cursor_visible()
+
+    # ------------------------------------------------------------ rendering
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        base = self.rich_style
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        status_style = self.get_component_rich_style(f"claim-list--{row.status}")
+        mark_style = self.get_component_rich_style("claim-list--mark")
+        dim = self.get_component_rich_style("claim-list--dim")
+        marks = ("⚠" if row.conflicts else ("≈" if row.dupes else " ")) + (
+            "§" if row.sources else " ")
+        symbol = "…" if row.saving else STATUS_SYMBOL.get(row.status, "?")
+        word = STATUS_WORD.get(row.status, row.status)
+        prefix = f"{row.seq:>4} "
+        worth = f" {row.worth:.2f} "
+        segments = [
+            Segment(prefix, base + dim),
+            Segment(f"{symbol} {word}", base + status_style),
+            Segment(worth, base + dim),
+            Segment(marks + " ", base + (self.get_component_rich_style("claim-list--conflict")
+                                         if row.conflicts else mark_style)),
+        ]
+        used = sum(cell_len(s.text) for s in segments)
+        text = " ".join(row.text.split())
+        segments.append(Segment(_clip(text, width - used), base))
+        strip = Strip(segments)
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("claim-list--cursor")
+            strip = strip.apply_style(cursor)
+            strip = Strip(list(strip) + [Segment(" " * max(0, width - strip.cell_length),
+                                                 base + cursor)])
+        return strip.crop_extend(0, width, base)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows)

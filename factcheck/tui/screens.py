@@ -1,0 +1,232 @@
+"""Modal screens: help, note, article picker, import, stance, source record, new source."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, generated from the bindings so it can never drift from them."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        text.append("factcheck: keys\n\n", style="bold")
+        group = None
+        for where, keys, description in self.rows:
+            if where != group:
+                text.append(f"{where}\n", style="bold underline")
+                group = where
+            text.append(f"  {keys:<18}", style="bold cyan")
+            text.append(f"{description}\n")
+        text.append("\nctrl+p opens the command palette with every action. Esc closes this.",
+                    style="dim")
+        with VerticalScroll(id="help-body", classes="dialog"):
+            yield Static(text)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_text: str) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Note on the claim (Enter saves, Esc cancels)")
+            yield Static(Text(self.claim_text[:300], style="dim"), classes="quote")
+            yield Input(placeholder="why, on what source…", id="note-input")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(value or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ArticlePicker(ModalScreen[int | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, articles: list[dict], current: int | None) -> None:
+        super().__init__()
+        self.articles = articles
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Articles (Enter opens, Esc cancels)")
+            options = []
+            for a in self.articles:
+                t = Text()
+                t.append(f"{a['id']:>4}  ", style="dim")
+                t.append(a["title"], style="bold" if a["id"] == self.current else "")
+                t.append(f"  {a['language']} · {a['claims']} claims · {a['pending']} pending",
+                         style="dim")
+                options.append(Option(t, id=str(a["id"])))
+            yield OptionList(*options, id="article-list")
+
+    def on_mount(self) -> None:
+        lst = self.query_one(OptionList)
+        for i, a in enumerate(self.articles):
+            if a["id"] == self.current:
+                lst.highlighted = i
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportScreen(ModalScreen[tuple[str, str | None] | None]):
+    """Ask for a file to import; the app does the import and reports back."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Import an article (.txt, .md, .html)")
+            yield Input(placeholder="path to the file", id="import-path")
+            yield Input(placeholder="title (optional)", id="import-title")
+            yield Static("", id="import-error")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        path = self.query_one("#import-path", Input).value.strip()
+        if not path:
+            self.query_one("#import-path", Input).focus()
+            self.show_error("give the path of a file")
+            return
+        if event.input.id == "import-path":
+            self.query_one("#import-title", Input).focus()
+            return
+        title = self.query_one("#import-title", Input).value.strip() or None
+        self.dismiss((path, title))
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#import-error", Static).update(Text(message, style="bold red"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class StanceScreen(ModalScreen[str | None]):
+    """s supports, r refutes, c context."""
+
+    BINDINGS = [
+        Binding("s", "choose('supports')", "Supports"),
+        Binding("r", "choose('refutes')", "Refutes"),
+        Binding("c", "choose('context')", "Context"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.source_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Link this source as…")
+            yield Static(Text(self.source_title[:200], style="bold"))
+            with Horizontal(classes="buttons"):
+                yield Button("s  supports", id="supports", variant="success")
+                yield Button("r  refutes", id="refutes", variant="error")
+                yield Button("c  context", id="context", variant="primary")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_choose(self, stance: str) -> None:
+        self.dismiss(stance)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RecordScreen(ModalScreen[None]):
+    """A source's full record, as stored."""
+
+    BINDINGS = [Binding("escape,q,o", "dismiss", "Close")]
+
+    def __init__(self, record: dict) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        t = Text()
+        for key in ("id", "title", "url", "original_url", "publisher", "published", "language",
+                    "reliability", "notes", "added_at", "updated_at"):
+            if self.record.get(key) not in (None, ""):
+                t.append(f"{key:<13}", style="bold")
+                t.append(f"{self.record[key]}\n")
+        if self.record.get("text"):
+            t.append("\n")
+            t.append(str(self.record["text"]))
+        with VerticalScroll(classes="dialog"):
+            yield Static(t)
+
+
+class AddSourceScreen(ModalScreen[dict | None]):
+    """A new source by hand: URL and title required, the rest optional."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    FIELDS = [("url", "URL (required)"), ("title", "title (required)"),
+              ("publisher", "publisher"), ("published", "published (YYYY-MM-DD)"),
+              ("language", "language (fr, en…)"), ("text", "excerpt or summary")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Add a source (Enter on the last field saves, Esc cancels)")
+            for name, placeholder in self.FIELDS:
+                yield Input(placeholder=placeholder, id=f"src-{name}")
+            yield Static("", id="src-error")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        values = {name: self.query_one(f"#src-{name}", Input).value.strip()
+                  for name, _ in self.FIELDS}
+        problem = validate_source(values)
+        if event.input.id != "src-text" and not problem:
+            self.focus_next()
+            return
+        if problem:
+            self.query_one("#src-error", Static).update(Text(problem, style="bold red"))
+            return
+        self.dismiss({k: v or None for k, v in values.items()})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def validate_source(values: dict) -> str | None:
+    import re
+
+    url = values.get("url") or ""
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+", url):
+        return "the URL must start with http:// or https:// and name a host"
+    if not values.get("title"):
+        return "a title is required"
+    published = values.get("published") or ""
+    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+        return "published must be a date: YYYY-MM-DD"
+    language = values.get("language") or ""
+    if language and not re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z]{2})?", language):
+        return "language must be a code such as fr or en"
+    return None

@@ -1,0 +1,309 @@
+"""The desk, driven through Textual's Pilot: every key and state of issue 3."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+
+import pytest
+
+from conftest import HOSTILE, SEED_ARTICLE
+from factcheck.store import Store
+from factcheck.textio import parse_document
+from factcheck.tui.app import FactcheckApp
+from factcheck.tui.claim_list import ClaimList
+
+
+@pytest.fixture
+def demo_db(db_path):
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
+                              title="Demo [bold]title[/]")
+    return db_path
+
+
+async def settle(app: FactcheckApp, pilot, timeout: float = 5.0) -> None:
+    """Wait until every write has landed and the screen has caught up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause(0.05)
+        if app.writer.pending == 0 and not any(r.saving for r in app.all_rows):
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.05)
+
+
+def statuses(db_path: str) -> dict[int, str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return dict(conn.execute("SELECT seq, status FROM claims"))
+    finally:
+        conn.close()
+
+
+def detail_text(app) -> str:
+    return str(app.query_one("#detail-body").render())
+
+
+def list_text(app) -> str:
+    widget = app.query_one(ClaimList)
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_opens_with_the_list_focused_on_the_first_claim(demo_db):
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        claims = app.query_one(ClaimList)
+        assert app.focused is claims and claims.cursor == 0
+        assert claims.current.seq == 1 and len(claims.rows) == 11
+        assert "Mark Zuckerberg ne recule" in detail_text(app)
+        assert "Demo [bold]title[/]" in str(app.query_one("#header").render())
+
+
+async def test_moving_with_j_k_arrows_g_and_G(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claims = app.query_one(ClaimList)
+        await pilot.press("j", "j", "down")
+        assert claims.cursor == 3
+        await pilot.press("k", "up")
+        assert claims.cursor == 1
+        await pilot.press("G")
+        assert claims.cursor == 10
+        await pilot.press("g")
+        assert claims.cursor == 0
+        await pilot.press("up")
+        assert claims.cursor == 0
+        await pilot.pause()
+        assert "Mark Zuckerberg" in detail_text(app)
+
+
+async def test_v_d_p_mark_and_move_to_the_next_claim(demo_db):
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "d", "p")
+        await settle(app, pilot)
+        assert app.query_one(ClaimList).cursor == 3
+        assert [statuses(demo_db)[i] for i in (1, 2, 3)] == ["verified", "disputed", "pending"]
+        with Store(demo_db) as store:
+            history = store.history(store.claims()[0]["id"])
+        assert history[0]["editor"] == "alice" and history[0]["to"] == "verified"
+        assert "✔ verified 1" in str(app.query_one("#header").render())
+
+
+async def test_undo_restores_selects_and_records(demo_db):
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "v", "j", "d")
+        await settle(app, pilot)
+        assert [statuses(demo_db)[i] for i in (1, 2, 4)] == ["verified", "verified", "disputed"]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert statuses(demo_db)[4] == "pending"
+        assert app.query_one(ClaimList).current.seq == 4
+        await pilot.press("u", "u")
+        await settle(app, pilot)
+        assert [statuses(demo_db)[i] for i in (1, 2, 4)] == ["pending", "pending", "pending"]
+        assert app.query_one(ClaimList).current.seq == 1
+        await pilot.press("u")  # nothing left: says so, changes nothing
+        await settle(app, pilot)
+        with Store(demo_db) as store:
+            events = store.history(store.claims()[3]["id"])
+        assert [e["action"] for e in events] == ["status", "undo"]
+        assert events[1]["from"] == "disputed" and events[1]["to"] == "pending"
+        assert "undo of event" in events[1]["note"]
+
+
+async def test_note_modal_saves_and_escape_cancels(demo_db):
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"cancel me", "escape")
+        await pilot.press("n")
+        await pilot.pause()
+        for ch in "Checked [bold] vs Reuters":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        with Store(demo_db) as store:
+            history = store.history(store.claims()[0]["id"])
+        assert [e["note"] for e in history] == ["Checked [bold] vs Reuters"]
+        assert "Checked [bold] vs Reuters" in detail_text(app)
+
+
+async def test_filters_by_text_and_status_and_sorts(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        claims = app.query_one(ClaimList)
+        await pilot.press("slash", *"Scale", "enter")
+        await pilot.pause()
+        assert [r.seq for r in claims.rows] == [3]
+        assert app.focused is claims
+        await pilot.press("escape")
+        assert len(claims.rows) == 11
+        await pilot.press("v", "v")
+        await settle(app, pilot)
+        await pilot.press("f")  # pending
+        assert all(r.status == "pending" for r in claims.rows) and len(claims.rows) == 9
+        await pilot.press("f")  # verified
+        assert [r.seq for r in claims.rows] == [3, 4]  # the cursor stayed on claim 3
+        await pilot.press("f", "f")  # disputed, then all
+        assert len(claims.rows) == 11
+        await pilot.press("s")
+        worth = [r.worth for r in claims.rows]
+        assert worth == sorted(worth, reverse=True) and claims.rows[0].seq == 3
+        await pilot.press("s")
+        assert [r.seq for r in claims.rows] == list(range(1, 12))
+
+
+async def test_help_lists_every_key_and_palette_has_every_action(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from factcheck.tui.screens import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(k for _, k, _ in app.help_rows())
+        for key in ["j", "k", "g", "G", "v", "d", "p", "u", "n", "/", "f", "s", "?", "q",
+                    "A", "i", "o", "a"]:
+            assert key in shown.split(", ") or f" {key}" in f" {shown}", key
+        await pilot.press("escape")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Mark verified", "Mark disputed", "Mark pending", "Undo", "Add a note",
+                "Filter by text", "Cycle status filter", "Switch article",
+                "Import article"} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert "CommandPalette" in type(app.screen).__name__
+
+
+async def test_tab_moves_between_panes(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = []
+        for _ in range(3):
+            seen.append(app.focused.id)
+            await pilot.press("tab")
+        assert seen == ["claims", "detail", "sources"]
+
+
+async def test_hostile_markup_is_shown_literally(db_path, tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text("\n".join(f"{h} est une phrase." for h in HOSTILE), encoding="utf-8")
+    with Store(db_path) as store:
+        store.import_document(parse_document(article.read_bytes(), article.name),
+                              title="[link=x]t[/link] [/")
+    app = FactcheckApp(db=db_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        for i in range(len(HOSTILE)):
+            await pilot.pause()
+            assert HOSTILE[i].split()[0] in detail_text(app)
+            await pilot.press("j")
+        listing = list_text(app)
+        assert "[bold]not bold[/bold]" in listing and "[/foo]" in listing
+        await pilot.press("n", *"[/", "enter")
+        await settle(app, pilot)
+        await pilot.press("question_mark", "escape", "f", "f", "f", "f")
+
+
+async def test_small_sizes_and_back(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.has_class("too-small")
+        for size in [(40, 12), (10, 4), (1, 1), (59, 30), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.press("j")
+        assert not app.screen.has_class("too-small")
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert app.screen.has_class("too-small")
+
+
+async def test_two_editors_see_each_other_and_stale_edits_are_caught(demo_db):
+    alice = FactcheckApp(db=demo_db, editor="alice")
+    bob = FactcheckApp(db=demo_db, editor="bob")
+    async with alice.run_test(size=(120, 40)) as pa, bob.run_test(size=(120, 40)) as pb:
+        await pa.press("v")
+        await settle(alice, pa)
+        # bob sees alice's verdict within two seconds, without restarting
+        deadline = time.monotonic() + 2.5
+        while time.monotonic() < deadline and bob.all_rows[0].status != "verified":
+            await pb.pause(0.1)
+        assert bob.all_rows[0].status == "verified"
+        # bob's copy of claim 2 goes stale: alice changes it, bob marks before refreshing
+        bob._poll = lambda: None  # freeze bob's view
+        await pa.press("d")
+        await settle(alice, pa)
+        await pb.press("j", "v")
+        await settle(bob, pb)
+        assert statuses(demo_db)[2] == "disputed"  # alice's verdict was not overwritten
+        assert bob.all_rows[1].status == "disputed"  # bob now sees the new state
+
+
+async def test_switching_and_importing_articles(demo_db, tmp_path):
+    second = tmp_path / "second.md"
+    second.write_text("# Second piece\n\nThe firm paid $2bn in 2024. It hired 300 people.\n",
+                      encoding="utf-8")
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        for ch in str(second):
+            await pilot.press(ch)
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert app.article["title"] == "Second piece"
+        assert len(app.query_one(ClaimList).rows) == 3  # the heading and two sentences
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert app.article["title"] == "Demo [bold]title[/]"
+
+
+async def test_empty_store_says_what_to_do(db_path):
+    app = FactcheckApp(db=db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "press i to import" in detail_text(app).lower()
+        await pilot.press("v", "j", "u", "n")
+
+
+async def test_a_large_article_stays_responsive(db_path):
+    body = "\n".join(f"La société numéro {i} a versé {i},5 millions d’euros à Paris en 2024."
+                     for i in range(10_000))
+    with Store(db_path) as store:
+        store.import_document(parse_document(body.encode(), "big.txt"), title="Big")
+    app = FactcheckApp(db=db_path)
+    start = time.perf_counter()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(app.query_one(ClaimList).rows) == 10_000
+        opened = time.perf_counter() - start
+        await pilot.press("G", "v", "g", *["v"] * 20)
+        await settle(app, pilot, timeout=20)
+        assert statuses(db_path)[10_000] == "verified"
+        assert sum(1 for s in statuses(db_path).values() if s == "verified") == 21
+    assert opened < 10  # generous: the bench measures it properly
+
+
+def test_the_writer_commits_before_anything_is_shown_done(demo_db):
+    """A verdict shown as done is in the database for any other reader."""
+
+    async def scenario():
+        app = FactcheckApp(db=demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("v")
+            await settle(app, pilot)
+            assert not app.all_rows[0].saving and app.all_rows[0].status == "verified"
+            assert statuses(demo_db)[1] == "verified"
+
+    asyncio.run(scenario())
