@@ -1,0 +1,166 @@
+"""Import throughput of factcheck against pysbd, side by side in one run.
+
+On a generated corpus of distinct French and English news articles (bench/common.py),
+measures in MB/s of UTF-8 input, median of several round-robin runs:
+
+  (a) segmentation alone                     factcheck.segment.segment
+  (b) segmentation + facets + worthiness     factcheck.store.build_claims
+  (c) full import into a fresh SQLite file   Store.import_document(parse_document(bytes))
+  peer: pysbd French segmentation alone      pysbd.Segmenter(language="fr", clean=False)
+
+Target: the full import (c) at least 2x the throughput of pysbd segmenting the same text.
+Also reports claims/s and how many segments each produced.
+
+    python bench/import_speed.py            # ~2 MB corpus, 3 runs (about a minute and a half)
+    python bench/import_speed.py --quick    # ~0.5 MB (also when BENCH_QUICK is set)
+    python bench/import_speed.py --mb 5 --repeats 5
+    python bench/import_speed.py --profile  # cProfile of build_claims instead of timing
+
+Prints readable rows and `RESULT {json}` lines (protocol: see bench/run_all.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (corpus_bytes, generate_corpus, interleaved_medians,  # noqa: E402
+                    machine_line, quick_requested, result_row)
+
+from factcheck.segment import segment  # noqa: E402
+from factcheck.store import Store, build_claims  # noqa: E402
+from factcheck.textio import parse_document  # noqa: E402
+
+TARGET_RATIO = 2.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small corpus (~0.5 MB)")
+    ap.add_argument("--mb", type=float, help="corpus size in MB (default 2, quick 0.5)")
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs per stage (median)")
+    ap.add_argument("--seed", type=int, default=20250701)
+    ap.add_argument("--profile", action="store_true",
+                    help="profile build_claims and pysbd on the corpus, print the top functions")
+    args = ap.parse_args(argv)
+    quick = args.quick or quick_requested([])
+    mb = args.mb or (0.5 if quick else 2.0)
+
+    try:
+        import pysbd
+    except ImportError:
+        print("pysbd is not installed: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
+
+    corpus = generate_corpus(int(mb * 1_000_000), seed=args.seed)
+    texts = [(name, lang, text) for name, lang, text in corpus]
+    blobs = [(name, text.encode("utf-8")) for name, _, text in corpus]
+    size_mb = corpus_bytes(corpus) / 1e6
+    n_fr = sum(1 for _, lang, _ in corpus if lang == "fr")
+    print(f"# import_speed: {machine_line()}")
+    print(f"# corpus: {len(corpus)} articles ({n_fr} fr, {len(corpus) - n_fr} en), "
+          f"{size_mb:.2f} MB UTF-8, seed {args.seed}; median of {args.repeats} runs")
+
+    sbd = pysbd.Segmenter(language="fr", clean=False)
+
+    if args.profile:
+        return profile(texts, sbd)
+
+    def stage_segment():
+        return sum(len(segment(text)) for _, _, text in texts)
+
+    def stage_claims():
+        return sum(sum(1 for _ in build_claims(text, lang)) for _, lang, text in texts)
+
+    tmpdirs: list[str] = []
+
+    def fresh_store():
+        d = tempfile.mkdtemp(prefix="fc-bench-")
+        tmpdirs.append(d)
+        return Store(Path(d) / "bench.db")
+
+    def stage_import(store: Store):
+        n = 0
+        try:
+            for name, data in blobs:
+                res = store.import_document(parse_document(data, name), source=name,
+                                            editor="bench")
+                n += res.claims
+        finally:
+            store.close()
+        return n
+
+    def stage_pysbd():
+        return sum(sum(1 for s in sbd.segment(text) if s.strip()) for _, _, text in texts)
+
+    # warm-up: import paths, regex caches, pysbd's rule compilation
+    warm = texts[:5]
+    for _, lang, text in warm:
+        segment(text)
+        list(build_claims(text, lang))
+        sbd.segment(text)
+
+    try:
+        res = interleaved_medians(
+            {"segment": stage_segment, "claims": stage_claims, "import": stage_import,
+             "pysbd": stage_pysbd},
+            repeats=args.repeats, setups={"import": fresh_store})
+    finally:
+        for d in tmpdirs:
+            shutil.rmtree(d, ignore_errors=True)
+
+    mbps = {k: size_mb / v[0] for k, v in res.items()}
+    counts = {k: v[2] for k, v in res.items()}
+    spread = {k: f"{min(v[1]):.2f}-{max(v[1]):.2f}s" for k, v in res.items()}
+    print("# medians: " + ", ".join(f"{k} {v[0]:.2f}s ({spread[k]})" for k, v in res.items()))
+    print(f"# segments: factcheck {counts['segment']}, build_claims {counts['claims']}, "
+          f"import {counts['import']} claims, pysbd {counts['pysbd']}")
+
+    over = res["import"][0] - res["claims"][0]
+    print(f"# full import = build_claims {res['claims'][0]:.2f}s + parse/language/SQLite "
+          f"{over:.2f}s ({100 * over / res['import'][0]:.0f}% of the import)")
+    p = mbps["pysbd"]
+    common = dict(unit="MB/s", peer=p, peer_name="pysbd", corpus_mb=round(size_mb, 3),
+                  articles=len(corpus), repeats=args.repeats)
+    result_row("import: segmentation alone", mbps["segment"], segments=counts["segment"],
+               **common)
+    result_row("import: segment+facets+worthiness", mbps["claims"], claims=counts["claims"],
+               **common)
+    result_row("import: full into SQLite", mbps["import"], min_ratio=TARGET_RATIO,
+               claims=counts["import"], **common)
+    result_row("import: full, claims/s", counts["import"] / res["import"][0], "claims/s",
+               peer=counts["pysbd"] / res["pysbd"][0], peer_name="pysbd", peer_unit="segs/s")
+    result_row("pysbd fr segmentation (peer)", p, "MB/s", segments=counts["pysbd"])
+    result_row("segments: factcheck vs pysbd", counts["segment"], "segs",
+               peer=counts["pysbd"], peer_name="pysbd", target="info")
+    return 0
+
+
+def profile(texts, sbd) -> int:
+    for label, fn in (("build_claims", lambda: [list(build_claims(t, lang)) for _, lang, t in texts]),
+                      ("pysbd", lambda: [sbd.segment(t) for _, _, t in texts])):
+        prof = cProfile.Profile()
+        prof.enable()
+        fn()
+        prof.disable()
+        out = io.StringIO()
+        st = pstats.Stats(prof, stream=out)
+        print(f"\n## cProfile: {label}, total {st.total_tt:.2f}s")
+        st.sort_stats("tottime").print_stats(18)
+        print("\n".join(out.getvalue().splitlines()[4:]))
+        if label == "build_claims":
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(r"factcheck", 20)
+            print("\n".join(out.getvalue().splitlines()[6:]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
