@@ -6,6 +6,9 @@ measures in MB/s of UTF-8 input, median of several round-robin runs:
   (a) segmentation alone                     factcheck.segment.segment
   (b) segmentation + facets + worthiness     factcheck.store.build_claims
   (c) full import into a fresh SQLite file   Store.import_document(parse_document(bytes))
+      on the first --import-mb of the corpus (the import also indexes near-duplicates
+      against the whole store when factcheck.dupes is wired in, a cost that grows with the
+      store); the same with that indexing stubbed out is reported beside it
   peer: pysbd French segmentation alone      pysbd.Segmenter(language="fr", clean=False)
 
 Target: the full import (c) at least 2x the throughput of pysbd segmenting the same text.
@@ -46,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small corpus (~0.5 MB)")
     ap.add_argument("--mb", type=float, help="corpus size in MB (default 2, quick 0.5)")
     ap.add_argument("--repeats", type=int, default=3, help="timed runs per stage (median)")
+    ap.add_argument("--import-mb", type=float,
+                    help="part of the corpus the SQLite import stages use (default 0.4, quick "
+                         "0.15): the import also indexes near-duplicates against the store, "
+                         "whose cost grows with the store")
     ap.add_argument("--seed", type=int, default=20250701)
     ap.add_argument("--profile", action="store_true",
                     help="profile build_claims and pysbd on the corpus, print the top functions")
@@ -61,12 +68,28 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = generate_corpus(int(mb * 1_000_000), seed=args.seed)
     texts = [(name, lang, text) for name, lang, text in corpus]
-    blobs = [(name, text.encode("utf-8")) for name, _, text in corpus]
     size_mb = corpus_bytes(corpus) / 1e6
+    import_mb = args.import_mb or (0.15 if quick else 0.4)
+    blobs, acc = [], 0
+    for name, _, text in corpus:
+        if acc >= import_mb * 1e6:
+            break
+        blobs.append((name, text.encode("utf-8")))
+        acc += len(blobs[-1][1])
+    import_size_mb = acc / 1e6
+    try:
+        from factcheck import dupes as dupes_mod
+        has_dupes = hasattr(dupes_mod, "index_article")
+    except ImportError:
+        dupes_mod, has_dupes = None, False
     n_fr = sum(1 for _, lang, _ in corpus if lang == "fr")
     print(f"# import_speed: {machine_line()}")
     print(f"# corpus: {len(corpus)} articles ({n_fr} fr, {len(corpus) - n_fr} en), "
           f"{size_mb:.2f} MB UTF-8, seed {args.seed}; median of {args.repeats} runs")
+    print(f"# SQLite import stages: first {len(blobs)} articles, {import_size_mb:.2f} MB, "
+          f"each run into a fresh file"
+          + ("; near-duplicate indexing (factcheck.dupes) is part of the import" if has_dupes
+             else ""))
 
     sbd = pysbd.Segmenter(language="fr", clean=False)
 
@@ -97,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
         return n
 
+    def stage_import_nodupes(store: Store):
+        real = dupes_mod.index_article
+        dupes_mod.index_article = lambda conn, article_id: 0
+        try:
+            return stage_import(store)
+        finally:
+            dupes_mod.index_article = real
+
     def stage_pysbd():
         return sum(sum(1 for s in sbd.segment(text) if s.strip()) for _, _, text in texts)
 
@@ -108,24 +139,35 @@ def main(argv: list[str] | None = None) -> int:
         sbd.segment(text)
 
     try:
-        res = interleaved_medians(
-            {"segment": stage_segment, "claims": stage_claims, "import": stage_import,
-             "pysbd": stage_pysbd},
-            repeats=args.repeats, setups={"import": fresh_store})
+        stages = {"segment": stage_segment, "claims": stage_claims, "import": stage_import}
+        setups = {"import": fresh_store}
+        if has_dupes:
+            stages["import_nodupes"] = stage_import_nodupes
+            setups["import_nodupes"] = fresh_store
+        stages["pysbd"] = stage_pysbd
+        res = interleaved_medians(stages, repeats=args.repeats, setups=setups)
     finally:
         for d in tmpdirs:
             shutil.rmtree(d, ignore_errors=True)
 
-    mbps = {k: size_mb / v[0] for k, v in res.items()}
+    mbps = {k: (import_size_mb if k.startswith("import") else size_mb) / v[0]
+            for k, v in res.items()}
     counts = {k: v[2] for k, v in res.items()}
     spread = {k: f"{min(v[1]):.2f}-{max(v[1]):.2f}s" for k, v in res.items()}
     print("# medians: " + ", ".join(f"{k} {v[0]:.2f}s ({spread[k]})" for k, v in res.items()))
     print(f"# segments: factcheck {counts['segment']}, build_claims {counts['claims']}, "
           f"import {counts['import']} claims, pysbd {counts['pysbd']}")
 
-    over = res["import"][0] - res["claims"][0]
-    print(f"# full import = build_claims {res['claims'][0]:.2f}s + parse/language/SQLite "
-          f"{over:.2f}s ({100 * over / res['import'][0]:.0f}% of the import)")
+    claims_s = res["claims"][0] * import_size_mb / size_mb  # build_claims on the import part
+    imp = res["import"][0]
+    line = f"# full import {imp:.2f}s = build_claims ~{claims_s:.2f}s"
+    if has_dupes:
+        nd = res["import_nodupes"][0]
+        line += (f" + parse/SQLite ~{nd - claims_s:.2f}s + near-duplicate indexing "
+                 f"~{imp - nd:.2f}s ({100 * (imp - nd) / imp:.0f}% of the import)")
+    else:
+        line += f" + parse/SQLite ~{imp - claims_s:.2f}s"
+    print(line)
     p = mbps["pysbd"]
     common = dict(unit="MB/s", peer=p, peer_name="pysbd", corpus_mb=round(size_mb, 3),
                   articles=len(corpus), repeats=args.repeats)
@@ -133,8 +175,12 @@ def main(argv: list[str] | None = None) -> int:
                **common)
     result_row("import: segment+facets+worthiness", mbps["claims"], claims=counts["claims"],
                **common)
+    common_imp = dict(common, corpus_mb=round(import_size_mb, 3), articles=len(blobs))
     result_row("import: full into SQLite", mbps["import"], min_ratio=TARGET_RATIO,
-               claims=counts["import"], **common)
+               claims=counts["import"], **common_imp)
+    if has_dupes:
+        result_row("import: full minus dupes indexing", mbps["import_nodupes"],
+                   target="info", claims=counts["import_nodupes"], **common_imp)
     result_row("import: full, claims/s", counts["import"] / res["import"][0], "claims/s",
                peer=counts["pysbd"] / res["pysbd"][0], peer_name="pysbd", peer_unit="segs/s")
     result_row("pysbd fr segmentation (peer)", p, "MB/s", segments=counts["pysbd"])
