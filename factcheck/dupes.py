@@ -1,0 +1,777 @@
+"""Near-duplicate claims: one verdict per fact, and the same fact with a different figure caught.
+
+Two claims are compared on what they say, not on how:
+
+* their **words**, folded (case, accents), stripped of function words and crudely stemmed,
+  compared with rapidfuzz's ``token_set_ratio`` (word order does not matter, and a claim whose
+  words all appear in a longer sentence scores 100: containment);
+* their **facts**: the normalised figures (``14,3 milliards de dollars`` == ``$14.3bn``), the
+  names and the dates that ``facets.extract`` found.  Facts carry across languages, so
+  "Meta paid $14.3 billion for a 49% stake in Scale AI" meets the French sentence that says it.
+
+The score (0-100) is the better of the two, then capped when the claims are about different
+names (a template: "… à Lyon" against "… à Lille") or different dates.  A figure of the same
+unit that differs while everything else matches is a **conflict**.
+
+Kinds, from the score and the two thresholds (see ``HIGH_THRESHOLD``/``LOW_THRESHOLD``):
+
+* ``conflict``: score >= high, a figure differs, neither claim is short;
+* ``duplicate``: score >= high, figures agree, neither claim is short;
+* ``suggestion``: low <= score < high, or any pair with a short claim (< 8 words).
+
+Blocking keeps it incremental: every claim's keys (stems, name words, figures, years) go into
+``dupe_keys`` with their counts in ``dupe_key_counts``; a new claim looks up only its
+``BLOCK_KEYS`` rarest keys (each held by at most ``MAX_POSTINGS`` claims), and only the claims
+sharing two of them are scored.  The cost of an import is proportional to its claims, not to the
+store.  Pairs are written to ``claim_pairs`` in the import's own transaction.
+
+This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import facets as facets_mod
+
+# ---------------------------------------------------------------- settings
+
+# Chosen by measurement on the labelled pairs of bench/dupes_speed.py (run it with
+# --calibrate to see the table): at 88, 99.6 % of the pairs scored at or above it are true
+# duplicates or conflicts; at 70, 99 % of the true pairs are still listed (as suggestions at
+# least) while boilerplate-only and template pairs fall below it.
+HIGH_THRESHOLD = 84
+LOW_THRESHOLD = 70
+SHORT_WORDS = 8          # claims with fewer words are never more than a suggestion
+STORE_FLOOR = 50         # pairs scoring below this are not kept (so --threshold < 50 finds none)
+SETTING_HIGH, SETTING_LOW = "dupes.high", "dupes.low"
+
+BLOCK_KEYS = 10          # rarest keys of a claim that are looked up
+MAX_POSTINGS = 400       # a key held by more claims is too common to block on…
+COMMON_SHARE = 0.01      # …and so is one held by more than 1 % of the claims (at least 20)
+MIN_SHARED = 2           # a candidate shares at least this many of the looked-up keys
+PREFILTER = 40           # below this rapidfuzz score, a candidate sharing no figure+name is dropped
+
+KINDS = ("duplicate", "conflict", "suggestion")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    high: int
+    low: int
+
+
+def thresholds(conn: sqlite3.Connection) -> Thresholds:
+    """The thresholds in force: the settings table's dupes.high/dupes.low, else the defaults."""
+    values = {SETTING_HIGH: HIGH_THRESHOLD, SETTING_LOW: LOW_THRESHOLD}
+    for key, raw in conn.execute("SELECT key, value FROM settings WHERE key IN (?, ?)",
+                                 (SETTING_HIGH, SETTING_LOW)):
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            value = math.nan
+        if not 0 <= value <= 100:
+            from .store import StoreError
+
+            raise StoreError(f"setting {key} is {raw!r}: it must be a number from 0 to 100")
+        values[key] = int(round(value))
+    high, low = values[SETTING_HIGH], values[SETTING_LOW]
+    return Thresholds(high=max(high, low), low=min(high, low))
+
+
+def kind_of(score: float, conflicts: Sequence, short: bool, t: Thresholds) -> str | None:
+    """The kind of a scored pair under thresholds t, or None when it is below the low one."""
+    if score < t.low:
+        return None
+    if short or score < t.high:
+        return "suggestion"
+    return "conflict" if conflicts else "duplicate"
+
+
+# ---------------------------------------------------------------- signatures
+
+_EXTRA_STOP = """
+a ai as au aux avait avaient avoir ayant c ca ce cela ces cet cette d dans de des du elle en
+est et etait etaient ete etre eu fait faire il ils j l la le les leur lui m ma me meme n ne
+nos notre on ont ou par pas peu plus pour qu que qui s sa se ses si son sont sur t ta te tres
+un une y vers lors ainsi alors aussi autre autres bien car deja dont doit doivent entre fois
+ici jusqu mais moins peut peuvent pourrait seront sera serait soit tant tel telle tels toute
+toutes tout tous
+am an and are at be been being but by can could did do does done for from had has have he her
+his how i if in into is it its itself just may might more much must no nor not of off on once
+only or other our out over own same shall she should so some such than that the their them
+then there these they this those through to too under until up upon very was we were what
+when where which while who whom why will with would you your also about after again against
+all any because before between both during each few further here most nearly per said says
+selon according
+"""
+_STOP = frozenset(
+    "".join(c for c in unicodedata.normalize("NFKD", w.casefold()) if not unicodedata.combining(c))
+    for w in (facets_mod._STOP | set(_EXTRA_STOP.split()))
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"\w+(?:[’'.,\-]\w+)*")
+
+
+def fold(text: str) -> str:
+    """Case and accents folded: 'Déboursé' -> 'debourse'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A crude stem good enough for matching: plural dropped, cut at 7 letters."""
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]
+    return word[:7]
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = 0
+        while True:
+            i = text.find(needle, start)
+            if i < 0:
+                break
+            if all(i + len(needle) <= s or i >= e for s, e in out):
+                out.append((i, i + len(needle)))
+                break
+            start = i + 1
+    return out
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
+    """What a claim says, in the compact form that is stored and compared.
+
+    ``w`` word count, ``l`` language, ``t`` stems of the content words (names, figures and
+    dates taken out), ``n`` names as lists of folded words, ``f`` figures as
+    ``[unit, value, text]``, ``d`` absolute dates (ISO prefixes).
+    """
+    facets = facets if facets is not None else facets_mod.extract(text, lang or "fr")
+    numbers = facets.get("numbers") or []
+    dates = facets.get("dates") or []
+    names = facets.get("entities") or []
+    # who said it and how hedged is not the fact: those words are left out (names stay names)
+    said = [facets.get("attribution") or ""] + list(facets.get("hedges") or [])
+    blanked = _blank(text, _spans(text, [n["text"] for n in numbers]
+                                  + [d["text"] for d in dates] + list(names) + said))
+    stems = []
+    for w in _LETTERS.findall(fold(blanked)):
+        if len(w) > 2 and w not in _STOP:
+            stems.append(stem(w))
+    name_words = []
+    for name in names:
+        words = [w for w in _LETTERS.findall(fold(name)) if w]
+        if words and words not in name_words:
+            name_words.append(words)
+    figures = [[n.get("unit") or "", float(n["value"]), n["text"]] for n in numbers
+               if n.get("value") is not None and math.isfinite(float(n["value"]))]
+    return {
+        "w": word_count(text),
+        "l": lang or "",
+        "t": stems,
+        "n": name_words,
+        "f": figures,
+        "d": sorted({d["value"] for d in dates if d.get("value") and not d.get("relative")}),
+    }
+
+
+def _value_key(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def keys_of(sig: dict) -> set[str]:
+    """The blocking keys of a signature."""
+    keys = {f"t:{s}" for s in sig["t"] if len(s) >= 3}
+    keys |= {f"n:{w}" for name in sig["n"] for w in name if len(w) >= 2}
+    keys |= {f"f:{unit}:{_value_key(value)}" for unit, value, _ in sig["f"]}
+    keys |= {f"d:{d[:4]}" for d in sig["d"] if d[:4].isdigit()}
+    # a name with a kind of figure: two claims giving the same name a percentage share it,
+    # whatever the percentage (that is how conflicts meet)
+    units = {unit for unit, _, _ in sig["f"]}
+    keys |= {f"u:{''.join(name)}:{unit}" for name in sig["n"] for unit in units}
+    return keys
+
+
+def _text_of(sig: dict) -> str:
+    return " ".join(sig["t"] + [w for name in sig["n"] for w in name])
+
+
+def _prepared(sig: dict) -> dict:
+    """A signature with what comparing needs computed once (kept out of the stored JSON)."""
+    if "_text" not in sig:
+        sig["_text"] = _text_of(sig)
+        sig["_stems"] = set(sig["t"])
+        sig["_names"] = [(set(words), [stem(w) for w in words if len(w) > 2])
+                         for words in sig["n"]]
+        sig["_facts"] = ({f"f:{u}:{_value_key(v)}" for u, v, _ in sig["f"]},
+                         {w for words in sig["n"] for w in words})
+    return sig
+
+
+# ---------------------------------------------------------------- comparing two claims
+
+@dataclass
+class Match:
+    score: int
+    conflicts: list[dict]     # [{"a": figure text in a, "b": figure text in b}]
+    relation: str             # equal | a_contains_b | b_contains_a | overlap
+    short: bool
+
+
+def _same_value(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
+
+
+def _align_figures(fa: list, fb: list) -> tuple[int, list[dict], int, int]:
+    """(matched, conflicts, figures only a has, figures only b has), unit by unit."""
+    if not fa or not fb:
+        return 0, [], len(fa), len(fb)
+    matched, conflicts, extra_a, extra_b = 0, [], 0, 0
+    # a bare number meets the same value with a unit ("3 650" emplois, "3 650 salariés")
+    fa, fb = list(fa), list(fb)
+    for f in [f for f in fa if not f[0]]:
+        hit = next((g for g in fb if _same_value(f[1], g[1])), None)
+        if hit is not None:
+            fa.remove(f)
+            fb.remove(hit)
+            matched += 1
+    for g in [g for g in fb if not g[0]]:
+        hit = next((f for f in fa if _same_value(f[1], g[1])), None)
+        if hit is not None:
+            fa.remove(hit)
+            fb.remove(g)
+            matched += 1
+    units = list(dict.fromkeys([f[0] for f in fa] + [f[0] for f in fb]))
+    for unit in units:
+        left = [f for f in fa if f[0] == unit]
+        right = [f for f in fb if f[0] == unit]
+        rest_left = []
+        for f in left:
+            hit = next((i for i, g in enumerate(right) if _same_value(f[1], g[1])), None)
+            if hit is None:
+                rest_left.append(f)
+            else:
+                matched += 1
+                right.pop(hit)
+        for f, g in zip(rest_left, right):
+            conflicts.append({"a": f[2], "b": g[2]})
+        n = min(len(rest_left), len(right))
+        extra_a += len(rest_left) - n
+        extra_b += len(right) - n
+    return matched, conflicts, extra_a, extra_b
+
+
+def _name_found(name: tuple[set, list], other: dict) -> bool:
+    mine, stems = name
+    for theirs, _ in other["_names"]:
+        if mine <= theirs or theirs <= mine:
+            return True
+    other_stems = other["_stems"]
+    return bool(stems) and all(s in other_stems for s in stems)
+
+
+def _dates_compatible(x: str, y: str) -> bool:
+    return x.startswith(y) or y.startswith(x)
+
+
+def compare(a: dict, b: dict) -> Match:
+    """Score two signatures (see the module docstring)."""
+    a, b = _prepared(a), _prepared(b)
+    sa, sb = a["_stems"], b["_stems"]
+    ta, tb = a["_text"], b["_text"]
+    text = fuzz.token_set_ratio(ta, tb) if ta and tb else 0.0
+
+    lost_a = [n for n in a["_names"] if not _name_found(n, b)]
+    lost_b = [n for n in b["_names"] if not _name_found(n, a)]
+    matched_figs, conflicts, extra_fa, extra_fb = _align_figures(a["f"], b["f"])
+    date_clash = bool(a["d"] and b["d"]) and not any(
+        _dates_compatible(x, y) for x in a["d"] for y in b["d"])
+    extra_da = any(not any(_dates_compatible(x, y) for y in b["d"]) for x in a["d"])
+    extra_db = any(not any(_dates_compatible(x, y) for x in a["d"]) for y in b["d"])
+
+    # Facts: every fact of one side (names, figures) is found on the other, and they share
+    # at least a name and a figure: 2 shared facts score 65, 3 score 82.5, 4 score 91…
+    # A differing figure counts for half a shared one, an agreeing date for one.
+    fact = 0.0
+    names_matched = min(len(a["n"]) - len(lost_a), len(b["n"]) - len(lost_b))
+    covered_a = not lost_a and not extra_fa
+    covered_b = not lost_b and not extra_fb
+    if (covered_a or covered_b) and names_matched >= 1 and matched_figs >= 1:
+        dates_matched = sum(1 for x in a["d"] if any(_dates_compatible(x, y) for y in b["d"]))
+        k = names_matched + matched_figs + 0.5 * len(conflicts) + min(dates_matched, 1)
+        fact = 100.0 - 35.0 * 0.5 ** (k - 2)
+    score = max(text, fact)
+    if fact and text > 60:
+        score = min(100.0, score + (text - 60) / 4)  # the words agree too
+    if lost_a and lost_b:
+        score = min(score, 40.0)  # about different names: a template, not the same fact
+    if date_clash:
+        score = min(score, 45.0)  # a different date: another fact (or a series)
+        conflicts = []
+
+    same_lang = a["l"] == b["l"] or not a["l"] or not b["l"]
+
+    # Which says more: facts first (a name, figure or date the other lacks), then words
+    # (a clear surplus on one side only; both rewording each other is a paraphrase).
+    facts_a = bool(lost_a or extra_fa or extra_da)
+    facts_b = bool(lost_b or extra_fb or extra_db)
+    if facts_a or facts_b:
+        more_a, more_b = facts_a, facts_b
+    elif same_lang:
+        more_a = len(sa - sb) >= max(3, math.ceil(0.4 * len(sa)))
+        more_b = len(sb - sa) >= max(3, math.ceil(0.4 * len(sb)))
+        if more_a and more_b:
+            more_a = more_b = False
+    else:
+        more_a = more_b = False
+    relation = ("equal" if not (more_a or more_b) else "overlap" if more_a and more_b
+                else "a_contains_b" if more_a else "b_contains_a")
+    short = a["w"] < SHORT_WORDS or b["w"] < SHORT_WORDS
+    return Match(int(round(score)), conflicts, relation, short)
+
+
+def compare_texts(text_a: str, text_b: str, lang_a: str = "fr", lang_b: str | None = None
+                  ) -> dict:
+    """Compare two bare texts (facets extracted here): the pair as `find_pairs` shows it."""
+    lang_b = lang_b or lang_a
+    sig_a = signature(text_a, facets_mod.extract(text_a, lang_a, facets_mod.lower_vocabulary(text_a)),
+                      lang_a)
+    sig_b = signature(text_b, facets_mod.extract(text_b, lang_b, facets_mod.lower_vocabulary(text_b)),
+                      lang_b)
+    m = compare(sig_a, sig_b)
+    t = Thresholds(HIGH_THRESHOLD, LOW_THRESHOLD)
+    return {"score": m.score, "kind": kind_of(m.score, m.conflicts, m.short, t),
+            "conflicts": m.conflicts, "relation": m.relation, "short": m.short}
+
+
+# ---------------------------------------------------------------- the index
+
+_TOTAL = "#claims"  # in dupe_key_counts: how many claims are indexed (never a claim's key)
+
+
+def _chunks(seq: Sequence, n: int = 500) -> Iterable[Sequence]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def index_article(conn: sqlite3.Connection, article_id: int) -> int:
+    """Index a newly imported article's claims and record their pairs; returns pairs written.
+
+    Meant to run inside the import's transaction (``conn`` is the store's connection).
+    """
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM claims WHERE article_id = ? AND id NOT IN"
+        " (SELECT claim_id FROM dupe_claims) ORDER BY id", (article_id,))]
+    return index_claims(conn, ids)
+
+
+def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
+                 sig_cache: dict | None = None) -> int:
+    """Index these (not yet indexed) claims and score them against everything indexed.
+
+    Cost: a handful of key look-ups per claim, each bounded by MAX_POSTINGS, and rapidfuzz
+    on the few claims that share two rare keys; nothing grows with the size of the store.
+    ``sig_cache`` (claim id -> signature) may be shared between calls to save decoding.
+    """
+    if not claim_ids:
+        return 0
+    from .store import now
+
+    sigs: dict[int, dict] = {}
+    for chunk in _chunks(list(claim_ids)):
+        for cid, text, facets_json, lang in conn.execute(
+                "SELECT c.id, c.text, c.facets, a.language FROM claims c"
+                " JOIN articles a ON a.id = c.article_id"
+                f" WHERE c.id IN ({','.join('?' * len(chunk))})", list(chunk)):
+            facets = json.loads(facets_json) if facets_json else {}
+            sigs[cid] = signature(text, facets, lang)
+    cache = sig_cache if sig_cache is not None else {}
+    cache.update(sigs)
+    claim_keys = {cid: keys_of(s) for cid, s in sigs.items()}
+    conn.executemany("INSERT OR REPLACE INTO dupe_claims (claim_id, signature) VALUES (?, ?)",
+                     ((cid, json.dumps(s, ensure_ascii=False, separators=(",", ":")))
+                      for cid, s in sigs.items()))
+    conn.executemany("INSERT OR IGNORE INTO dupe_keys (key, claim_id) VALUES (?, ?)",
+                     ((k, cid) for cid, ks in claim_keys.items() for k in ks))
+    batch_counts = Counter(k for ks in claim_keys.values() for k in ks)
+    conn.executemany(
+        "INSERT INTO dupe_key_counts (key, n) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
+        [*batch_counts.items(), (_TOTAL, len(sigs))])
+
+    # the rarest keys of each new claim
+    all_keys = list(batch_counts)
+    df: dict[str, int] = {}
+    for chunk in _chunks(all_keys):
+        df.update(conn.execute(
+            f"SELECT key, n FROM dupe_key_counts WHERE key IN ({','.join('?' * len(chunk))})",
+            list(chunk)).fetchall())
+    total = conn.execute("SELECT n FROM dupe_key_counts WHERE key = ?", (_TOTAL,)).fetchone()[0]
+    cap = min(MAX_POSTINGS, max(20, int(total * COMMON_SHARE)))
+    chosen: dict[int, list[str]] = {}
+    wanted: set[str] = set()
+    for cid, ks in claim_keys.items():
+        # keys only this claim holds lead nowhere; facts (names, figures) before words
+        usable = sorted((k for k in ks if 2 <= df.get(k, 0) <= cap),
+                        key=lambda k: (k[0] == "t", df.get(k, 0), k))[:BLOCK_KEYS]
+        chosen[cid] = usable
+        wanted.update(usable)
+    postings: dict[str, list[int]] = {}
+    for chunk in _chunks(sorted(wanted)):
+        for key, cid in conn.execute(
+                f"SELECT key, claim_id FROM dupe_keys WHERE key IN ({','.join('?' * len(chunk))})",
+                list(chunk)):
+            postings.setdefault(key, []).append(cid)
+
+    # candidates: claims sharing at least MIN_SHARED of the chosen keys
+    candidates: dict[int, list[int]] = {}
+    need: set[int] = set()
+    for cid, usable in chosen.items():
+        shared = Counter(o for k in usable for o in postings.get(k, ()) if o != cid)
+        floor = min(MIN_SHARED, len(usable))
+        others = [o for o, n in shared.items() if n >= floor
+                  and not (o in sigs and o < cid)]  # a pair inside the batch: once
+        candidates[cid] = others
+        need.update(o for o in others if o not in cache)
+    for chunk in _chunks(sorted(need)):
+        for cid, sig in conn.execute(
+                f"SELECT claim_id, signature FROM dupe_claims"
+                f" WHERE claim_id IN ({','.join('?' * len(chunk))})", list(chunk)):
+            cache[cid] = json.loads(sig)
+
+    found_at = now()
+    rows = []
+    for cid, others in candidates.items():
+        mine = _prepared(sigs[cid])
+        figs, names = mine["_facts"]
+        for other in others:
+            theirs = cache.get(other)
+            if theirs is None:
+                continue
+            theirs = _prepared(theirs)
+            if not (figs & theirs["_facts"][0] and names & theirs["_facts"][1]) and \
+                    fuzz.token_set_ratio(mine["_text"], theirs["_text"],
+                                         score_cutoff=PREFILTER) == 0:
+                continue  # neither a figure and a name in common nor close words
+            a, b = (cid, other) if cid < other else (other, cid)
+            m = compare(mine, theirs) if a == cid else compare(theirs, mine)
+            if m.score < STORE_FLOOR:
+                continue
+            rows.append((a, b, m.score, json.dumps(m.conflicts, ensure_ascii=False),
+                         m.relation, int(m.short), found_at))
+    conn.executemany(
+        "INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def ensure_indexed(store) -> int:
+    """Index claims imported before this feature existed (or by an older factcheck)."""
+    conn = store.conn
+    with store._lock:
+        missing = conn.execute(
+            "SELECT (SELECT count(*) FROM claims) - (SELECT count(*) FROM dupe_claims)"
+        ).fetchone()[0]
+    if not missing or getattr(store, "readonly", False):
+        return 0
+    written = 0
+    with store.transaction() as conn:
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM claims WHERE id NOT IN (SELECT claim_id FROM dupe_claims)"
+            " ORDER BY id")]
+        cache: dict[int, dict] = {}
+        for chunk in _chunks(ids, 2000):
+            written += index_claims(conn, chunk, cache)
+    return written
+
+
+# ---------------------------------------------------------------- reading pairs
+
+def _pair_rows(store, where: str = "", params: Sequence = ()) -> list[tuple]:
+    with store._lock:
+        return store.conn.execute(
+            "SELECT a, b, score, conflicts, relation, short FROM claim_pairs"
+            + (f" WHERE {where}" if where else "") + " ORDER BY a, b", list(params)).fetchall()
+
+
+def _check_threshold(threshold) -> int | None:
+    if threshold is None:
+        return None
+    from .store import StoreError
+
+    try:
+        value = float(threshold)
+    except (TypeError, ValueError):
+        raise StoreError(f"threshold {threshold!r} is not a number from 0 to 100") from None
+    if not 0 <= value <= 100:
+        raise StoreError(f"threshold {threshold!r} is not a number from 0 to 100")
+    return int(math.ceil(value))
+
+
+_ORDER = {"conflict": 0, "duplicate": 1, "suggestion": 2}
+
+
+def find_pairs(store, article_id: int | None = None, threshold: float | None = None
+               ) -> list[dict]:
+    """Near-duplicate pairs, conflicts first, then by score.
+
+    Each: ``{"a", "b", "score", "kind", "conflicts"}`` with a < b.  ``article_id`` keeps the
+    pairs that touch that article; ``threshold`` replaces the low threshold (pairs under
+    STORE_FLOOR are never kept, so a threshold below it lists no more).
+    """
+    ensure_indexed(store)
+    t = thresholds(store.conn)
+    low = _check_threshold(threshold)
+    if low is not None:
+        t = Thresholds(high=max(t.high, low), low=low)
+    if article_id is not None:
+        store.article(article_id)  # NotFound for a bad id
+        rows = _pair_rows(
+            store, "a IN (SELECT id FROM claims WHERE article_id = ?)"
+                   " OR b IN (SELECT id FROM claims WHERE article_id = ?)",
+            (article_id, article_id))
+    else:
+        rows = _pair_rows(store)
+    out = []
+    for a, b, score, conflicts_json, _relation, short in rows:
+        conflicts = json.loads(conflicts_json)
+        kind = kind_of(score, conflicts, bool(short), t)
+        if kind is None:
+            continue
+        out.append({"a": a, "b": b, "score": score, "kind": kind, "conflicts": conflicts})
+    out.sort(key=lambda p: (_ORDER[p["kind"]], -p["score"], p["a"], p["b"]))
+    return out
+
+
+def _flip(conflicts: list[dict]) -> list[dict]:
+    return [{"a": c["b"], "b": c["a"]} for c in conflicts]
+
+
+def _relation_from(claim_id: int, a: int, relation: str) -> str:
+    """The relation seen from claim_id: equal | contains | contained | overlap."""
+    if relation in ("equal", "overlap"):
+        return relation
+    mine_contains = (relation == "a_contains_b") == (claim_id == a)
+    return "contains" if mine_contains else "contained"
+
+
+def _pairs_of(store, claim_ids: Sequence[int]) -> dict[int, list[dict]]:
+    """Every kept pair of these claims that is listed under the thresholds in force."""
+    t = thresholds(store.conn)
+    out: dict[int, list[dict]] = {cid: [] for cid in claim_ids}
+    for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+        marks = ",".join("?" * len(chunk))
+        rows = _pair_rows(store, f"a IN ({marks}) OR b IN ({marks})", list(chunk) * 2)
+        for a, b, score, conflicts_json, relation, short in rows:
+            conflicts = json.loads(conflicts_json)
+            kind = kind_of(score, conflicts, bool(short), t)
+            if kind is None:
+                continue
+            for me, other in ((a, b), (b, a)):
+                if me in out and not any(p["claim_id"] == other for p in out[me]):
+                    out[me].append({
+                        "claim_id": other, "kind": kind, "score": score,
+                        "conflicts": conflicts if me == a else _flip(conflicts),
+                        "relation": _relation_from(me, a, relation),
+                    })
+    for pairs in out.values():
+        pairs.sort(key=lambda p: (_ORDER[p["kind"]], -p["score"], p["claim_id"]))
+    return out
+
+
+def _claims_by_id(store, ids: Iterable[int]) -> dict[int, dict]:
+    out: dict[int, dict] = {}
+    ids = list(dict.fromkeys(ids))
+    for chunk in _chunks(ids):
+        with store._lock:
+            rows = store.conn.execute(
+                "SELECT c.id, c.article_id, c.seq, c.text, c.status, c.version, a.title"
+                " FROM claims c JOIN articles a ON a.id = c.article_id"
+                f" WHERE c.id IN ({','.join('?' * len(chunk))})", list(chunk)).fetchall()
+        for cid, art, seq, text, status, version, title in rows:
+            out[cid] = {"id": cid, "article_id": art, "seq": seq, "text": text,
+                        "status": status, "version": version, "article_title": title}
+    return out
+
+
+def _last_decisions(store, ids: Iterable[int]) -> dict[int, dict]:
+    """The status event that set each claim's current verdict: who, when, note."""
+    out: dict[int, dict] = {}
+    ids = list(dict.fromkeys(ids))
+    for chunk in _chunks(ids):
+        with store._lock:
+            rows = store.conn.execute(
+                "SELECT e.claim_id, e.at, e.editor, e.note, e.details FROM events e"
+                " JOIN (SELECT claim_id, max(id) AS id FROM events WHERE action IN"
+                " ('status', 'undo') AND claim_id IN"
+                f" ({','.join('?' * len(chunk))}) GROUP BY claim_id) last ON last.id = e.id",
+                list(chunk)).fetchall()
+        for cid, at, editor, note, details in rows:
+            out[cid] = {"at": at, "editor": editor, "note": note,
+                        "details": json.loads(details) if details else None}
+    return out
+
+
+def duplicates_of(store, claim_id: int) -> list[dict]:
+    """The claims that say the same as this one (or conflict with it), for the desk.
+
+    Each: ``claim_id`` (the other), ``kind``, ``score``, ``conflicts`` (``a`` = the figure in
+    this claim, ``b`` = in the other), ``relation`` (``equal``, ``contains``: this claim says
+    more, ``contained``: the other says more, ``overlap``), ``flows`` (whether
+    ``mark_with_duplicates`` on this claim would carry a verified verdict to it), the other's
+    ``status``, ``text``, ``article_id``, ``article_title``, ``seq``, ``version``, and
+    ``decided_by``/``decided_at``/``decided_note`` when it is verified or disputed.
+    """
+    store.claim(claim_id)  # NotFound for a bad id
+    ensure_indexed(store)
+    pairs = _pairs_of(store, [claim_id])[claim_id]
+    claims = _claims_by_id(store, [p["claim_id"] for p in pairs])
+    decided = _last_decisions(store, [c for c, row in claims.items()
+                                      if row["status"] != "pending"])
+    out = []
+    for p in pairs:
+        other = claims.get(p["claim_id"])
+        if other is None:
+            continue
+        entry = dict(p)
+        entry["flows"] = _flows(p, "verified")
+        entry.update({k: other[k] for k in ("status", "text", "article_id", "article_title",
+                                            "seq", "version")})
+        d = decided.get(p["claim_id"])
+        entry["decided_by"] = d["editor"] if d and other["status"] != "pending" else None
+        entry["decided_at"] = d["at"] if d and other["status"] != "pending" else None
+        entry["decided_note"] = d["note"] if d and other["status"] != "pending" else None
+        out.append(entry)
+    return out
+
+
+def duplicates_for_export(store, claim_ids: Sequence[int]) -> dict[int, list[dict]]:
+    """For the export's per-claim ``duplicates`` key: every asked id, maybe with []."""
+    ensure_indexed(store)
+    pairs = _pairs_of(store, list(claim_ids))
+    others = {p["claim_id"] for ps in pairs.values() for p in ps}
+    claims = _claims_by_id(store, others)
+    out: dict[int, list[dict]] = {}
+    for cid, ps in pairs.items():
+        out[cid] = [{"id": p["claim_id"], "kind": p["kind"], "score": p["score"],
+                     "conflicts": p["conflicts"], "relation": p["relation"],
+                     "status": claims[p["claim_id"]]["status"]}
+                    for p in ps if p["claim_id"] in claims]
+    return out
+
+
+# ---------------------------------------------------------------- verdicts that flow
+
+def _flows(pair: dict, status: str) -> bool:
+    """Does a verdict on this claim carry to the other claim of the pair?
+
+    Only to confident duplicates (never conflicts or suggestions).  ``verified`` and
+    ``pending`` flow to the claims this one equals or contains, never up to one that says
+    more.  ``disputed`` flows to the claims this one equals or is contained in: a claim that
+    repeats a false statement and adds to it is still false, while the smaller claim may be
+    the true part of a disputed sentence.
+    """
+    if pair["kind"] != "duplicate":
+        return False
+    if status == "disputed":
+        return pair["relation"] in ("equal", "contained")
+    return pair["relation"] in ("equal", "contains")
+
+
+def plan_with_duplicates(store, claim_id: int, status: str) -> tuple[list[dict], list[dict]]:
+    """(claims that would follow, claims left alone with why) for a verdict on claim_id."""
+    from .store import check_status
+
+    check_status(status)
+    follow, skipped = [], []
+    for d in duplicates_of(store, claim_id):
+        if d["kind"] != "duplicate":
+            if d["kind"] == "conflict":
+                skipped.append(d | {"why": "conflict: a figure differs"})
+            continue
+        if not _flows(d, status):
+            skipped.append(d | {"why": "says more than this claim" if d["relation"]
+                                in ("contained", "overlap") else "says less than this claim"})
+            continue
+        if d["status"] == status:
+            continue
+        if status == "pending":
+            last = _last_decisions(store, [d["claim_id"]]).get(d["claim_id"]) or {}
+            if (last.get("details") or {}).get("followed") != claim_id:
+                skipped.append(d | {"why": "its verdict was not taken from this claim"})
+                continue
+        elif d["status"] != "pending":
+            skipped.append(d | {"why": f"already {d['status']} by {d['decided_by']}"})
+            continue
+        follow.append(d)
+    return follow, skipped
+
+
+def mark_with_duplicates(store, claim_id: int, status: str, *, editor: str | None = None,
+                         note: str | None = None) -> list[dict]:
+    """Mark a claim and let the verdict flow to its confident duplicates, in one transaction.
+
+    The claim's own event comes first; each duplicate that follows gets its own event whose
+    ``details`` name the claim it followed (``{"followed": id, "kind", "score", "relation"}``).
+    Conflicts are never changed; a duplicate already carrying another verdict is left alone
+    (a colleague's decision is not overwritten); ``pending`` only undoes verdicts that had
+    followed this claim.  Returns the events written.
+    """
+    with store.transaction():
+        follow, _skipped = plan_with_duplicates(store, claim_id, status)
+        events = [store.mark(claim_id, status, editor=editor, note=note,
+                             details={"with_duplicates": [d["claim_id"] for d in follow]}
+                             if follow else None)]
+        for d in follow:
+            why = f"followed claim {claim_id}" + (f": {note}" if note else "")
+            events.append(store.mark(
+                d["claim_id"], status, editor=editor, note=why,
+                details={"followed": claim_id, "kind": d["kind"], "score": d["score"],
+                         "relation": d["relation"]}))
+    return events
+
+
+def adopt_verdict(store, claim_id: int, from_claim_id: int, *, editor: str | None = None,
+                  note: str | None = None, expected_version: int | None = None) -> dict:
+    """Give claim_id the verdict its duplicate from_claim_id already has (the desk's one key).
+
+    The event's details name the claim it followed, as with ``mark_with_duplicates``.
+    """
+    from .store import StoreError
+
+    pair = next((d for d in duplicates_of(store, claim_id) if d["claim_id"] == from_claim_id),
+                None)
+    if pair is None:
+        raise StoreError(f"claim {from_claim_id} is not a duplicate of claim {claim_id}")
+    if pair["kind"] == "conflict":
+        raise StoreError(f"claim {from_claim_id} conflicts with claim {claim_id}: "
+                         "a figure differs, check it instead")
+    why = f"followed claim {from_claim_id}" + (f": {note}" if note else "")
+    return store.mark(claim_id, pair["status"], editor=editor, note=why,
+                      expected_version=expected_version,
+                      details={"followed": from_claim_id, "kind": pair["kind"],
+                               "score": pair["score"], "relation": pair["relation"]})

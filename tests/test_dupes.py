@@ -1,0 +1,313 @@
+"""Near-duplicate claims: what counts, verdicts that flow, import-time detection, the CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SEED_ARTICLE, env_for_cli
+from factcheck import dupes
+from factcheck.textio import parse_document
+
+ROOT = SEED_ARTICLE.parent.parent
+
+SEED_LONG = ("L’entreprise a investi la somme colossale de 14,3 milliards de dollars pour acquérir "
+             "49 % de la startup d’étiquetage de données Scale AI")
+SHORT_FR = "Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI"
+SHORT_FR_CONFLICT = "Meta a déboursé 14,8 milliards de dollars pour 49 % de Scale AI"
+SHORT_EN = "Meta paid $14.3 billion for a 49% stake in Scale AI"
+
+
+def add(store, text: str, lang: str = "fr", title: str | None = None) -> list[dict]:
+    """Import one article; returns its claims."""
+    result = store.import_document(parse_document(text.encode("utf-8"), "a.txt"),
+                                   title=title or text[:30], language=lang)
+    return store.claims(article_id=result.article["id"])
+
+
+def seed_claim(store) -> dict:
+    return next(c for c in store.claims() if "Scale AI" in c["facets"]["entities"]
+                and "14,3" in c["text"])
+
+
+def pair(store, a: int, b: int) -> dict | None:
+    lo, hi = sorted((a, b))
+    return next((p for p in dupes.find_pairs(store) if (p["a"], p["b"]) == (lo, hi)), None)
+
+
+# ---------------------------------------------------------------- what counts
+
+def test_paraphrase_is_a_duplicate():
+    r = dupes.compare_texts(
+        "Meta a investi 14,3 milliards de dollars dans la startup Scale AI pour recruter son "
+        "fondateur Alexandr Wang.",
+        "Le groupe Meta a dépensé 14,3 milliards de dollars dans la jeune pousse Scale AI afin "
+        "d’embaucher son fondateur Alexandr Wang.")
+    assert r["kind"] == "duplicate" and r["relation"] == "equal"
+
+
+def test_reordered_clauses_are_a_duplicate():
+    r = dupes.compare_texts(
+        "Le taux de chômage à Lyon a atteint 7,2 % en 2024, selon les chiffres de l’Insee.",
+        "Selon les chiffres de l’Insee, le taux de chômage à Lyon a atteint 7,2 % en 2024.")
+    assert r["kind"] == "duplicate" and r["score"] >= 95
+
+
+def test_a_short_claim_contained_in_the_seed_sentence_is_a_duplicate(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    p = pair(store, long["id"], short["id"])
+    assert p is not None and p["kind"] == "duplicate" and p["conflicts"] == []
+    assert p["score"] >= dupes.HIGH_THRESHOLD
+    [d] = [d for d in dupes.duplicates_of(store, short["id"]) if d["claim_id"] == long["id"]]
+    assert d["relation"] == "contained"  # the seed sentence says more
+
+
+def test_a_different_figure_is_a_conflict_never_a_duplicate(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [other] = add(store, SHORT_FR_CONFLICT + ".")
+    p = pair(store, long["id"], other["id"])
+    assert p["kind"] == "conflict"
+    a_is_seed = p["a"] == long["id"]
+    want = ({"a": "14,3 milliards de dollars", "b": "14,8 milliards de dollars"} if a_is_seed
+            else {"a": "14,8 milliards de dollars", "b": "14,3 milliards de dollars"})
+    assert p["conflicts"] == [want]
+
+
+def test_cross_language_pairs_meet_through_figures_and_names(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [en] = add(store, SHORT_EN + ".", lang="en")
+    assert pair(store, long["id"], en["id"])["kind"] == "duplicate"
+    [en_conflict] = add(store, "Meta paid $14.8 billion for a 49% stake in Scale AI.", lang="en")
+    p = pair(store, long["id"], en_conflict["id"])
+    assert p["kind"] == "conflict" and len(p["conflicts"]) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    # a template: the same words about another place
+    ("Le taux de chômage à Lyon a atteint 7,2 % au deuxième trimestre selon l’Insee.",
+     "Le taux de chômage à Lille a atteint 7,2 % au deuxième trimestre selon l’Insee."),
+    ("Le taux de chômage à Lyon a atteint 7,2 % au deuxième trimestre selon l’Insee.",
+     "Le taux de chômage à Lille a atteint 8,1 % au deuxième trimestre selon l’Insee."),
+    # only a common name in common
+    ("Meta a annoncé le lancement d’un nouveau casque de réalité virtuelle pour les joueurs.",
+     "Meta a licencié des milliers d’employés dans sa division de réalité augmentée."),
+    # only boilerplate in common
+    ("Selon plusieurs sources proches du dossier, la situation reste très préoccupante pour le "
+     "gouvernement.",
+     "Selon plusieurs sources proches du dossier, le projet reste très incertain pour les "
+     "investisseurs."),
+    # the same sentence about another year: another fact
+    ("Le taux de chômage à Lyon a atteint 7,2 % en 2023, selon les chiffres de l’Insee.",
+     "Le taux de chômage à Lyon a atteint 7,5 % en 2024, selon les chiffres de l’Insee."),
+])
+def test_near_misses_are_not_listed(a, b):
+    r = dupes.compare_texts(a, b)
+    assert r["kind"] is None, r
+
+
+def test_short_claims_are_never_more_than_a_suggestion():
+    r = dupes.compare_texts("Meta a racheté Scale AI.", "Meta a racheté Scale AI.")
+    assert r["score"] == 100 and r["short"] and r["kind"] == "suggestion"
+    r = dupes.compare_texts("Meta a payé 14,8 milliards.", "Meta a payé 14,3 milliards.")
+    assert r["kind"] in ("suggestion", None)
+
+
+def test_the_demo_article_has_no_duplicates_of_itself(seeded):
+    store, _ = seeded
+    assert [p for p in dupes.find_pairs(store) if p["kind"] != "suggestion"] == []
+
+
+# ---------------------------------------------------------------- import time, incremental
+
+def test_import_finds_duplicates_against_the_store_in_the_same_transaction(seeded):
+    store, _ = seeded
+    before = store.conn.execute("SELECT count(*) FROM claim_pairs").fetchone()[0]
+    [short] = add(store, SHORT_FR + ".")
+    # written by the import itself: no dupes call was needed
+    rows = store.conn.execute("SELECT a, b FROM claim_pairs WHERE b = ?", (short["id"],)).fetchall()
+    assert rows and store.conn.execute("SELECT count(*) FROM claim_pairs").fetchone()[0] > before
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == \
+        store.claim_count()
+
+
+def test_claims_from_before_the_feature_are_indexed_on_first_use(seeded):
+    store, _ = seeded
+    store.conn.executescript("DELETE FROM claim_pairs; DELETE FROM dupe_keys;"
+                             " DELETE FROM dupe_key_counts; DELETE FROM dupe_claims;")
+    [short] = add(store, SHORT_FR + ".")  # only itself to compare with, for now
+    assert dupes.find_pairs(store, article_id=short["article_id"])  # backfills, then finds
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == \
+        store.claim_count()
+
+
+def test_importing_one_more_article_costs_the_same_in_a_bigger_store(store):
+    def article(i: int) -> str:
+        return " ".join(f"La société Firme{i}x{j} a levé {j + 1},{i % 10} millions d’euros auprès "
+                        f"du fonds Fonds{i}y{j} pour ouvrir une usine à Ville{i}z{j}."
+                        for j in range(20))
+
+    def timed(i: int) -> float:
+        start = time.perf_counter()
+        add(store, article(i))
+        return time.perf_counter() - start
+
+    small = min(timed(i) for i in range(3))
+    for i in range(3, 60):
+        add(store, article(i))
+    big = min(timed(i) for i in range(60, 63))
+    assert store.claim_count() >= 1200
+    assert big < small * 3 + 0.05, (small, big)
+
+
+def test_generated_corpus_recall_and_precision(tmp_path):
+    spec = importlib.util.spec_from_file_location("dupes_speed", ROOT / "bench" / "dupes_speed.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    claims, truth, negatives = bench.generate(1500)
+    path = str(tmp_path / "bench.db")
+    articles = bench.build_store(path, claims)
+    from factcheck.store import Store
+
+    with Store(path) as s:
+        for aid in articles:
+            with s.transaction() as conn:
+                dupes.index_article(conn, aid)
+        result = bench.evaluate(s, claims, truth, negatives)
+    d = result["at_defaults"]
+    assert all(v >= 0.95 for v in d["recall_listed"].values()), d
+    assert d["confident_precision"] >= 0.95, d
+    assert all(v == 0 for v in result["negatives_listed"].values()), result
+
+
+# ---------------------------------------------------------------- verdicts that flow
+
+def test_verifying_the_long_sentence_verifies_its_duplicates_with_history(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    [en] = add(store, SHORT_EN + ".", lang="en")
+    [conflict] = add(store, SHORT_FR_CONFLICT + ".")
+    events = dupes.mark_with_duplicates(store, long["id"], "verified", editor="alice",
+                                        note="Reuters")
+    assert events[0]["claim_id"] == long["id"]
+    followed = {e["claim_id"]: e for e in events[1:]}
+    assert set(followed) == {short["id"], en["id"]}
+    for cid in (short["id"], en["id"]):
+        assert store.claim(cid)["status"] == "verified"
+        [h] = store.history(cid)
+        assert h["details"]["followed"] == long["id"] and h["editor"] == "alice"
+        assert h["note"] == f"followed claim {long['id']}: Reuters"
+    assert store.claim(conflict["id"])["status"] == "pending"  # conflicts are never changed
+    assert store.history(conflict["id"]) == []
+
+
+def test_verified_never_flows_up_from_a_short_claim_to_a_longer_one(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    events = dupes.mark_with_duplicates(store, short["id"], "verified", editor="bob")
+    assert [e["claim_id"] for e in events] == [short["id"]]
+    assert store.claim(long["id"])["status"] == "pending"
+    follow, skipped = dupes.plan_with_duplicates(store, short["id"], "verified")
+    assert follow == [] and any(s["claim_id"] == long["id"] for s in skipped)
+
+
+def test_a_colleagues_verdict_is_not_overwritten_and_pending_undoes_only_what_followed(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    [en] = add(store, SHORT_EN + ".", lang="en")
+    store.mark(en["id"], "disputed", editor="carol")
+    dupes.mark_with_duplicates(store, long["id"], "verified", editor="alice")
+    assert store.claim(en["id"])["status"] == "disputed"
+    assert store.claim(short["id"])["status"] == "verified"
+    dupes.mark_with_duplicates(store, long["id"], "pending", editor="alice")
+    assert store.claim(short["id"])["status"] == "pending"
+    assert store.claim(en["id"])["status"] == "disputed"
+
+
+def test_duplicates_of_says_who_decided_and_export_lists_duplicates(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    store.mark(long["id"], "verified", editor="alice")
+    [d] = [d for d in dupes.duplicates_of(store, short["id"]) if d["claim_id"] == long["id"]]
+    assert d["status"] == "verified" and d["decided_by"] == "alice" and d["decided_at"]
+    assert d["text"] == long["text"] and d["article_id"] == long["article_id"]
+    assert d["kind"] == "duplicate" and d["flows"] is False
+    event = dupes.adopt_verdict(store, short["id"], long["id"], editor="bob")
+    assert event["to"] == "verified" and event["details"]["followed"] == long["id"]
+    out = dupes.duplicates_for_export(store, [short["id"], 1])
+    assert out[1] == [] or all("status" in x for x in out[1])
+    [x] = [x for x in out[short["id"]] if x["id"] == long["id"]]
+    assert x == {"id": long["id"], "kind": "duplicate", "score": d["score"], "conflicts": [],
+                 "relation": "contained", "status": "verified"}
+
+
+def test_thresholds_come_from_the_settings_table(seeded):
+    store, _ = seeded
+    long = seed_claim(store)
+    [short] = add(store, SHORT_FR + ".")
+    score = pair(store, long["id"], short["id"])["score"]
+    store.conn.execute("INSERT INTO settings (key, value) VALUES ('dupes.high', ?)",
+                       (str(score + 1),))
+    assert pair(store, long["id"], short["id"])["kind"] == "suggestion"
+    store.conn.execute("UPDATE settings SET value = 'lots' WHERE key = 'dupes.high'")
+    from factcheck.store import StoreError
+
+    with pytest.raises(StoreError, match="dupes.high"):
+        dupes.find_pairs(store)
+
+
+# ---------------------------------------------------------------- the command line
+
+def run(db, *args, check=True):
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", db],
+                          capture_output=True, env=env_for_cli(db), timeout=120, text=True)
+    if check and proc.returncode != 0:
+        raise AssertionError(proc.stderr)
+    return proc
+
+
+def test_cli_dupes_json_shape_and_mark_with_duplicates(db_path, tmp_path):
+    run(db_path, "import", str(SEED_ARTICLE))
+    short = tmp_path / "short.txt"
+    short.write_text(SHORT_FR + ". " + SHORT_FR_CONFLICT.replace("Meta", "Le groupe Meta") + ".",
+                     encoding="utf-8")
+    out = json.loads(run(db_path, "import", str(short), "--json").stdout)
+    pairs = json.loads(run(db_path, "dupes", "--json").stdout)
+    assert pairs and all(set(p) == {"a", "b", "score", "kind", "conflicts"} for p in pairs)
+    assert all(p["a"] < p["b"] and 0 <= p["score"] <= 100 for p in pairs)
+    assert {p["kind"] for p in pairs} >= {"duplicate", "conflict"}
+    conflict = next(p for p in pairs if p["kind"] == "conflict")
+    assert conflict["conflicts"] and set(conflict["conflicts"][0]) == {"a", "b"}
+    only = json.loads(run(db_path, "dupes", "--article", str(out["article"]["id"]),
+                          "--threshold", "99", "--json").stdout)
+    assert all(p["score"] >= 99 for p in only)
+    text = run(db_path, "dupes").stdout
+    assert "figures differ: 14,3 milliards de dollars" in text or "figures differ" in text
+
+    seed = next(c for c in json.loads(run(db_path, "claims", "--article", "1", "--json").stdout)
+                if "14,3" in c["text"])
+    events = json.loads(run(db_path, "mark", str(seed["id"]), "verified", "--with-duplicates",
+                            "--editor", "alice", "--json").stdout)
+    assert events[0]["claim_id"] == seed["id"] and len(events) >= 2
+    assert all(e["details"]["followed"] == seed["id"] for e in events[1:])
+
+
+def test_cli_errors_are_one_line(db_path):
+    run(db_path, "import", str(SEED_ARTICLE))
+    bad = run(db_path, "dupes", "--article", "99", check=False)
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "99" in bad.stderr
+    bad = run(db_path, "dupes", "--threshold", "abc", check=False)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "dupes" in run(db_path, "dupes", "--help").stdout
