@@ -121,6 +121,20 @@ def cmd_claim(args) -> int:
 
 
 def cmd_mark(args) -> int:
+    if getattr(args, "with_duplicates", False):
+        from . import dupes
+
+        with _open(args, create=False) as store:
+            events = dupes.mark_with_duplicates(store, args.claim_id, args.status,
+                                                editor=args.editor, note=args.note)
+        if args.json:
+            _print_json(events)
+        else:
+            for e in events:
+                print(f"claim {e['claim_id']}: {e['from']} → {e['to']} by {e['editor']}"
+                      + (f" (followed claim {args.claim_id})" if e["claim_id"] != args.claim_id
+                         else ""))
+        return EXIT_OK
     with _open(args, create=False) as store:
         event = store.mark(args.claim_id, args.status, editor=args.editor, note=args.note)
     if args.json:
@@ -140,26 +154,90 @@ def cmd_note(args) -> int:
     return EXIT_OK
 
 
+EXTENSIONS = {"json": ".json", "md": ".md", "html": ".html", "csv": ".csv",
+              "claimreview": ".jsonld"}
+
+
 def cmd_export(args) -> int:
     from . import report
 
     with _open(args, create=False) as store:
+        if args.article is not None:
+            store.article(args.article)
+        options = {
+            "org_name": args.org_name or store.get_setting("org.name"),
+            "org_url": args.org_url or store.get_setting("org.url"),
+            "bom": args.bom,
+        }
+        kwargs = dict(fmt=args.format, article_id=args.article, status=args.status,
+                      require_complete=args.require_complete, **options)
         if args.output and args.output != "-":
-            target = Path(args.output)
-            tmp = target.with_name(f".{target.name}.part")
-            try:
-                with open(tmp, "w", encoding="utf-8", newline="") as out:
-                    n = report.write_json(store, out, args.article, args.status)
-                os.replace(tmp, target)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            print(f"exported {n} claims to {target}", file=sys.stderr)
+            n = write_report_file(store, args.output, **kwargs)
+            print(f"exported {n} claims as {args.format} to {args.output}", file=sys.stderr)
         else:
-            report.write_json(store, sys.stdout, args.article, args.status)
+            report.write(store, sys.stdout, **kwargs)
+    return EXIT_OK
+
+
+def write_report_file(store: Store, path: str, **kwargs) -> int:
+    """Write a report next to its target, then rename: a reader never sees half a file."""
+    from . import report
+
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise CliError(f"{path} is a directory; give a file name")
+    tmp = target.with_name(f".{target.name}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = report.write(store, out, **kwargs)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
+
+
+def cmd_label(args) -> int:
+    with _open(args, create=False) as store:
+        event = store.set_label(args.claim_id, None if args.clear else args.label,
+                                editor=args.editor)
+    if args.json:
+        _print_json(event)
+    else:
+        label = event["details"]["label"]
+        print(f"claim {args.claim_id}: verdict label {'cleared' if label is None else label}")
+    return EXIT_OK
+
+
+def cmd_settings(args) -> int:
+    with _open(args) as store:
+        if args.key and args.value is not None:
+            store.set_setting(args.key, args.value)
+        elif args.key and args.unset:
+            store.set_setting(args.key, None)
+        rows = store.settings()
+    if args.key:
+        rows = {k: v for k, v in rows.items() if k == args.key}
+    if args.json:
+        _print_json(rows)
+    else:
+        for k, v in rows.items():
+            print(f"{k} = {v}")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    target = Path(args.path).expanduser()
+    if target.exists() and not args.force:
+        raise CliError(f"{target} exists; choose another name or pass --force")
+    if target.is_dir():
+        raise CliError(f"{target} is a directory; give a file name")
+    with _open(args, create=False) as store:
+        store.backup(str(target))
+    print(f"backed up {args.db} to {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -258,6 +336,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim_id", type=_claim_id)
     p.add_argument("status", choices=STATUSES)
     p.add_argument("--note", help="why (kept in the claim's history)")
+    p.add_argument("--with-duplicates", action="store_true",
+                   help="apply the verdict to the claim's confident duplicates too (never to "
+                        "conflicts; verified never flows up to a longer claim that says more)")
     p.set_defaults(func=cmd_mark)
 
     p = sub.add_parser("note", parents=[common, editor, as_json], help="add a note to a claim")
@@ -265,12 +346,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.set_defaults(func=cmd_note)
 
-    p = sub.add_parser("export", parents=[common], help="export the verification report")
+    p = sub.add_parser("export", parents=[common],
+                       help="export the verification report (json, md, html, csv, claimreview)")
     p.add_argument("--article", type=int, help="only this article")
     p.add_argument("--status", choices=STATUSES, help="only claims with this status")
-    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--format", choices=list(EXTENSIONS), default="json")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--require-complete", action="store_true",
+                   help="refuse to export while claims are still pending")
+    p.add_argument("--org-name", help="the desk's name for ClaimReview (default: settings)")
+    p.add_argument("--org-url", help="the desk's URL for ClaimReview (default: settings)")
+    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM for Excel")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("label", parents=[common, editor, as_json],
+                       help="set a finer verdict word for a claim (e.g. Trompeur, Mostly true)")
+    p.add_argument("claim_id", type=_claim_id)
+    p.add_argument("label", nargs="?", default=None)
+    p.add_argument("--clear", action="store_true", help="remove the label")
+    p.set_defaults(func=cmd_label)
+
+    p = sub.add_parser("settings", parents=[common, as_json],
+                       help="show or set desk settings (org.name, org.url, dupes.high…)")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.add_argument("--unset", action="store_true", help="remove the setting")
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("backup", parents=[common],
+                       help="copy the database with SQLite's online backup (safe while in use)")
+    p.add_argument("path", help="the copy to write")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("tui", parents=[common, editor], help="open the desk (the default)")
     p.add_argument("--article", type=int, help="open on this article")

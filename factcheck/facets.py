@@ -79,6 +79,7 @@ _UNITS = {
 _UNIT_RE = "|".join(f"(?P<u_{k}>{v})" for k, v in _UNITS.items())
 
 _FIGURE = re.compile(
+    r"(?=[\d$€£¥UCAEGJ])"  # cheap rejection: every figure starts with a digit or a currency
     rf"(?P<pre>{_CUR_PRE})?"
     rf"(?<![\w.,])(?P<num>{_NUM})(?![\d])"
     rf"(?:(?P<scale>{_SP}?{_SCALE_RE})(?![\w]))?"
@@ -436,7 +437,6 @@ _STOP = set(
     mr mrs ms m mme mlle dr pr st
     """.split()
 ) | set(_MONTHS_FR) | set(_MONTHS_EN)
-_TOKEN = re.compile(r"[^\W_][\w&’'.\-]*[^\W_]|[^\W_]")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
@@ -446,27 +446,31 @@ def _is_capital(tok: str) -> bool:
 
 
 _SENTENCE_GAP = frozenset(".!?:;«“\"(")
-_NAME_GAP = re.compile(r"[ \u00a0\u202f\-]*")
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
+_CAP_TOKEN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-ÞŒŠŽŸ]|[a-z]+[A-Z])[\w&.’'\-]*")
+_PARTICLE_GAP = re.compile(
+    r"[ \u00a0\u202f]+(?:(?:" + "|".join(sorted(_PARTICLES - {"&"}, key=len, reverse=True))
+    + r"|&)[ \u00a0\u202f]+)?|-")
+
+
+def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised words (and iPhone-like ones) with their offsets, elisions split off."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _CAP_TOKEN.finditer(text):
         tok, start = m.group(), m.start()
         if "’" in tok or "'" in tok:
-            # split a French elision: d’OpenAI -> OpenAI, L’entreprise -> entreprise
             head, _, tail = tok.replace("'", "’").partition("’")
-            if head.lower() in _ELISIONS:
-                if not tail:
+            if head.lower() in _ELISIONS:  # L’entreprise, D’Alembert's article "D’"
+                if not tail or not _is_capital(tail):
                     continue
                 start += len(head) + 1
                 tok = tail
-        if tok[-1] in ".-":
-            if "." in tok and _DOTTED_ACRONYM.fullmatch(tok):
-                pass  # U.S. keeps its dot
-            else:
-                tok = tok.rstrip(".-")
-        elif "." in tok and text[m.end():m.end() + 1] == "." and _DOTTED_ACRONYM.fullmatch(tok + "."):
+        if tok[-1] in ".-’'":
+            if not (tok[-1] == "." and _DOTTED_ACRONYM.fullmatch(tok)):
+                tok = tok.rstrip(".-’'")
+        elif "." in tok and text[m.end():m.end() + 1] == "." and \
+                _DOTTED_ACRONYM.fullmatch(tok + "."):
             tok += "."
         if tok:
             out.append((tok, start, start + len(tok)))
@@ -477,42 +481,27 @@ def extract_entities(text: str, lower_vocab: frozenset[str] | set[str] = frozens
     """Names as written: runs of capitalised words, joined by particles (de, d’, la, of…)."""
     if text.islower() or not text.strip():
         return []
-    tokens = _tokens(text)
     entities: list[dict] = []
     current: list[tuple[str, int, int]] = []
 
     def flush() -> None:
-        while current and current[-1][0].lower() in _PARTICLES:
-            current.pop()
         if current:
             s, e = current[0][1], current[-1][2]
             entities.append({"text": text[s:e], "start": s, "end": e})
         current.clear()
 
-    prev_end = 0
-    n = len(tokens)
-    for i, (tok, start, end) in enumerate(tokens):
-        gap = text[prev_end:start]
-        prev_end = end
-        capital = _is_capital(tok)
-        if current and gap and not _NAME_GAP.fullmatch(gap):
-            flush()  # punctuation between words ends a name
-        if capital:
-            if not current:
-                low = tok.lower()
-                if low in _STOP or low.rstrip(".") in _STOP:
-                    continue
-                at_sentence_start = i == 0 or any(c in _SENTENCE_GAP for c in gap)
-                if at_sentence_start and (low in lower_vocab or _looks_common(tok)):
-                    continue
-            current.append((tok, start, end))
-        elif current:
+    for tok, start, end in _cap_tokens(text):
+        if current and not _PARTICLE_GAP.fullmatch(text, current[-1][2], start):
+            flush()
+        if not current:
             low = tok.lower()
-            if low in _PARTICLES and i + 1 < n and _is_capital(tokens[i + 1][0]) \
-                    and not text[end:tokens[i + 1][1]].strip():
-                current.append((tok, start, end))
-            else:
-                flush()
+            if low in _STOP or low.rstrip(".") in _STOP:
+                continue
+            before = text[:start].rstrip(" \u00a0\u202f\t")
+            at_sentence_start = not before or before[-1] in _SENTENCE_GAP
+            if at_sentence_start and (low in lower_vocab or _looks_common(tok)):
+                continue
+        current.append((tok, start, end))
     flush()
     seen: set[str] = set()
     unique = []

@@ -120,10 +120,13 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
         # "M. Dupont", "p. 12" never end; "Dr. The" would be odd enough to ignore
         return False
     if len(w) == 1 and w.isalpha():
-        # an initial (J. R. R. Tolkien, George W. Bush) or a lettered item
-        return w.isupper() and opener
-    if wl in _AMBIGUOUS_ABBREV or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", w):
-        return opener
+        if w.isupper():  # an initial (J. R. R. Tolkien, George W. Bush), or Plan B.
+            return opener
+        # a unit after a figure ends a sentence (20 h. Ils…); "p. 12", "v. la note" do not
+        return re.search(r"\d[ \u00a0\u202f]?$", text[max(0, before.start() - 3):
+                                                         before.start()]) is not None
+    if wl in _AMBIGUOUS_ABBREV or re.fullmatch(r"(?:[A-Za-z]\.-?)+[A-Za-z]", w):
+        return opener  # U.S., J.-P., P.-D.G.
     return True
 
 

@@ -271,6 +271,9 @@ class Store:
                   json.dumps(r["facets"], ensure_ascii=False))
                  for i, r in enumerate(rows, start=1)),
             )
+            from . import dupes  # near-duplicates against the whole store, same transaction
+
+            dupes.index_article(conn, article_id)
         return ImportResult(self.article(article_id), True, len(rows))
 
     def article_by_hash(self, sha: str) -> dict | None:
@@ -397,6 +400,40 @@ class Store:
         return {"id": cur.lastrowid, "claim_id": claim_id, "at": at, "editor": editor,
                 "action": action, "from": before, "to": after, "note": note,
                 "source_id": source_id, "details": details}
+
+    def set_label(self, claim_id: int, label: str | None, *, editor: str | None = None
+                  ) -> dict:
+        """A finer verdict word for the claim ("Trompeur", "Mostly true"), kept in history."""
+        label = " ".join(label.split())[:80] if label else None
+        if label is not None and not label:
+            label = None
+        editor = editor or default_editor()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT status FROM claims WHERE id = ?", (claim_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            at = now()
+            conn.execute("UPDATE claims SET verdict_label = ?, version = version + 1,"
+                         " updated_at = ?, updated_by = ? WHERE id = ?",
+                         (label, at, editor, claim_id))
+            note = f"verdict label: {label}" if label else "verdict label cleared"
+            return self._event(conn, claim_id, at, editor, "note", row[0], row[0], note,
+                               details={"label": label})
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row and row[0] is not None else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key)"
+                             " DO UPDATE SET value = excluded.value", (key, value))
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM settings ORDER BY key"))
 
     def history(self, claim_id: int) -> list[dict]:
         return [_event_row(r) for r in self.db.query(

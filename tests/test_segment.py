@@ -47,6 +47,12 @@ def test_seed_article_is_eleven_whole_sentences(seed_text):
     # initials
     ("J. R. R. Tolkien wrote it. George W. Bush read it.",
      ["J. R. R. Tolkien wrote it.", "George W. Bush read it."]),
+    ("Ils sont arrivés à 20 h. Ils sont repartis.",
+     ["Ils sont arrivés à 20 h.", "Ils sont repartis."]),
+    ("J.-P. Sartre a écrit. Le P.-D.G. a quitté Paris.",
+     ["J.-P. Sartre a écrit.", "Le P.-D.G. a quitté Paris."]),
+    ("MM. Dupont et Durand sont là. Le 1er sept. 2025 à 9 h.",
+     ["MM. Dupont et Durand sont là.", "Le 1er sept. 2025 à 9 h."]),
     # decimals and thousands
     ("Le PIB a crû de 3.5 % et la dette de 14,3 milliards. Il y a 30 000 emplois.",
      ["Le PIB a crû de 3.5 % et la dette de 14,3 milliards.", "Il y a 30 000 emplois."]),

@@ -18,13 +18,14 @@ from textual.widgets.option_list import Option
 from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
 from . import panes
 from .claim_list import ClaimList, ClaimRow
-from .screens import (AddSourceScreen, ArticlePicker, HelpScreen, ImportScreen, NoteScreen,
-                      RecordScreen, StanceScreen)
+from .screens import (AddSourceScreen, ArticlePicker, ExportScreen, HelpScreen, ImportScreen,
+                      NoteScreen, RecordScreen, StanceScreen)
 from .writer import Writer
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
+DETAIL_DELAY = 0.04  # seconds the cursor rests before the detail pane is redrawn
 
 
 def _has(module: str) -> bool:
@@ -43,6 +44,8 @@ HELP = {
     "cycle_status": "status filter: all → pending → verified → disputed",
     "toggle_sort": "sort by position or by check-worthiness",
     "articles": "switch article", "import_article": "import an article from a file",
+    "reuse_verdict": "apply the verdict already given to the same fact elsewhere",
+    "export": "export the report: choose the format (h m c j r) and the file",
     "help": "this screen", "quit": "quit (every change is already saved)",
     "clear_filter": "clear the filters",
     "app.open_source": "show the highlighted source's full record",
@@ -83,6 +86,8 @@ class FactcheckApp(App[int]):
         Binding("slash", "filter_text", "Filter", id="filter"),
         Binding("f", "cycle_status", "Status", id="status_filter"),
         Binding("s", "toggle_sort", "Sort", id="sort"),
+        Binding("r", "reuse_verdict", "Reuse verdict", id="reuse"),
+        Binding("e", "export", "Export", id="export"),
         Binding("A", "articles", "Articles", id="articles"),
         Binding("i", "import_article", "Import", id="import"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -108,6 +113,8 @@ class FactcheckApp(App[int]):
         self.data_version = 0
         self.shown_claim: int | None = None
         self.source_options: list[tuple[str, dict]] = []
+        self.reusable: dict | None = None
+        self._detail_timer = None
 
     # ------------------------------------------------------------ start and stop
 
@@ -174,19 +181,29 @@ class FactcheckApp(App[int]):
                " FROM claims WHERE article_id = ? ORDER BY seq")
         rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
                 for r in self.reader.conn.execute(sql, (article_id,))]
-        self._attach_duplicate_marks(rows)
+        self._load_duplicate_marks(article_id, [r.id for r in rows])
         return rows
 
-    def _attach_duplicate_marks(self, rows: list[ClaimRow]) -> None:
-        if not rows or not _has("dupes"):
+    @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
+    def _load_duplicate_marks(self, article_id: int, ids: list[int]) -> None:
+        """Duplicate and conflict marks arrive after the first paint: start-up never waits."""
+        if not ids or not _has("dupes"):
             return
         from .. import dupes
 
-        counts = dupes.duplicate_counts(self.reader, [r.id for r in rows]) \
-            if hasattr(dupes, "duplicate_counts") else {}
-        for r in rows:
-            dup, conflict = counts.get(r.id, (0, 0))
-            r.dupes, r.conflicts = dup, conflict
+        with Store(self.db_path) as store:
+            found = dupes.duplicates_for_export(store, ids)
+        counts = {cid: (len(pairs), sum(1 for p in pairs if p["kind"] == "conflict"))
+                  for cid, pairs in found.items() if pairs}
+        self.call_from_thread(self._apply_duplicate_marks, article_id, counts)
+
+    def _apply_duplicate_marks(self, article_id: int, counts: dict[int, tuple[int, int]]
+                               ) -> None:
+        if self.article is None or self.article["id"] != article_id:
+            return
+        for r in self.all_rows:
+            r.dupes, r.conflicts = counts.get(r.id, (0, 0))
+        self.query_one(ClaimList).refresh()
 
     def _apply_filters(self, keep_claim: int | None = None) -> None:
         claims = self.query_one(ClaimList)
@@ -253,7 +270,11 @@ class FactcheckApp(App[int]):
 
     @on(ClaimList.Highlighted)
     def _highlighted(self, event: ClaimList.Highlighted) -> None:
-        self._show_claim(event.row)
+        """Render the detail once the cursor rests: holding j never queues up work."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_claim(
+            self.query_one(ClaimList).current))
 
     def _show_claim(self, row: ClaimRow | None) -> None:
         if row is None or self.article is None:
@@ -265,12 +286,27 @@ class FactcheckApp(App[int]):
         self.shown_claim = row.id
         history = self.reader.history(row.id)
         duplicates = self._duplicates(row.id)
+        self.reusable = reusable_verdict(duplicates)
         claims = self.query_one(ClaimList)
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
-        body = panes.claim_detail(self.article["text"], claim, history, position, duplicates)
+        body = panes.claim_detail(self.article["text"], claim, history, position, duplicates,
+                                  reusable=self.reusable)
         self.query_one("#detail-body", Static).update(body)
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
         self._load_sources(row.id)
+
+    def action_reuse_verdict(self) -> None:
+        row = self.query_one(ClaimList).current
+        source = self.reusable
+        if row is None or source is None or row.id != self.shown_claim:
+            self.notify("No verdict to reuse: no confident duplicate of this claim has been"
+                        " checked.", markup=False)
+            return
+        note = (f"verdict of claim {source['claim_id']} ({source['status']} by "
+                f"{source.get('decided_by') or '?'} on {str(source.get('decided_at'))[:10]})")
+        self._mark_row(row, source["status"], action="status", note=note,
+                       details={"followed": source["claim_id"]})
+        self.query_one(ClaimList).move_to(self.query_one(ClaimList).cursor + 1)
 
     def _duplicates(self, claim_id: int) -> list[dict]:
         if not _has("dupes"):
@@ -415,8 +451,8 @@ class FactcheckApp(App[int]):
         self._mark_row(row, status, action="status")
         claims.move_to(claims.cursor + 1)
 
-    def _mark_row(self, row: ClaimRow, status: str, action: str, note: str | None = None
-                  ) -> None:
+    def _mark_row(self, row: ClaimRow, status: str, action: str, note: str | None = None,
+                  details: dict | None = None) -> None:
         previous = row.status
         expected = row.version + self.inflight.get(row.id, 0)
         self.inflight[row.id] = self.inflight.get(row.id, 0) + 1
@@ -425,7 +461,7 @@ class FactcheckApp(App[int]):
         article_id = self.article["id"]
         self._submit(
             lambda st: st.mark(row.id, status, editor=self.editor, note=note,
-                               expected_version=expected, action=action),
+                               expected_version=expected, action=action, details=details),
             (action, row.id, previous, status, article_id))
 
     def action_undo(self) -> None:
@@ -552,7 +588,6 @@ class FactcheckApp(App[int]):
             if new and not row.saving and (new.status, new.version, new.sources) != (
                     row.status, row.version, row.sources):
                 row.status, row.version, row.sources = new.status, new.version, new.sources
-                row.dupes, row.conflicts = new.dupes, new.conflicts
                 changed = True
         if changed:
             claims.refresh()
@@ -645,6 +680,43 @@ class FactcheckApp(App[int]):
         self.notify(f"{'Imported' if created else 'Already imported'}: {count} claims.",
                     markup=False)
 
+    # ------------------------------------------------------------ export
+
+    def action_export(self) -> None:
+        if self.article is None:
+            self.notify("Nothing to export yet.", markup=False)
+            return
+        from ..cli import EXTENSIONS
+
+        slug = "".join(ch if ch.isalnum() else "-" for ch in self.article["title"].lower())
+        slug = "-".join(part for part in slug.split("-") if part)[:50] or "report"
+        stem = str(Path("exports") / f"{slug}-report")
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self._export(*answer)
+
+        self.push_screen(ExportScreen(stem, EXTENSIONS), chosen)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, fmt: str, path: str) -> None:
+        from ..cli import CliError, write_report_file
+
+        target = Path(path).expanduser()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with Store(self.db_path) as store:
+                n = write_report_file(store, str(target), fmt=fmt,
+                                      article_id=self.article["id"],
+                                      org_name=store.get_setting("org.name"),
+                                      org_url=store.get_setting("org.url"))
+        except (CliError, StoreError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error",
+                                  timeout=10, markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported {n} claims ({fmt}) to {target.resolve()}",
+                              timeout=10, markup=False)
+
     # ------------------------------------------------------------ help, palette, size
 
     def help_rows(self) -> list[tuple[str, str, str]]:
@@ -684,6 +756,8 @@ class FactcheckApp(App[int]):
             ("Add source", "Add a source by hand", self.action_add_source),
             ("Open source", "Show the highlighted source's full record",
              self.action_open_source),
+            ("Export report", "Write the report as HTML, Markdown, CSV, JSON or ClaimReview",
+             self.action_export),
             ("Keys", "Show every key", self.action_help),
         ]
         for title, help_text, callback in commands:
@@ -696,6 +770,23 @@ class FactcheckApp(App[int]):
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         self.screen.set_class(small, "too-small")
+
+
+def reusable_verdict(duplicates: list[dict]) -> dict | None:
+    """The checked claim whose verdict this one may take: the same fact, not a conflict.
+
+    A verified verdict comes only from a claim that says as much or more (equal, or the
+    other contains this one); a disputed one only from a claim that says as much or less.
+    """
+    for d in duplicates:
+        if d.get("kind") != "duplicate" or d.get("status") not in ("verified", "disputed"):
+            continue
+        relation = d.get("relation", "equal")
+        if d["status"] == "verified" and relation in ("equal", "contained"):
+            return d
+        if d["status"] == "disputed" and relation in ("equal", "contains"):
+            return d
+    return None
 
 
 def run_app(db: str | None = None, editor: str | None = None, article_id: int | None = None

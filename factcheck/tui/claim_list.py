@@ -186,32 +186,27 @@ class ClaimList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        status_style = self.get_component_rich_style(f"claim-list--{row.status}")
-        mark_style = self.get_component_rich_style("claim-list--mark")
-        dim = self.get_component_rich_style("claim-list--dim")
+        top = self.get_component_rich_style("claim-list--cursor") if index == self.cursor \
+            else None
+
+        def style(name: str | None = None):
+            out = base + self.get_component_rich_style(f"claim-list--{name}") if name else base
+            return out + top if top is not None else out
+
         marks = ("⚠" if row.conflicts else ("≈" if row.dupes else " ")) + (
             "§" if row.sources else " ")
         symbol = "…" if row.saving else STATUS_SYMBOL.get(row.status, "?")
         word = STATUS_WORD.get(row.status, row.status)
-        prefix = f"{row.seq:>4} "
-        worth = f" {row.worth:.2f} "
         segments = [
-            Segment(prefix, base + dim),
-            Segment(f"{symbol} {word}", base + status_style),
-            Segment(worth, base + dim),
-            Segment(marks + " ", base + (self.get_component_rich_style("claim-list--conflict")
-                                         if row.conflicts else mark_style)),
+            Segment(f"{row.seq:>4} ", style("dim")),
+            Segment(f"{symbol} {word}", style(row.status)),
+            Segment(f" {row.worth:.2f} ", style("dim")),
+            Segment(marks + " ", style("conflict" if row.conflicts else "mark")),
         ]
         used = sum(cell_len(s.text) for s in segments)
         text = " ".join(row.text.split())
-        segments.append(Segment(_clip(text, width - used), base))
-        strip = Strip(segments)
-        if index == self.cursor:
-            cursor = self.get_component_rich_style("claim-list--cursor")
-            strip = strip.apply_style(cursor)
-            strip = Strip(list(strip) + [Segment(" " * max(0, width - strip.cell_length),
-                                                 base + cursor)])
-        return strip.crop_extend(0, width, base)
+        segments.append(Segment(_clip(text, width - used), style()))
+        return Strip(segments).crop_extend(0, width, style())
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width

@@ -30,9 +30,16 @@ def status_text(status: str) -> Text:
 
 
 def claim_detail(article_text: str, claim: dict, history: list[dict], position: str,
-                 duplicates: list[dict] | None = None, archive: list[dict] | None = None
-                 ) -> Text:
+                 duplicates: list[dict] | None = None, archive: list[dict] | None = None,
+                 reusable: dict | None = None) -> Text:
     out = Text()
+    if reusable and reusable.get("status") != claim["status"]:
+        where = reusable.get("article_title") or f"article {reusable.get('article_id')}"
+        out.append(f" Already {reusable['status']} ", style="bold reverse "
+                   + STATUS_STYLE.get(reusable["status"], ""))
+        out.append(f" on {str(reusable.get('decided_at') or '')[:10]} by "
+                   f"{reusable.get('decided_by') or '?'} in «{where}» (claim "
+                   f"{reusable.get('claim_id')}): r applies it\n\n")
     out.append(f"Claim {claim['id']}", style="bold")
     out.append(f" · {position} · ")
     out.append_text(status_text(claim["status"]))
@@ -93,7 +100,8 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
             if d.get("status") in ("verified", "disputed") and decided:
                 out.append(f" on {str(d.get('decided_at') or d.get('updated_at') or '')[:10]}"
                            f" by {decided}", style="dim")
-            out.append(f"  claim {d.get('id')} (article {d.get('article_id')})\n", style="dim")
+            where = d.get("article_title") or f"article {d.get('article_id')}"
+            out.append(f"  claim {d.get('claim_id', d.get('id'))} in «{where}»\n", style="dim")
             out.append("    «" + _short(d.get("text", ""), 160) + "»\n")
             for c in d.get("conflicts") or []:
                 out.append(f"    {c.get('a')}  ≠  {c.get('b')}\n", style="bold red")
@@ -186,7 +194,7 @@ def _pair(n: dict) -> str:
 
 def suggestion_prompt(s: dict) -> Text:
     t = Text()
-    t.append(f"{s.get('score', 0):>5.1f}  ", style="bold")
+    t.append(f"{s.get('score', 0):>5.2f}  ", style="bold")
     t.append(_short(s.get("title") or s.get("url") or "", 110))
     t.append_text(evidence_text(s.get("evidence") or {}))
     return t

@@ -230,3 +230,64 @@ def validate_source(values: dict) -> str | None:
     if language and not re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z]{2})?", language):
         return "language must be a code such as fr or en"
     return None
+
+
+EXPORT_FORMATS = [("h", "html", "HTML page"), ("m", "md", "Markdown"), ("c", "csv", "CSV"),
+                  ("j", "json", "JSON"), ("r", "claimreview", "ClaimReview JSON-LD")]
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    """Choose a format (h m c j r) and a path; Enter exports."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, default_stem: str, extensions: dict[str, str]) -> None:
+        super().__init__()
+        self.default_stem = default_stem
+        self.extensions = extensions
+        self.format = "html"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export the verification report")
+            options = [Option(Text.assemble((f"{key}  ", "bold cyan"), (label, "")), id=fmt)
+                       for key, fmt, label in EXPORT_FORMATS]
+            yield OptionList(*options, id="export-format")
+            yield Input(value=self._path_for("html"), id="export-path")
+            yield Static(Text("Enter on a format picks it; Enter in the path exports.",
+                              style="dim"))
+
+    def _path_for(self, fmt: str) -> str:
+        return f"{self.default_stem}{self.extensions[fmt]}"
+
+    def on_key(self, event) -> None:
+        if isinstance(self.focused, Input):
+            return
+        for key, fmt, _ in EXPORT_FORMATS:
+            if event.key == key:
+                self._pick(fmt)
+                event.stop()
+
+    def _pick(self, fmt: str) -> None:
+        path_box = self.query_one("#export-path", Input)
+        stem = path_box.value
+        for ext in self.extensions.values():
+            if stem.endswith(ext):
+                stem = stem[: -len(ext)]
+                break
+        self.format = fmt
+        path_box.value = stem + self.extensions[fmt]
+        path_box.focus()
+
+    @on(OptionList.OptionSelected, "#export-format")
+    def _format_chosen(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    @on(Input.Submitted, "#export-path")
+    def _go(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if path:
+            self.dismiss((self.format, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,300 @@
+"""Attacks on the store: concurrent editors, kill -9, hostile inputs, bad databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SEED_ARTICLE, env_for_cli
+from factcheck.migrations import LATEST
+from factcheck.store import Store, StoreError
+from factcheck.textio import parse_document
+
+
+def cli(db, *args, check=True, timeout=120, stdin=None):
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", db],
+                          capture_output=True, env=env_for_cli(db), timeout=timeout, input=stdin)
+    if check and proc.returncode != 0:
+        raise AssertionError(proc.stderr.decode())
+    return proc
+
+
+def integrity(db) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def demo(db_path):
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+    return db_path
+
+
+# ---------------------------------------------------------------- concurrent editors
+
+MARKER = """
+import sys, time
+from factcheck.store import Store
+db, who, claims = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3].split(',')]
+with Store(db) as store:
+    for i, claim in enumerate(claims):
+        store.mark(claim, ('verified', 'disputed')[i % 2], editor=who, note=f'{who} #{i}')
+"""
+
+
+@pytest.mark.slow
+def test_four_processes_marking_at_once_lose_nothing(demo):
+    procs = []
+    for p in range(4):
+        claims = ",".join(str(1 + (p * 6 + i) % 11) for i in range(6))
+        procs.append(subprocess.Popen([sys.executable, "-c", MARKER, demo, f"ed{p}", claims],
+                                      stderr=subprocess.PIPE))
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0, proc.stderr.read().decode()
+    conn = sqlite3.connect(demo)
+    events = conn.execute("SELECT claim_id, editor, to_status, id FROM events").fetchall()
+    assert len(events) == 24
+    last = {}
+    for claim_id, _, to_status, _ in sorted(events, key=lambda e: e[3]):
+        last[claim_id] = to_status
+    assert dict(conn.execute("SELECT id, status FROM claims WHERE id IN (%s)"
+                             % ",".join(map(str, last)))) == last
+    conn.close()
+
+
+HOLDER = """
+import sys, time, sqlite3
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute('BEGIN IMMEDIATE')
+conn.execute("UPDATE claims SET updated_by = 'holder' WHERE id = 1")
+print('locked', flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute('COMMIT')
+"""
+
+
+@pytest.mark.slow
+def test_a_writer_holding_the_lock_for_seconds_does_not_fail_others(demo):
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, demo, "3"], stdout=subprocess.PIPE)
+    assert holder.stdout.readline().strip() == b"locked"
+    start = time.monotonic()
+    proc = cli(demo, "mark", "2", "verified", check=False)
+    waited = time.monotonic() - start
+    holder.wait(timeout=30)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert waited >= 1.5  # it waited for the lock instead of failing
+    assert "locked" not in proc.stderr.decode()
+
+
+# ---------------------------------------------------------------- crashes
+
+
+def _kill_at_random(args: list[str], db: str, delay: float) -> int:
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args, "--db", db],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env_for_cli(db))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    return proc.wait()
+
+
+@pytest.mark.slow
+def test_kill_9_during_imports_leaves_whole_articles_or_none(db_path, tmp_path):
+    rng = random.Random(7)
+    body = ("La société a versé 14,3 milliards de dollars à Paris. " * 8 + "\n") * 600
+    with Store(db_path):
+        pass
+    for i in range(8):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(f"Article {i}.\n" + body, encoding="utf-8")
+        _kill_at_random(["import", str(path)], db_path, rng.uniform(0.3, 2.5))
+        assert integrity(db_path) == "ok"
+        with Store(db_path) as store:
+            for a in store.articles():
+                expected = len(list(__import__("factcheck.segment", fromlist=["segment"])
+                                    .segment(store.article(a["id"])["text"])))
+                assert a["claims"] == expected  # whole, never half
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_burst_of_marks_keeps_every_acknowledged_verdict(demo):
+    code = """
+import sys
+from factcheck.store import Store
+with Store(sys.argv[1]) as store:
+    i = 0
+    while True:
+        claim = 1 + i % 11
+        event = store.mark(claim, ('verified', 'disputed')[i % 2], editor='burst')
+        print(event['id'], claim, event['to'], flush=True)
+        i += 1
+"""
+    for delay in (0.01, 0.2, 0.7):
+        proc = subprocess.Popen([sys.executable, "-c", code, demo], stdout=subprocess.PIPE)
+        first = proc.stdout.readline().decode()  # the burst has started
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        out = (first + proc.communicate()[0].decode()).split("\n")
+        acknowledged = [line.split() for line in out if line.strip()]
+        assert integrity(demo) == "ok"
+        conn = sqlite3.connect(demo)
+        ids = {r[0] for r in conn.execute("SELECT id FROM events")}
+        conn.close()
+        assert acknowledged and all(int(a[0]) in ids for a in acknowledged)
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize("name, content, ok", [
+    ("mixed.txt", b"Une ligne.\r\nDeux lignes.\rTrois.\nQuatre.", True),
+    ("rtl.txt", "مرحبا بالعالم. שלום עולם. Emoji 👩🏽‍💻 ok.".encode(), True),
+    ("controls.txt", b"Texte\x07 avec\x1b[31m des contr\x08les.\x0c Fin.", True),
+    ("markup.txt", b"[bold]Gras[/bold] et [/] et [link=x]y[/link].", True),
+    ("nested.html", b"<div>" * 20000 + b"Profond." + b"</div>" * 5, True),
+    ("broken.html", b"<html><p>Un <b>texte <i>mal</b> ferm\xc3\xa9.<p>Suite", True),
+    ("script.html", b"<script>document.write('x')</script><style>p{}</style><p>Vrai.</p>", True),
+    ("utf16.txt", "Élan vital. Été 2024.".encode("utf-16"), True),
+    ("latin1.txt", "Élan vital à 30 000 €.".encode("cp1252"), True),
+    ("empty.txt", b"", False),
+    ("nul.txt", b"\x00\x00\x00abc", False),
+    ("binary.txt", bytes(range(256)) * 10, False),
+])
+def test_hostile_files_import_soundly_or_are_refused_cleanly(db_path, tmp_path, name,
+                                                              content, ok):
+    path = tmp_path / f"with space {name}"
+    path.write_bytes(content)
+    proc = cli(db_path, "import", str(path), "--json", check=False)
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    if ok:
+        assert proc.returncode == 0, err
+        data = json.loads(proc.stdout)
+        with Store(db_path) as store:
+            article = store.article(data["article"]["id"])
+            for c in store.claims(article_id=article["id"]):
+                assert article["text"][c["start"]:c["end"]] == c["text"]
+            assert "\x00" not in article["text"] and "\x1b" not in article["text"]
+    else:
+        assert proc.returncode == 2 and err.count("\n") == 1
+
+
+def test_fts_and_sql_metacharacters_everywhere(demo):
+    for text in ['"', "'", "AND", "OR", "NOT", "*", "NEAR(", "a:b", "^", "'; DROP TABLE claims;--",
+                 "%", "_", "\\", "[/", "(", ")"]:
+        with Store(demo) as store:
+            store.search_claims(text)
+            store.claims(text=text)
+    for text in ['"', "NEAR(", "'; DROP TABLE claims;--", "[/"]:
+        cli(demo, "note", "1", text)
+    assert len(json.loads(cli(demo, "claims", "--json").stdout)) == 11
+    assert integrity(demo) == "ok"
+
+
+def test_unreadable_file(db_path, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads everything")
+    path = tmp_path / "secret.txt"
+    path.write_text("Texte.")
+    path.chmod(0)
+    proc = cli(db_path, "import", str(path), check=False)
+    assert proc.returncode == 2 and "permission denied" in proc.stderr.decode()
+
+
+def test_read_only_database_refuses_writes_clearly(demo, tmp_path):
+    os.chmod(demo, 0o444)
+    try:
+        if os.access(demo, os.W_OK):  # root ignores modes: use SQLite's own read-only flag
+            pytest.skip("running as root: file modes do not apply")
+        proc = cli(demo, "mark", "1", "verified", check=False)
+        assert proc.returncode == 1 and "read-only" in proc.stderr.decode()
+        assert "Traceback" not in proc.stderr.decode()
+    finally:
+        os.chmod(demo, 0o644)
+
+
+def test_not_a_factcheck_database_and_garbage(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    proc = cli(str(other), "claims", check=False)
+    assert proc.returncode == 1 and "not a factcheck database" in proc.stderr.decode()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"garbage" * 1000)
+    proc = cli(str(junk), "claims", check=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr.decode()
+
+
+def test_an_older_database_is_backed_up_then_migrated(db_path, tmp_path):
+    from factcheck.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.executescript("BEGIN;" + MIGRATIONS[0][2]
+                       + "INSERT INTO meta VALUES ('app', 'factcheck'); PRAGMA user_version = 1;"
+                       + "COMMIT;")
+    conn.execute("INSERT INTO articles (title, language, format, sha256, text, imported_at)"
+                 " VALUES ('Old', 'fr', 'txt', 'abc', 'Ancien texte.', '2025-01-01T00:00:00Z')")
+    conn.close()
+    with Store(db_path) as store:
+        assert store.schema_version() == LATEST
+        assert store.articles()[0]["title"] == "Old"
+    backups = list(tmp_path.glob("fc.db.bak-v1-*"))
+    assert len(backups) == 1
+    check = sqlite3.connect(backups[0])
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 1
+    check.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(db_path):
+    with Store(db_path) as store:
+        store.conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    with pytest.raises(StoreError, match="newer factcheck"):
+        Store(db_path)
+
+
+def test_backup_command_while_another_editor_writes(demo, tmp_path):
+    code = """
+import sys, time
+from factcheck.store import Store
+with Store(sys.argv[1]) as store:
+    for i in range(200):
+        store.mark(1 + i % 11, ('verified', 'disputed')[i % 2], editor='w')
+"""
+    writer = subprocess.Popen([sys.executable, "-c", code, demo])
+    target = tmp_path / "copy of.db"
+    cli(demo, "backup", str(target))
+    writer.wait(timeout=60)
+    assert integrity(str(target)) == "ok"
+    with Store(str(target)) as copy:
+        assert copy.claim_count() == 11
+    proc = cli(demo, "backup", str(target), check=False)
+    assert proc.returncode == 1 and "exists" in proc.stderr.decode()
+
+
+def test_no_command_reaches_the_network(demo, tmp_path):
+    """Every command runs with sockets forbidden: none of them needs the network."""
+    guard = tmp_path / "sitecustomize.py"
+    guard.write_text("import socket\n"
+                     "def _no(*a, **k):\n    raise RuntimeError('network access attempted')\n"
+                     "socket.socket.connect = _no\nsocket.create_connection = _no\n"
+                     "socket.getaddrinfo = _no\n")
+    env = env_for_cli(demo) | {"PYTHONPATH": str(tmp_path)}
+    for args in (["import", str(SEED_ARTICLE)], ["claims", "--json"], ["mark", "1", "verified"],
+                 ["export", "--format", "html"], ["export", "--format", "claimreview"]):
+        proc = subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", demo],
+                              capture_output=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr.decode()
+        assert b"network access attempted" not in proc.stderr
