@@ -307,3 +307,104 @@ def test_the_writer_commits_before_anything_is_shown_done(demo_db):
             assert statuses(demo_db)[1] == "verified"
 
     asyncio.run(scenario())
+
+
+@pytest.fixture
+def demo_with_sources(demo_db):
+    from conftest import SEEDS
+    from factcheck import sources
+
+    with Store(demo_db) as store:
+        sources.import_sources_file(store, str(SEEDS / "meta-ai-talent.sources.json"))
+    return demo_db
+
+
+async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources):
+    from factcheck import sources
+    from factcheck.tui.screens import RecordScreen, StanceScreen
+
+    app = FactcheckApp(db=demo_with_sources, editor="alice")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("j", "j")  # the Scale AI claim
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        kinds = [k for k, _ in app.source_options]
+        assert kinds and set(kinds) == {"suggested"}
+        await pilot.press("tab", "tab")
+        assert app.focused.id == "sources"
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StanceScreen)
+        await pilot.press("s")
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        with Store(demo_with_sources) as store:
+            claim_id = store.claims()[2]["id"]
+            linked = sources.linked_sources(store, claim_id)
+            assert [s["stance"] for s in linked] == ["supports"]
+            assert store.history(claim_id)[-1]["action"] == "link"
+        assert [k for k, _ in app.source_options][0] == "linked"
+        assert app.all_rows[2].sources == 1
+
+
+async def test_adding_a_source_by_hand_validates_the_form(demo_with_sources):
+    from factcheck import sources
+
+    app = FactcheckApp(db=demo_with_sources, editor="alice")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("tab", "tab", "a")
+        await pilot.pause()
+        for ch in "not a url":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "URL must start" in str(app.screen.query_one("#src-error").render())
+        app.screen.query_one("#src-url").value = "https://example.org/new-report"
+        app.screen.query_one("#src-title").value = "A new report"
+        app.screen.query_one("#src-text").focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        with Store(demo_with_sources) as store:
+            assert sources.source_by_url(store, "https://example.org/new-report")["title"] == \
+                "A new report"
+
+
+async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_path):
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        long_id = store.claims()[2]["id"]
+        store.mark(long_id, "verified", editor="alice", note="Reuters")
+        short = ("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, afin de "
+                 "recruter son fondateur Alexandr Wang.")
+        conflicting = ("Meta a investi 14,8 milliards de dollars pour acquérir 49 % de la "
+                       "startup Scale AI et faire venir son fondateur de 28 ans, Alexandr Wang.")
+        store.import_document(parse_document((short + "\n" + conflicting).encode(), "b.txt"),
+                              title="Second")
+    app = FactcheckApp(db=db_path, editor="bob")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        rows = app.all_rows
+        assert rows[0].dupes >= 1 and rows[1].conflicts >= 1
+        assert "Already verified" in detail_text(app) and "alice" in detail_text(app)
+        await pilot.press("r")
+        await settle(app, pilot)
+        with Store(db_path) as store:
+            claim = store.claim(rows[0].id)
+            event = store.history(rows[0].id)[-1]
+        assert claim["status"] == "verified"
+        assert event["details"] == {"followed": long_id} and "alice" in event["note"]
+        await pilot.press("k")  # back on the short claim
+        await pilot.pause(0.2)
+        await pilot.press("j")
+        await pilot.pause(0.2)
+        assert "conflict" in detail_text(app)  # the 14,8 claim shows its conflict
+        await pilot.press("r")  # a conflict never lends its verdict
+        await settle(app, pilot)
+        with Store(db_path) as store:
+            assert store.claim(rows[1].id)["status"] == "pending"

@@ -367,6 +367,7 @@ class FactcheckApp(App[int]):
             items.append(Option(prompt, id=str(i)))
         if items:
             pane.add_options(items)
+            pane.highlighted = 0
         else:
             pane.add_option(Option(Text(empty, style="dim"), disabled=True))
         pane.border_title = (f"Sources · {n_linked} linked · {n_suggested} suggested"
