@@ -237,7 +237,7 @@ async def test_two_editors_see_each_other_and_stale_edits_are_caught(demo_db):
             await pb.pause(0.1)
         assert bob.all_rows[0].status == "verified"
         # bob's copy of claim 2 goes stale: alice changes it, bob marks before refreshing
-        bob._poll = lambda: None  # freeze bob's view
+        bob.watching = False  # freeze bob's view
         await pa.press("d")
         await settle(alice, pa)
         await pb.press("j", "v")

@@ -115,6 +115,7 @@ class FactcheckApp(App[int]):
         self.source_options: list[tuple[str, dict]] = []
         self.reusable: dict | None = None
         self._detail_timer = None
+        self.watching = True  # follow other editors' changes
 
     # ------------------------------------------------------------ start and stop
 
@@ -561,7 +562,7 @@ class FactcheckApp(App[int]):
 
     def _poll(self) -> None:
         """Another editor's commit changes data_version: reload what is shown."""
-        if self.reader is None:
+        if self.reader is None or not self.watching:
             return
         try:
             version = self.reader.data_version()
