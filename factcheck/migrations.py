@@ -180,6 +180,45 @@ CREATE TABLE claim_pairs (
 CREATE INDEX claim_pairs_b ON claim_pairs(b, a);
 """,
     ),
+    (
+        3,
+        "the archive of past fact-checks (imported ClaimReview, JSONL, CSV), with full-text search",
+        """
+-- Fact-checks published before, here or elsewhere. Claims the desk itself verifies or
+-- disputes are matched from the claims table directly (factcheck.archive), not copied here.
+CREATE TABLE archive (
+    id INTEGER PRIMARY KEY,
+    ext_id TEXT NOT NULL UNIQUE,   -- the id given at import, else 'url:…' or 'sha:…' of the claim
+    url TEXT UNIQUE,               -- the fact-check's address: re-importing it updates the row
+    claim TEXT NOT NULL,           -- the claim that was checked
+    title TEXT,                    -- the fact-check's headline
+    verdict TEXT,                  -- as published: 'False', 'Mostly true', 'Trompeur', '1/5'…
+    published TEXT,
+    language TEXT,
+    publisher TEXT,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT,
+    updated_at TEXT
+);
+
+CREATE VIRTUAL TABLE archive_fts USING fts5(
+    claim, title, content='archive', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER archive_ai AFTER INSERT ON archive BEGIN
+    INSERT INTO archive_fts(rowid, claim, title) VALUES (new.id, new.claim, new.title);
+END;
+CREATE TRIGGER archive_ad AFTER DELETE ON archive BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, claim, title)
+    VALUES ('delete', old.id, old.claim, old.title);
+END;
+CREATE TRIGGER archive_au AFTER UPDATE OF claim, title ON archive BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, claim, title)
+    VALUES ('delete', old.id, old.claim, old.title);
+    INSERT INTO archive_fts(rowid, claim, title) VALUES (new.id, new.claim, new.title);
+END;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
