@@ -364,9 +364,20 @@ _RELATIVE_STEMS = ("derni", "prochain", "cette ann", "cette semaine", "ce mois",
 _DIGIT = re.compile(r"\d")
 
 
+_GATES: dict[tuple[str, ...], re.Pattern] = {}
+
+
 def gate(lowered: str, stems: tuple[str, ...]) -> bool:
     """Cheap substring test that lets a costly pattern run only where it can match."""
-    return any(stem in lowered for stem in stems)
+    pattern = _GATES.get(stems)
+    if pattern is None:
+        pattern = _GATES[stems] = re.compile(
+            "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
+    return pattern.search(lowered) is not None
+
+
+_MONTH_WORDS = frozenset(_MONTH_NUM)
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def extract_dates(text: str) -> list[dict]:
@@ -376,7 +387,10 @@ def extract_dates(text: str) -> list[dict]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e, _ in found)
 
-    for pattern in _DATE_PATTERNS if has_digit else ():
+    patterns = _DATE_PATTERNS if has_digit else ()
+    if patterns and _MONTH_WORDS.isdisjoint(_WORDS.findall(text.lower())):
+        patterns = (_DATE_PATTERNS[0], _DATE_PATTERNS[4])  # no month named: ISO dates, years
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue

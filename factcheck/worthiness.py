@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .facets import gate
+
 _EVENT = re.compile(
     r"\b(?:a|ont|avait|aurait|ait|aient|ayant|a\s+été|ont\s+été)\s+(?:\w+\s+)?"
     r"(?:investi|acquis|racheté|recruté|embauché|payé|déboursé|dépensé|vendu|signé|licencié"
@@ -91,8 +93,8 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
     if "speculation" in kinds and not numbers:
         total -= 0.15
         reasons.append("− speculation: " + _list(hedges, 3))
-    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if any(
-        stem in lowered for stem in _OPINION_STEMS) else []
+    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if gate(
+        lowered, _OPINION_STEMS) else []
     if opinion or _FIRST_PERSON_VIEW.search(text):
         total -= min(0.3, 0.07 * max(1, len(opinion)))
         reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
