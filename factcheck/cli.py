@@ -398,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules with a `register(subparsers, common=, editor=, as_json=)` function.
-COMMAND_MODULES = ("sources_cli", "dupes_cli")
+COMMAND_MODULES = ("sources_cli", "dupes_cli", "archive_cli")
 
 
 def main(argv: list[str] | None = None) -> int:
