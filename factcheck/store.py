@@ -22,17 +22,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
-
-from . import facets as facets_mod
-from . import worthiness
 from .migrations import APP_ID, LATEST, MIGRATIONS
 from .segment import segment
-from .textio import Document, content_hash
 from .language import detect_language
+from .textio import Document, content_hash
 
 STATUSES = ("pending", "verified", "disputed")
 DEFAULT_DB = Path("db") / "factcheck.db"
@@ -122,9 +119,22 @@ class Store:
                                   else "PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from None
-        self.db = sqlite_utils.Database(self.conn)
         if migrate:
             self.migrate()
+
+    @cached_property
+    def db(self):
+        """The same connection through sqlite-utils, for scripting and ad-hoc queries."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def rows(self, sql: str, params=()) -> list[dict]:
+        """Rows as dicts, straight from the connection (the hot path for reads)."""
+        with self._lock:
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
 
     # ------------------------------------------------------------ lifecycle
 
@@ -277,23 +287,23 @@ class Store:
         return ImportResult(self.article(article_id), True, len(rows))
 
     def article_by_hash(self, sha: str) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM articles WHERE sha256 = ?", [sha]))
+        rows = self.rows("SELECT * FROM articles WHERE sha256 = ?", [sha])
         return rows[0] if rows else None
 
     def article(self, article_id: int) -> dict:
-        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        rows = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
         if not rows:
             raise NotFound(f"no article with id {article_id}")
         return rows[0]
 
     def articles(self) -> list[dict]:
-        return list(self.db.query(
+        return self.rows(
             "SELECT a.id, a.title, a.language, a.source, a.format, a.sha256, a.imported_at,"
             " a.imported_by, a.url, a.published,"
             " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
             " (SELECT count(*) FROM claims c WHERE c.article_id = a.id"
             "   AND c.status = 'pending') AS pending"
-            " FROM articles a ORDER BY a.id"))
+            " FROM articles a ORDER BY a.id")
 
     def claim_count(self, article_id: int | None = None) -> int:
         if article_id is None:
@@ -330,10 +340,10 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [_claim_row(r) for r in self.db.query(sql, params)]
+        return [_claim_row(r) for r in self.rows(sql, params)]
 
     def claim(self, claim_id: int) -> dict:
-        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        rows = self.rows("SELECT * FROM claims WHERE id = ?", [claim_id])
         if not rows:
             raise NotFound(f"no claim with id {claim_id}")
         return _claim_row(rows[0])
@@ -436,21 +446,21 @@ class Store:
         return dict(self.conn.execute("SELECT key, value FROM settings ORDER BY key"))
 
     def history(self, claim_id: int) -> list[dict]:
-        return [_event_row(r) for r in self.db.query(
+        return [_event_row(r) for r in self.rows(
             "SELECT * FROM events WHERE claim_id = ? ORDER BY id", [claim_id])]
 
     def histories(self, claim_ids: list[int] | None = None) -> dict[int, list[dict]]:
         """History of many claims at once (all of them when claim_ids is None)."""
         out: dict[int, list[dict]] = {}
         if claim_ids is None:
-            rows = self.db.query("SELECT * FROM events ORDER BY claim_id, id")
+            rows = self.rows("SELECT * FROM events ORDER BY claim_id, id")
         else:
             rows = []
             for i in range(0, len(claim_ids), 500):
                 chunk = claim_ids[i:i + 500]
-                rows += list(self.db.query(
+                rows += self.rows(
                     f"SELECT * FROM events WHERE claim_id IN ({','.join('?' * len(chunk))})"
-                    " ORDER BY claim_id, id", chunk))
+                    " ORDER BY claim_id, id", chunk)
         for r in rows:
             out.setdefault(r["claim_id"], []).append(_event_row(r))
         return out
@@ -460,7 +470,7 @@ class Store:
         fts = fts_query(query)
         if not fts:
             return []
-        return [_claim_row(r) for r in self.db.query(
+        return [_claim_row(r) for r in self.rows(
             "SELECT claims.* FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
             " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit])]
 
@@ -495,6 +505,9 @@ def _title_from_source(source: str | None) -> str | None:
 
 def build_claims(text: str, lang: str) -> Iterator[dict]:
     """Segment an article and compute each claim's facets and check-worthiness."""
+    from . import facets as facets_mod
+    from . import worthiness
+
     vocab = facets_mod.lower_vocabulary(text)
     for start, end in segment(text):
         claim_text = text[start:end]

@@ -408,3 +408,34 @@ async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_pa
         await settle(app, pilot)
         with Store(db_path) as store:
             assert store.claim(rows[1].id)["status"] == "pending"
+
+
+async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(demo_db, tmp_path):
+    from factcheck import archive
+
+    feed = tmp_path / "archive.jsonl"
+    feed.write_text(
+        '{"id": "afp-1", "claim": "Meta a investi 14,3 milliards de dollars pour acquérir 49 % de'
+        ' la startup d’étiquetage de données Scale AI afin de faire venir son fondateur de 28'
+        ' ans, Alexandr Wang, à la tête de son équipe superintelligence", "verdict": "Trompeur",'
+        ' "url": "https://factuel.example/scale-ai", "published": "2025-06-20",'
+        ' "title": "Non, Meta n’a pas racheté Scale AI"}\n', encoding="utf-8")
+    with Store(demo_db) as store:
+        archive.import_file(store, str(feed))
+        scale_id = store.claims()[2]["id"]
+        assert archive.strong_match(store, scale_id) is not None
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("j", "j")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert app.source_options[0][0] == "archive"
+        assert app.archive_match["verdict"] == "Trompeur"
+        await pilot.press("r")
+        await settle(app, pilot)
+    with Store(demo_db) as store:
+        claim = store.claim(scale_id)
+        event = store.history(scale_id)[-1]
+    assert claim["status"] == "disputed"
+    assert event["details"]["archive"] and "factuel.example" in event["note"]

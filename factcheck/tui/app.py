@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,11 +25,7 @@ from .writer import Writer
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
-DETAIL_DELAY = 0.04  # seconds the cursor rests before the detail pane is redrawn
-
-
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(f"factcheck.{module}") is not None
+DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail pane is redrawn
 
 
 HELP = {
@@ -44,7 +40,7 @@ HELP = {
     "cycle_status": "status filter: all → pending → verified → disputed",
     "toggle_sort": "sort by position or by check-worthiness",
     "articles": "switch article", "import_article": "import an article from a file",
-    "reuse_verdict": "apply the verdict already given to the same fact elsewhere",
+    "reuse_verdict": "apply a verdict given before: same fact on the desk, else the archive",
     "export": "export the report: choose the format (h m c j r) and the file",
     "help": "this screen", "quit": "quit (every change is already saved)",
     "clear_filter": "clear the filters",
@@ -62,8 +58,22 @@ class Undo:
     event_id: int
 
 
-class DeskHeader(Static):
-    """Article title and counts per status, as literal text."""
+class DeskHeader(Widget):
+    """Article title and counts per status, as literal text; one line, never re-laid out."""
+
+    DEFAULT_CSS = "DeskHeader { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def set_text(self, text: Text) -> None:
+        if text.plain != self.text.plain:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self.text
 
 
 class SourcesPane(OptionList):
@@ -114,6 +124,7 @@ class FactcheckApp(App[int]):
         self.shown_claim: int | None = None
         self.source_options: list[tuple[str, dict]] = []
         self.reusable: dict | None = None
+        self.archive_match: dict | None = None
         self._detail_timer = None
         self.watching = True  # follow other editors' changes
 
@@ -176,19 +187,20 @@ class FactcheckApp(App[int]):
         self._apply_filters(keep_claim)
         self._update_header()
 
-    def _read_rows(self, article_id: int) -> list[ClaimRow]:
+    def _read_rows(self, article_id: int, marks: bool = True) -> list[ClaimRow]:
         sql = ("SELECT id, seq, status, checkworthiness, version, substr(text, 1, 400) AS text,"
                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id) AS sources"
                " FROM claims WHERE article_id = ? ORDER BY seq")
         rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
                 for r in self.reader.conn.execute(sql, (article_id,))]
-        self._load_duplicate_marks(article_id, [r.id for r in rows])
+        if marks:
+            self._load_duplicate_marks(article_id, [r.id for r in rows])
         return rows
 
     @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
     def _load_duplicate_marks(self, article_id: int, ids: list[int]) -> None:
         """Duplicate and conflict marks arrive after the first paint: start-up never waits."""
-        if not ids or not _has("dupes"):
+        if not ids:
             return
         from .. import dupes
 
@@ -232,7 +244,7 @@ class FactcheckApp(App[int]):
                 " filter, Esc clears both." if self.all_rows else
                 "This article has no claims.")
         else:
-            self._show_claim(claims.current)
+            self._schedule_detail()
 
     def _update_header(self) -> None:
         header = self.query_one(DeskHeader)
@@ -255,7 +267,7 @@ class FactcheckApp(App[int]):
         else:
             t.append("no article yet", style="dim")
         t.append(f"   editor: {self.editor}", style="dim")
-        header.update(t)
+        header.set_text(t)
 
     def _show_empty_store(self) -> None:
         self._show_detail_message(
@@ -271,7 +283,10 @@ class FactcheckApp(App[int]):
 
     @on(ClaimList.Highlighted)
     def _highlighted(self, event: ClaimList.Highlighted) -> None:
-        """Render the detail once the cursor rests: holding j never queues up work."""
+        self._schedule_detail()
+
+    def _schedule_detail(self) -> None:
+        """Render the detail once the cursor rests: holding j or v never queues up work."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_claim(
@@ -285,6 +300,7 @@ class FactcheckApp(App[int]):
         except StoreError:
             return
         self.shown_claim = row.id
+        self.archive_match = None
         history = self.reader.history(row.id)
         duplicates = self._duplicates(row.id)
         self.reusable = reusable_verdict(duplicates)
@@ -297,21 +313,36 @@ class FactcheckApp(App[int]):
         self._load_sources(row.id)
 
     def action_reuse_verdict(self) -> None:
-        row = self.query_one(ClaimList).current
-        source = self.reusable
-        if row is None or source is None or row.id != self.shown_claim:
-            self.notify("No verdict to reuse: no confident duplicate of this claim has been"
-                        " checked.", markup=False)
+        """Apply a verdict given before: to the same fact on the desk, else in the archive."""
+        claims = self.query_one(ClaimList)
+        row = claims.current
+        if row is None or row.id != self.shown_claim:
+            self.bell()
             return
-        note = (f"verdict of claim {source['claim_id']} ({source['status']} by "
-                f"{source.get('decided_by') or '?'} on {str(source.get('decided_at'))[:10]})")
-        self._mark_row(row, source["status"], action="status", note=note,
-                       details={"followed": source["claim_id"]})
-        self.query_one(ClaimList).move_to(self.query_one(ClaimList).cursor + 1)
+        source = self.reusable
+        if source is not None:
+            note = (f"verdict of claim {source['claim_id']} ({source['status']} by "
+                    f"{source.get('decided_by') or '?'} on {str(source.get('decided_at'))[:10]})")
+            self._mark_row(row, source["status"], action="status", note=note,
+                           details={"followed": source["claim_id"]})
+        elif self.archive_match is not None:
+            from .. import archive
+
+            status = archive.verdict_status(self.archive_match.get("verdict"))
+            if status is None:
+                self.notify(f"The archive's verdict «{self.archive_match.get('verdict')}» does"
+                            " not map to verified or disputed; mark it by hand.", markup=False)
+                return
+            match = self.archive_match
+            self._mark_row(row, status, action="status", custom=lambda st: archive.apply_match(
+                st, row.id, match, editor=self.editor))
+        else:
+            self.notify("No verdict to reuse: nothing checked before matches this claim"
+                        " closely enough.", markup=False)
+            return
+        claims.move_to(claims.cursor + 1)
 
     def _duplicates(self, claim_id: int) -> list[dict]:
-        if not _has("dupes"):
-            return []
         from .. import dupes
 
         try:
@@ -323,38 +354,32 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
     def _load_sources(self, claim_id: int) -> None:
-        linked: list[dict] = []
-        suggested: list[dict] = []
-        available = _has("sources")
-        if available:
-            from .. import sources
+        from .. import archive, sources, suggest
 
-            with Store(self.db_path) as store:
-                linked = sources.linked_sources(store, claim_id)
-                if _has("suggest"):
-                    from .. import suggest
-
-                    linked_ids = {s["id"] for s in linked}
-                    suggested = [s for s in suggest.suggest(store, claim_id, limit=8)
-                                 if s["source_id"] not in linked_ids][:5]
-        self.call_from_thread(self._show_sources, claim_id, linked, suggested, available)
+        with Store(self.db_path) as store:
+            linked = sources.linked_sources(store, claim_id)
+            linked_ids = {s["id"] for s in linked}
+            suggested = [s for s in suggest.suggest(store, claim_id, limit=8)
+                         if s["source_id"] not in linked_ids][:5]
+            try:
+                checked = archive.strong_match(store, claim_id)
+            except Exception:  # the archive is a help, never a reason to fail the pane
+                checked = None
+        self.call_from_thread(self._show_sources, claim_id, linked, suggested, checked)
 
     def _show_sources(self, claim_id: int, linked: list[dict], suggested: list[dict],
-                      available: bool) -> None:
+                      checked: dict | None = None) -> None:
         if claim_id != self.shown_claim:
             return  # the editor has moved on
+        self.archive_match = checked
         options: list[tuple[str, dict]] = []
-        for s in linked:
-            options.append(("linked", s))
-        for s in suggested:
-            options.append(("suggested", s))
-        if not available:
-            empty = "The source store arrives with the sources feature."
-        elif not linked and not suggested:
-            empty = ("No source linked or suggested for this claim.\n"
-                     "a adds a source by hand; `factcheck sources import FILE` loads many.")
-        else:
-            empty = ""
+        if checked:
+            options.append(("archive", checked))
+        options += [("linked", s) for s in linked]
+        options += [("suggested", s) for s in suggested]
+        empty = "" if options else (
+            "No source linked or suggested for this claim.\n"
+            "a adds a source by hand; `factcheck sources import FILE` loads many.")
         self._set_sources_options(options, empty, len(linked), len(suggested))
 
     def _set_sources_options(self, options: list[tuple[str, dict]], empty: str,
@@ -364,7 +389,9 @@ class FactcheckApp(App[int]):
         self.source_options = options
         items: list[Option] = []
         for i, (kind, s) in enumerate(options):
-            prompt = panes.linked_prompt(s) if kind == "linked" else panes.suggestion_prompt(s)
+            prompt = (panes.linked_prompt(s) if kind == "linked" else
+                      panes.archive_prompt(s) if kind == "archive" else
+                      panes.suggestion_prompt(s))
             items.append(Option(prompt, id=str(i)))
         if items:
             pane.add_options(items)
@@ -389,6 +416,9 @@ class FactcheckApp(App[int]):
         if kind == "linked":
             self.action_open_source()
             return
+        if kind == "archive":
+            self.action_reuse_verdict()
+            return
         claim_id = self.shown_claim
 
         def linked(stance: str | None) -> None:
@@ -409,14 +439,14 @@ class FactcheckApp(App[int]):
             return
         from .. import sources
 
-        _, src = chosen
+        kind, src = chosen
+        if kind == "archive":
+            self.push_screen(RecordScreen({k: v for k, v in src.items() if k != "why"}))
+            return
         source_id = src.get("source_id") or src.get("id")
         self.push_screen(RecordScreen(sources.get_source(self.reader, source_id)))
 
     def action_add_source(self) -> None:
-        if not _has("sources"):
-            self.notify("The source store is not available in this version.", markup=False)
-            return
         from .. import sources
 
         claim_id = self.shown_claim
@@ -454,17 +484,17 @@ class FactcheckApp(App[int]):
         claims.move_to(claims.cursor + 1)
 
     def _mark_row(self, row: ClaimRow, status: str, action: str, note: str | None = None,
-                  details: dict | None = None) -> None:
+                  details: dict | None = None, custom=None) -> None:
         previous = row.status
         expected = row.version + self.inflight.get(row.id, 0)
         self.inflight[row.id] = self.inflight.get(row.id, 0) + 1
         row.saving = True
         self.query_one(ClaimList).refresh_row(row.id)
         article_id = self.article["id"]
-        self._submit(
-            lambda st: st.mark(row.id, status, editor=self.editor, note=note,
-                               expected_version=expected, action=action, details=details),
-            (action, row.id, previous, status, article_id))
+        operation = custom or (lambda st: st.mark(
+            row.id, status, editor=self.editor, note=note, expected_version=expected,
+            action=action, details=details))
+        self._submit(operation, (action, row.id, previous, status, article_id))
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -555,7 +585,7 @@ class FactcheckApp(App[int]):
         self.query_one(ClaimList).refresh_row(claim_id) if claim_id else None
         self._update_header()
         if claim_id is not None and claim_id == self.shown_claim:
-            self._show_claim(self.query_one(ClaimList).current)
+            self._schedule_detail()
         self.data_version = self.reader.data_version()
 
     # ------------------------------------------------------------ other editors
@@ -583,7 +613,7 @@ class FactcheckApp(App[int]):
     def _reload_rows(self) -> None:
         claims = self.query_one(ClaimList)
         keep = claims.current.id if claims.current else None
-        fresh = {r.id: r for r in self._read_rows(self.article["id"])}
+        fresh = {r.id: r for r in self._read_rows(self.article["id"], marks=False)}
         changed = False
         for row in self.all_rows:
             new = fresh.pop(row.id, None)
@@ -595,7 +625,7 @@ class FactcheckApp(App[int]):
             claims.refresh()
             self._update_header()
             if keep is not None and keep == self.shown_claim:
-                self._show_claim(claims.current)
+                self._schedule_detail()
 
     # ------------------------------------------------------------ filters and sort
 

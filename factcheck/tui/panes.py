@@ -12,7 +12,7 @@ from ..segment import paragraph_of
 from .claim_list import STATUS_SYMBOL
 
 STATUS_STYLE = {"pending": "yellow", "verified": "green", "disputed": "red"}
-MAX_PARAGRAPH = 4000  # characters of context around a claim in a giant paragraph
+MAX_PARAGRAPH = 1200  # characters of context around a claim in a giant paragraph
 
 
 def _fmt_value(value: float, unit: str | None) -> str:
@@ -197,4 +197,20 @@ def suggestion_prompt(s: dict) -> Text:
     t.append(f"{s.get('score', 0):>5.2f}  ", style="bold")
     t.append(_short(s.get("title") or s.get("url") or "", 110))
     t.append_text(evidence_text(s.get("evidence") or {}))
+    return t
+
+
+def archive_prompt(m: dict) -> Text:
+    """A strong match in the archive: checked before, with verdict, date and link."""
+    t = Text()
+    t.append("checked before ", style="bold reverse yellow")
+    t.append(f" {m.get('verdict') or '?'}", style="bold")
+    if m.get("published"):
+        t.append(f" · {m['published']}", style="dim")
+    if m.get("kind") == "desk" and m.get("editor"):
+        t.append(f" · by {m['editor']}", style="dim")
+    t.append("  r applies it\n   ", style="dim")
+    t.append(_short(m.get("claim") or m.get("title") or "", 140), style="italic")
+    if m.get("url"):
+        t.append(f"\n   {m['url']}", style="dim underline")
     return t
