@@ -65,7 +65,8 @@ class Names:
         firsts = _pool(rng, 300, lambda: _word(rng, 2).title())
         self.people = _pool(rng, max(500, scale // 6), lambda: rng.choice(firsts) + " "
                             + _word(rng, rng.choice((2, 3))).title())
-        self.cities = _pool(rng, max(300, scale // 10), lambda: _word(rng, 2).title() + "ville")
+        self.cities = _pool(rng, max(300, scale // 10),
+                            lambda: _word(rng, rng.choice((2, 3))).title() + "ville")
 
 
 # ---------------------------------------------------------------- figures in both languages
@@ -496,6 +497,8 @@ def main(argv=None) -> int:
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--sample", type=int, default=2000, help="claims in the exhaustive sample")
     ap.add_argument("--calibrate", action="store_true", help="print the threshold table")
+    ap.add_argument("--cache-mb", type=int, default=0,
+                    help="SQLite page cache for the run (default: SQLite's own, 2 MB)")
     ap.add_argument("--db", help="keep the generated store here (default: a temporary file)")
     args = ap.parse_args(argv)
 
@@ -511,6 +514,8 @@ def main(argv=None) -> int:
           f"(built in {time.perf_counter() - t0:.0f} s)")
 
     store = Store(path)
+    if args.cache_mb:
+        store.conn.execute(f"PRAGMA cache_size = -{args.cache_mb * 1024}")
     cache: dict[int, dict] = {}
     per_article = []
     start = time.perf_counter()

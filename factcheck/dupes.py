@@ -55,8 +55,8 @@ SHORT_WORDS = 8          # claims with fewer words are never more than a suggest
 STORE_FLOOR = 50         # pairs scoring below this are not kept (so --threshold < 50 finds none)
 SETTING_HIGH, SETTING_LOW = "dupes.high", "dupes.low"
 
-BLOCK_KEYS = 10          # rarest keys of a claim that are looked up
-MAX_POSTINGS = 400       # a key held by more claims is too common to block on…
+BLOCK_KEYS = 8           # rarest keys of a claim that are looked up
+MAX_POSTINGS = 40        # a key held by more claims is too common to block on…
 COMMON_SHARE = 0.01      # …and so is one held by more than 1 % of the claims (at least 20)
 MIN_SHARED = 2           # a candidate shares at least this many of the looked-up keys
 PREFILTER = 40           # below this rapidfuzz score, a candidate sharing no figure+name is dropped
