@@ -287,7 +287,25 @@ def _claim_id(value: str) -> int:
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = {"import", "articles", "claims", "claim", "mark", "note", "export", "label",
+                 "settings", "backup", "tui", "demo"}
+_VALUE_OPTIONS = {"--db", "--editor", "--article"}
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The sub-command named on the line, if any (skipping the top-level options' values)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database file (default: $FACTCHECK_DB or db/factcheck.db)")
@@ -389,8 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--print", action="store_true", help="print the claims instead of the desk")
     p.set_defaults(func=cmd_demo)
 
-    # Each capability with commands of its own registers them from its own module.
-    for name in COMMAND_MODULES:
+    # Each capability with commands of its own registers them from its own module; a core
+    # command (the desk above all) does not pay for importing them.
+    for name in COMMAND_MODULES if plugins else ():
         if importlib.util.find_spec(f"factcheck.{name}") is not None:
             module = importlib.import_module(f"factcheck.{name}")
             module.register(sub, common=common, editor=editor, as_json=as_json)
@@ -402,7 +421,10 @@ COMMAND_MODULES = ("sources_cli", "dupes_cli", "archive_cli")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    word = _command_word(argv)
+    parser = build_parser(plugins=word not in CORE_COMMANDS
+                          and not (word is None and "-h" not in argv and "--help" not in argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = default_db_path()

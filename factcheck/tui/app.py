@@ -146,6 +146,11 @@ class FactcheckApp(App[int]):
                      id="too-small")
         yield Footer()
 
+    @property
+    def desk(self) -> Screen:
+        """The main screen, whatever modal is on top of it."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
     def on_mount(self) -> None:
         try:
             self.reader = Store(self.db_path)
@@ -161,7 +166,7 @@ class FactcheckApp(App[int]):
                         markup=False)
             article_id = articles[-1]["id"] if articles else None
         self.load_article(article_id)
-        self.query_one(ClaimList).focus()
+        self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
         self._check_size()
 
@@ -174,7 +179,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ loading
 
     def load_article(self, article_id: int | None, keep_claim: int | None = None) -> None:
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         if article_id is None:
             self.article = None
             self.all_rows = []
@@ -212,14 +217,14 @@ class FactcheckApp(App[int]):
 
     def _apply_duplicate_marks(self, article_id: int, counts: dict[int, tuple[int, int]]
                                ) -> None:
-        if self.article is None or self.article["id"] != article_id:
+        if self.article is None or self.article["id"] != article_id or not self.screen_stack:
             return
         for r in self.all_rows:
             r.dupes, r.conflicts = counts.get(r.id, (0, 0))
-        self.query_one(ClaimList).refresh()
+        self.desk.query_one(ClaimList).refresh()
 
     def _apply_filters(self, keep_claim: int | None = None) -> None:
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         keep = keep_claim if keep_claim is not None else (
             claims.current.id if claims.current else None)
         rows = self.all_rows
@@ -231,7 +236,7 @@ class FactcheckApp(App[int]):
         if self.sort == "worthiness":
             rows = sorted(rows, key=lambda r: (-r.worth, r.seq))
         claims.set_rows(rows, keep_id=keep)
-        left = self.query_one("#left")
+        left = self.desk.query_one("#left")
         parts = [f"Claims {len(rows)}/{len(self.all_rows)}",
                  self.status_filter or "all statuses",
                  "by check-worthiness" if self.sort == "worthiness" else "in article order"]
@@ -247,7 +252,7 @@ class FactcheckApp(App[int]):
             self._schedule_detail()
 
     def _update_header(self) -> None:
-        header = self.query_one(DeskHeader)
+        header = self.desk.query_one(DeskHeader)
         t = Text()
         t.append(" factcheck ", style="bold reverse")
         t.append("  ")
@@ -276,7 +281,7 @@ class FactcheckApp(App[int]):
 
     def _show_detail_message(self, message: str) -> None:
         self.shown_claim = None
-        self.query_one("#detail-body", Static).update(Text(message, style="dim"))
+        self.desk.query_one("#detail-body", Static).update(Text(message, style="dim"))
         self._set_sources_options([], "")
 
     # ------------------------------------------------------------ the selected claim
@@ -289,8 +294,11 @@ class FactcheckApp(App[int]):
         """Render the detail once the cursor rests: holding j or v never queues up work."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_claim(
-            self.query_one(ClaimList).current))
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._detail_due)
+
+    def _detail_due(self) -> None:
+        if self.screen_stack:  # not while the app is closing
+            self._show_claim(self.desk.query_one(ClaimList).current)
 
     def _show_claim(self, row: ClaimRow | None) -> None:
         if row is None or self.article is None:
@@ -304,17 +312,17 @@ class FactcheckApp(App[int]):
         history = self.reader.history(row.id)
         duplicates = self._duplicates(row.id)
         self.reusable = reusable_verdict(duplicates)
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
         body = panes.claim_detail(self.article["text"], claim, history, position, duplicates,
                                   reusable=self.reusable)
-        self.query_one("#detail-body", Static).update(body)
-        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        self.desk.query_one("#detail-body", Static).update(body)
+        self.desk.query_one("#detail", VerticalScroll).scroll_home(animate=False)
         self._load_sources(row.id)
 
     def action_reuse_verdict(self) -> None:
         """Apply a verdict given before: to the same fact on the desk, else in the archive."""
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         row = claims.current
         if row is None or row.id != self.shown_claim:
             self.bell()
@@ -369,7 +377,7 @@ class FactcheckApp(App[int]):
 
     def _show_sources(self, claim_id: int, linked: list[dict], suggested: list[dict],
                       checked: dict | None = None) -> None:
-        if claim_id != self.shown_claim:
+        if claim_id != self.shown_claim or not self.screen_stack:
             return  # the editor has moved on
         self.archive_match = checked
         options: list[tuple[str, dict]] = []
@@ -384,7 +392,7 @@ class FactcheckApp(App[int]):
 
     def _set_sources_options(self, options: list[tuple[str, dict]], empty: str,
                              n_linked: int = 0, n_suggested: int = 0) -> None:
-        pane = self.query_one(SourcesPane)
+        pane = self.desk.query_one(SourcesPane)
         pane.clear_options()
         self.source_options = options
         items: list[Option] = []
@@ -402,7 +410,7 @@ class FactcheckApp(App[int]):
                              if items else "Sources")
 
     def _selected_source(self) -> tuple[str, dict] | None:
-        pane = self.query_one(SourcesPane)
+        pane = self.desk.query_one(SourcesPane)
         if pane.highlighted is None or pane.highlighted >= len(self.source_options):
             return None
         return self.source_options[pane.highlighted]
@@ -475,7 +483,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ marking
 
     def action_mark(self, status: str) -> None:
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         row = claims.current
         if row is None:
             self.bell()
@@ -489,7 +497,7 @@ class FactcheckApp(App[int]):
         expected = row.version + self.inflight.get(row.id, 0)
         self.inflight[row.id] = self.inflight.get(row.id, 0) + 1
         row.saving = True
-        self.query_one(ClaimList).refresh_row(row.id)
+        self.desk.query_one(ClaimList).refresh_row(row.id)
         article_id = self.article["id"]
         operation = custom or (lambda st: st.mark(
             row.id, status, editor=self.editor, note=note, expected_version=expected,
@@ -512,11 +520,11 @@ class FactcheckApp(App[int]):
                        note=f"undo of event #{last.event_id}")
 
     def _select_claim(self, claim_id: int) -> ClaimRow | None:
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         index = claims.index_of(claim_id)
         if index is None and (self.status_filter or self.text_filter):
             self.status_filter, self.text_filter = None, ""
-            self.query_one("#filter", Input).value = ""
+            self.desk.query_one("#filter", Input).value = ""
             self._apply_filters(keep_claim=claim_id)
             index = claims.index_of(claim_id)
         if index is None:
@@ -525,7 +533,7 @@ class FactcheckApp(App[int]):
         return claims.rows[index]
 
     def action_note(self) -> None:
-        row = self.query_one(ClaimList).current
+        row = self.desk.query_one(ClaimList).current
         if row is None:
             self.bell()
             return
@@ -550,6 +558,8 @@ class FactcheckApp(App[int]):
             pass  # the app has stopped; the write is committed all the same
 
     def _apply_write(self, tag, result) -> None:
+        if not self.screen_stack:
+            return  # closing: the write is committed, there is nothing left to show
         action, claim_id = tag[0], tag[1]
         row = next((r for r in self.all_rows if r.id == claim_id), None)
         if action in ("status", "undo"):
@@ -582,7 +592,7 @@ class FactcheckApp(App[int]):
                         markup=False)
         elif action == "source-added":
             self.notify(f"Source {result.get('id')} saved.", markup=False)
-        self.query_one(ClaimList).refresh_row(claim_id) if claim_id else None
+        self.desk.query_one(ClaimList).refresh_row(claim_id) if claim_id else None
         self._update_header()
         if claim_id is not None and claim_id == self.shown_claim:
             self._schedule_detail()
@@ -611,7 +621,7 @@ class FactcheckApp(App[int]):
         self._reload_rows()
 
     def _reload_rows(self) -> None:
-        claims = self.query_one(ClaimList)
+        claims = self.desk.query_one(ClaimList)
         keep = claims.current.id if claims.current else None
         fresh = {r.id: r for r in self._read_rows(self.article["id"], marks=False)}
         changed = False
@@ -630,7 +640,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ filters and sort
 
     def action_filter_text(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self.desk.query_one("#filter", Input)
         box.add_class("shown")
         box.focus()
 
@@ -642,17 +652,17 @@ class FactcheckApp(App[int]):
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
         if not event.value.strip():
-            self.query_one("#filter", Input).remove_class("shown")
-        self.query_one(ClaimList).focus()
+            self.desk.query_one("#filter", Input).remove_class("shown")
+        self.desk.query_one(ClaimList).focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self.desk.query_one("#filter", Input)
         if self.text_filter or self.status_filter or box.has_class("shown"):
             self.text_filter, self.status_filter = "", None
             box.value = ""
             box.remove_class("shown")
             self._apply_filters()
-            self.query_one(ClaimList).focus()
+            self.desk.query_one(ClaimList).focus()
 
     def action_cycle_status(self) -> None:
         i = STATUS_FILTERS.index(self.status_filter)
@@ -675,9 +685,9 @@ class FactcheckApp(App[int]):
         def chosen(article_id: int | None) -> None:
             if article_id is not None:
                 self.status_filter, self.text_filter = None, ""
-                self.query_one("#filter", Input).value = ""
+                self.desk.query_one("#filter", Input).value = ""
                 self.load_article(article_id)
-                self.query_one(ClaimList).focus()
+                self.desk.query_one(ClaimList).focus()
 
         self.push_screen(ArticlePicker(articles, self.article["id"] if self.article else None),
                          chosen)
@@ -708,7 +718,7 @@ class FactcheckApp(App[int]):
 
     def _imported(self, article_id: int, created: bool, count: int) -> None:
         self.load_article(article_id)
-        self.query_one(ClaimList).focus()
+        self.desk.query_one(ClaimList).focus()
         self.notify(f"{'Imported' if created else 'Already imported'}: {count} claims.",
                     markup=False)
 
