@@ -299,11 +299,14 @@ class Store:
     def articles(self) -> list[dict]:
         return self.rows(
             "SELECT a.id, a.title, a.language, a.source, a.format, a.sha256, a.imported_at,"
-            " a.imported_by, a.url, a.published,"
-            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims,"
-            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id"
-            "   AND c.status = 'pending') AS pending"
-            " FROM articles a ORDER BY a.id")
+            " a.imported_by, a.url, a.published, coalesce(c.claims, 0) AS claims,"
+            " coalesce(c.pending, 0) AS pending FROM articles a LEFT JOIN ("
+            "   SELECT article_id, count(*) AS claims, sum(status = 'pending') AS pending"
+            "   FROM claims GROUP BY article_id) c ON c.article_id = a.id ORDER BY a.id")
+
+    def latest_article_id(self) -> int | None:
+        row = self.conn.execute("SELECT max(id) FROM articles").fetchone()
+        return row[0] if row else None
 
     def claim_count(self, article_id: int | None = None) -> int:
         if article_id is None:

@@ -18,8 +18,6 @@ from textual.widgets.option_list import Option
 from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
 from . import panes
 from .claim_list import ClaimList, ClaimRow
-from .screens import (AddSourceScreen, ArticlePicker, ExportScreen, HelpScreen, ImportScreen,
-                      NoteScreen, RecordScreen, StanceScreen)
 from .writer import Writer
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -159,12 +157,14 @@ class FactcheckApp(App[int]):
             return
         self.writer = Writer(self.db_path, self._write_done)
         self.data_version = self.reader.data_version()
-        articles = self.reader.articles()
-        article_id = self.requested_article or (articles[-1]["id"] if articles else None)
-        if self.requested_article and not any(a["id"] == article_id for a in articles):
+        article_id = self.requested_article
+        if article_id is not None and self.reader.conn.execute(
+                "SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             self.notify(f"no article {article_id}; showing the latest", severity="warning",
                         markup=False)
-            article_id = articles[-1]["id"] if articles else None
+            article_id = None
+        if article_id is None:
+            article_id = self.reader.latest_article_id()
         self.load_article(article_id)
         self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -198,8 +198,9 @@ class FactcheckApp(App[int]):
                " FROM claims WHERE article_id = ? ORDER BY seq")
         rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
                 for r in self.reader.conn.execute(sql, (article_id,))]
-        if marks:
-            self._load_duplicate_marks(article_id, [r.id for r in rows])
+        if marks:  # after the first paint: start-up never waits for them
+            ids = [r.id for r in rows]
+            self.set_timer(0.25, lambda: self._load_duplicate_marks(article_id, ids))
         return rows
 
     @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
@@ -417,6 +418,8 @@ class FactcheckApp(App[int]):
 
     @on(OptionList.OptionSelected, "#sources")
     def _source_chosen(self, event: OptionList.OptionSelected) -> None:
+        from .screens import StanceScreen
+
         chosen = self._selected_source()
         if not chosen or self.shown_claim is None:
             return
@@ -440,6 +443,8 @@ class FactcheckApp(App[int]):
         self.push_screen(StanceScreen(src.get("title") or src.get("url") or ""), linked)
 
     def action_open_source(self) -> None:
+        from .screens import RecordScreen
+
         chosen = self._selected_source()
         if not chosen:
             self.notify("Highlight a source in the sources pane first (Tab moves there).",
@@ -455,6 +460,8 @@ class FactcheckApp(App[int]):
         self.push_screen(RecordScreen(sources.get_source(self.reader, source_id)))
 
     def action_add_source(self) -> None:
+        from .screens import AddSourceScreen
+
         from .. import sources
 
         claim_id = self.shown_claim
@@ -533,6 +540,8 @@ class FactcheckApp(App[int]):
         return claims.rows[index]
 
     def action_note(self) -> None:
+        from .screens import NoteScreen
+
         row = self.desk.query_one(ClaimList).current
         if row is None:
             self.bell()
@@ -677,6 +686,8 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ articles
 
     def action_articles(self) -> None:
+        from .screens import ArticlePicker
+
         articles = self.reader.articles()
         if not articles:
             self.notify("No article yet: i imports one.", markup=False)
@@ -693,6 +704,8 @@ class FactcheckApp(App[int]):
                          chosen)
 
     def action_import_article(self) -> None:
+        from .screens import ImportScreen
+
         def chosen(answer: tuple[str, str | None] | None) -> None:
             if answer:
                 self._import(*answer)
@@ -725,6 +738,8 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ export
 
     def action_export(self) -> None:
+        from .screens import ExportScreen
+
         if self.article is None:
             self.notify("Nothing to export yet.", markup=False)
             return
@@ -775,6 +790,8 @@ class FactcheckApp(App[int]):
         return rows
 
     def action_help(self) -> None:
+        from .screens import HelpScreen
+
         self.push_screen(HelpScreen(self.help_rows()))
 
     def get_system_commands(self, screen: Screen):

@@ -23,7 +23,7 @@ STATUS_SYMBOL = {"pending": "○", "verified": "✔", "disputed": "✘"}
 STATUS_WORD = {"pending": "pending ", "verified": "verified", "disputed": "disputed"}
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimRow:
     id: int
     seq: int

@@ -39,13 +39,7 @@ class Writer:
         self._thread.join(timeout)
 
     def _run(self) -> None:
-        store: Store | None = None
-        try:
-            store = Store(self._db_path)
-        except Exception as exc:  # reported with every operation that cannot run
-            opening_error: Exception | None = exc
-        else:
-            opening_error = None
+        store: Store | None = None  # opened with the first write, not at start-up
         while True:
             item = self._queue.get()
             if item is None:
@@ -53,7 +47,7 @@ class Writer:
             operation, tag = item
             try:
                 if store is None:
-                    raise opening_error or RuntimeError("database not open")
+                    store = Store(self._db_path)
                 result = operation(store)
             except Exception as exc:
                 result = exc
