@@ -495,10 +495,25 @@ def ensure_indexed(store) -> int:
     """Index claims imported before this feature existed (or by an older factcheck)."""
     conn = store.conn
     with store._lock:
-        missing = conn.execute(
-            "SELECT (SELECT count(*) FROM claims) - (SELECT count(*) FROM dupe_claims)"
-        ).fetchone()[0]
-    if not missing or getattr(store, "readonly", False):
+        backfilled = conn.execute(
+            "SELECT 1 FROM meta WHERE key = 'dupes.backfilled'").fetchone()
+        if backfilled:
+            # every import indexes its own claims in its transaction, so once the older
+            # claims are done, only the newest id needs looking at (two index lookups)
+            missing = conn.execute(
+                "SELECT coalesce((SELECT max(id) FROM claims), 0)"
+                " > coalesce((SELECT max(claim_id) FROM dupe_claims), 0)").fetchone()[0]
+        else:
+            missing = conn.execute(
+                "SELECT (SELECT count(*) FROM claims) - (SELECT count(*) FROM dupe_claims)"
+            ).fetchone()[0]
+    if getattr(store, "readonly", False):
+        return 0
+    if not missing:
+        if not backfilled:
+            with store.transaction() as conn:
+                conn.execute("INSERT OR IGNORE INTO meta(key, value)"
+                             " VALUES ('dupes.backfilled', '1')")
         return 0
     written = 0
     with store.transaction() as conn:

@@ -30,6 +30,17 @@ async def settle(app: FactcheckApp, pilot, timeout: float = 5.0) -> None:
         await pilot.pause(0.05)
         if app.writer.pending == 0 and not any(r.saving for r in app.all_rows):
             break
+    await shown(app, pilot, deadline)
+
+
+async def shown(app: FactcheckApp, pilot, deadline: float | None = None) -> None:
+    """Wait until the detail pane shows the claim under the cursor (it waits for rest)."""
+    deadline = deadline or time.monotonic() + 5
+    while time.monotonic() < deadline:
+        current = app.desk.query_one(ClaimList).current
+        if current is None or app.shown_claim == current.id:
+            break
+        await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause(0.05)
 
@@ -54,7 +65,7 @@ def list_text(app) -> str:
 async def test_opens_with_the_list_focused_on_the_first_claim(demo_db):
     app = FactcheckApp(db=demo_db, editor="alice")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await shown(app, pilot)
         claims = app.query_one(ClaimList)
         assert app.focused is claims and claims.cursor == 0
         assert claims.current.seq == 1 and len(claims.rows) == 11
@@ -76,7 +87,7 @@ async def test_moving_with_j_k_arrows_g_and_G(demo_db):
         assert claims.cursor == 0
         await pilot.press("up")
         assert claims.cursor == 0
-        await pilot.pause()
+        await shown(app, pilot)
         assert "Mark Zuckerberg" in detail_text(app)
 
 
@@ -200,7 +211,7 @@ async def test_hostile_markup_is_shown_literally(db_path, tmp_path):
     app = FactcheckApp(db=db_path)
     async with app.run_test(size=(160, 50)) as pilot:
         for i in range(len(HOSTILE)):
-            await pilot.pause()
+            await shown(app, pilot)
             assert HOSTILE[i].split()[0] in detail_text(app)
             await pilot.press("j")
         listing = list_text(app)
@@ -326,9 +337,7 @@ async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources
     app = FactcheckApp(db=demo_with_sources, editor="alice")
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("j", "j")  # the Scale AI claim
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await shown(app, pilot)
         kinds = [k for k, _ in app.source_options]
         assert kinds and set(kinds) == {"suggested"}
         await pilot.press("tab", "tab")
@@ -387,7 +396,7 @@ async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_pa
                               title="Second")
     app = FactcheckApp(db=db_path, editor="bob")
     async with app.run_test(size=(140, 45)) as pilot:
-        await app.workers.wait_for_complete()
+        await shown(app, pilot)
         await pilot.pause(0.3)
         rows = app.all_rows
         assert rows[0].dupes >= 1 and rows[1].conflicts >= 1
@@ -400,9 +409,9 @@ async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_pa
         assert claim["status"] == "verified"
         assert event["details"] == {"followed": long_id} and "alice" in event["note"]
         await pilot.press("k")  # back on the short claim
-        await pilot.pause(0.2)
+        await shown(app, pilot)
         await pilot.press("j")
-        await pilot.pause(0.2)
+        await shown(app, pilot)
         assert "conflict" in detail_text(app)  # the 14,8 claim shows its conflict
         await pilot.press("r")  # a conflict never lends its verdict
         await settle(app, pilot)
@@ -427,9 +436,7 @@ async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(d
     app = FactcheckApp(db=demo_db, editor="alice")
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("j", "j")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await shown(app, pilot)
         assert app.source_options[0][0] == "archive"
         assert app.archive_match["verdict"] == "Trompeur"
         await pilot.press("r")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -90,6 +91,24 @@ class ClaimList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[ClaimRow] = []
+        self._styles: dict[str, Style] = {}
+
+    def _style(self, name: str) -> Style:
+        """Component styles, resolved once per look (focus, theme) rather than per line."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def on_focus(self) -> None:
+        self._styles.clear()
+
+    def on_blur(self) -> None:
+        self._styles.clear()
 
     # ------------------------------------------------------------ data
 
@@ -186,11 +205,10 @@ class ClaimList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        top = self.get_component_rich_style("claim-list--cursor") if index == self.cursor \
-            else None
+        top = self._style("claim-list--cursor") if index == self.cursor else None
 
         def style(name: str | None = None):
-            out = base + self.get_component_rich_style(f"claim-list--{name}") if name else base
+            out = base + self._style(f"claim-list--{name}") if name else base
             return out + top if top is not None else out
 
         marks = ("⚠" if row.conflicts else ("≈" if row.dupes else " ")) + (
