@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 		{ echo "factcheck needs Python 3.11 or newer"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' --config-settings editable_mode=compat
 	@touch $(STAMP)
 
 install: $(STAMP)

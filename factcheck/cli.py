@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .store import STATUSES, NotFound, StaleEdit, Store, StoreError, default_db_path
-from .textio import InputError, parse_document, read_article
+from .errors import InputError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +44,8 @@ def _public_article(article: dict) -> dict:
 # ---------------------------------------------------------------- commands
 
 def cmd_import(args) -> int:
+    from .textio import parse_document, read_article
+
     data, name = read_article(args.path)
     doc = parse_document(data, name, fmt=args.format)
     source = "-" if args.path == "-" else str(args.path)
@@ -249,6 +251,8 @@ def cmd_tui(args) -> int:
 
 def cmd_demo(args) -> int:
     """Import the demo article if it is missing, then open the desk on it."""
+    from .textio import parse_document, read_article
+
     seeds = Path(args.seeds)
     article_path = seeds / "meta-ai-talent.fr.txt"
     data, name = read_article(str(article_path))

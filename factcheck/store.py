@@ -27,9 +27,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .migrations import APP_ID, LATEST, MIGRATIONS
-from .segment import segment
-from .language import detect_language
-from .textio import Document, content_hash
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .textio import Document
 
 STATUSES = ("pending", "verified", "disputed")
 DEFAULT_DB = Path("db") / "factcheck.db"
@@ -255,6 +256,9 @@ class Store:
                         language: str | None = None, source: str | None = None,
                         editor: str | None = None, url: str | None = None) -> ImportResult:
         """Store an article and its claims in one transaction; the same text only once."""
+        from .language import detect_language
+        from .textio import content_hash
+
         sha = content_hash(doc.text)
         existing = self.article_by_hash(sha)
         if existing:
@@ -510,6 +514,7 @@ def build_claims(text: str, lang: str) -> Iterator[dict]:
     """Segment an article and compute each claim's facets and check-worthiness."""
     from . import facets as facets_mod
     from . import worthiness
+    from .segment import segment
 
     vocab = facets_mod.lower_vocabulary(text)
     for start, end in segment(text):

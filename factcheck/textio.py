@@ -22,8 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-class InputError(ValueError):
-    """Input that cannot become an article; the message is shown to the user as is."""
+from .errors import InputError  # noqa: E402,F401  (re-exported: textio.InputError)
 
 
 @dataclass(frozen=True)
