@@ -43,7 +43,7 @@ def _article_entry(article: dict) -> dict:
 
 def _claim_entry(claim: dict, history: list[dict], sources: list[dict],
                  duplicates: list[dict]) -> dict:
-    f = claim["facets"]
+    f = claim["facets"]  # numbers, entities, dates, attribution, speaker, hedges, hedge_kinds
     return {
         "id": claim["id"],
         "article_id": claim["article_id"],
@@ -55,17 +55,8 @@ def _claim_entry(claim: dict, history: list[dict], sources: list[dict],
         "verdict_label": claim.get("verdict_label"),
         "checkworthiness": claim["checkworthiness"],
         "reasons": claim["reasons"],
-        "facets": {
-            "numbers": f.get("numbers", []),
-            "entities": f.get("entities", []),
-            "dates": f.get("dates", []),
-            "attribution": f.get("attribution"),
-            "speaker": f.get("speaker"),
-            "hedges": f.get("hedges", []),
-        },
-        "notes": [{"at": e["at"], "editor": e["editor"], "note": e["note"]}
-                  for e in history if e["note"] and e["action"] == "note"
-                  and "label" not in (e.get("details") or {})],
+        "facets": f,
+        "notes": _notes(history),
         "sources": sources,
         "duplicates": duplicates,
         "conflicts": _conflicts_of(sources, duplicates),
@@ -73,6 +64,12 @@ def _claim_entry(claim: dict, history: list[dict], sources: list[dict],
         "updated_at": claim.get("updated_at"),
         "updated_by": claim.get("updated_by"),
     }
+
+
+def _notes(history: list[dict]) -> list[dict]:
+    return [{"at": e["at"], "editor": e["editor"], "note": e["note"]}
+            for e in history if e["note"] and e["action"] == "note"
+            and "label" not in (e.get("details") or {})]
 
 
 def _history_entry(e: dict) -> dict:
@@ -155,22 +152,20 @@ def conflicted_claims(store: Store, article_id: int | None = None) -> set[int]:
     """Claims contradicted on a figure, by a linked source or by a conflicting claim."""
     from . import dupes
 
-    ids: set[int] = set()
-    t = dupes.thresholds(store.conn)
-    for a, b, score, conflicts, short in store.conn.execute(
-            "SELECT a, b, score, conflicts, short FROM claim_pairs WHERE conflicts != '[]'"):
-        if dupes.kind_of(score, json.loads(conflicts), bool(short), t) == "conflict":
-            ids.update((a, b))
+    high = dupes.thresholds(store.conn).high
+    ids = {r[0] for r in store.conn.execute(
+        "SELECT a FROM claim_pairs WHERE conflicts != '[]' AND short = 0 AND score >= ?"
+        " UNION SELECT b FROM claim_pairs WHERE conflicts != '[]' AND short = 0 AND score >= ?",
+        (high, high))}
     for claim_id, evidence in store.conn.execute(
             "SELECT claim_id, evidence FROM claim_sources WHERE evidence LIKE"
             " '%numbers_conflicting%'"):
         if (json.loads(evidence) or {}).get("numbers_conflicting"):
             ids.add(claim_id)
     if article_id is not None and ids:
-        marks = ",".join("?" * len(ids))
-        ids = {r[0] for r in store.conn.execute(
-            f"SELECT id FROM claims WHERE article_id = ? AND id IN ({marks})",
-            [article_id, *ids])}
+        wanted = {r[0] for r in store.conn.execute(
+            "SELECT id FROM claims WHERE article_id = ?", (article_id,))}
+        ids &= wanted
     return ids
 
 
@@ -180,16 +175,74 @@ def build(store: Store, article_id: int | None = None, status: str | None = None
     return report.header | {"claims": list(report.claims)}
 
 
-def write_json(report: Report, out: IO[str]) -> int:
-    """Stream the JSON export claim by claim; returns the number of claims written."""
+_RAW_COLUMNS = ("id, article_id, seq, text, char_start, char_end, status, verdict_label,"
+                " checkworthiness, reasons, facets, updated_at, updated_by")
+
+
+def _raw_pages(store: Store, article_id: int | None, status: str | None
+               ) -> Iterator[list[tuple]]:
+    """Claim rows as stored (facets and reasons still JSON text), in article order."""
+    where, params = [], []
+    if article_id is not None:
+        where.append("article_id = ?")
+        params.append(article_id)
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    after: tuple | None = None
+    while True:
+        clauses = where + (["(article_id, seq) > (?, ?)"] if after else [])
+        sql = f"SELECT {_RAW_COLUMNS} FROM claims"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY article_id, seq LIMIT ?"
+        rows = store.conn.execute(sql, [*params, *(after or ()), PAGE * 2]).fetchall()
+        if not rows:
+            return
+        yield rows
+        after = (rows[-1][1], rows[-1][2])
+
+
+def write_json(report: Report, out: IO[str], store: Store | None = None,
+               article_id: int | None = None, status: str | None = None) -> int:
+    """Stream the JSON export claim by claim; returns the number of claims written.
+
+    With the store at hand, claims are written from their stored JSON without decoding and
+    re-encoding their facets: the output is the same, several times faster.
+    """
     body = json.dumps(report.header, ensure_ascii=False, indent=2)
     out.write(body[:-2] + ',\n  "claims": [')
     n = 0
-    for claim in report.claims:
-        out.write(("\n    " if n == 0 else ",\n    ") + json.dumps(claim, ensure_ascii=False))
+    for line in (_fast_claims(store, article_id, status) if store is not None
+                 else (json.dumps(c, ensure_ascii=False) for c in report.claims)):
+        out.write(("\n    " if n == 0 else ",\n    ") + line)
         n += 1
     out.write("\n  ]\n}\n" if n else "]\n}\n")
     return n
+
+
+def _fast_claims(store: Store, article_id: int | None, status: str | None) -> Iterator[str]:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for rows in _raw_pages(store, article_id, status):
+        ids = [r[0] for r in rows]
+        histories = store.histories(ids)
+        linked, dups = _attachments(store, ids)
+        for (cid, aid, seq, text, start, end, st, label, worth, reasons, facets, upd_at,
+             upd_by) in rows:
+            history = histories.get(cid, [])
+            srcs = linked.get(cid, [])
+            dup = dups.get(cid, [])
+            yield (
+                f'{{"id": {cid}, "article_id": {aid}, "seq": {seq}, "text": {dumps(text)}, '
+                f'"start": {start}, "end": {end}, "status": {dumps(st)}, '
+                f'"verdict_label": {dumps(label)}, "checkworthiness": {dumps(worth)}, '
+                f'"reasons": {reasons or "[]"}, "facets": {facets or "{}"}, '
+                f'"notes": {dumps(_notes(history)) if history else "[]"}, '
+                f'"sources": {dumps(srcs) if srcs else "[]"}, '
+                f'"duplicates": {dumps(dup) if dup else "[]"}, '
+                f'"conflicts": {dumps(_conflicts_of(srcs, dup)) if srcs or dup else "[]"}, '
+                f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}, '
+                f'"updated_at": {dumps(upd_at)}, "updated_by": {dumps(upd_by)}}}')
 
 
 def write(store: Store, out: IO[str], fmt: str = "json", article_id: int | None = None,
@@ -203,7 +256,7 @@ def write(store: Store, out: IO[str], fmt: str = "json", article_id: int | None 
             raise IncompleteReport(pending)
     report = select(store, article_id, status)
     if fmt == "json":
-        return write_json(report, out)
+        return write_json(report, out, store, article_id, status)
     if fmt == "md":
         from .report_md import render
     elif fmt == "html":
