@@ -340,10 +340,11 @@ _DATE_PATTERNS = [
     # juin 2025 / June 2025 / fin juin 2025
     re.compile(rf"\b(?:(?:début|mi|fin|early|mid|late)[\s-]+)?(?P<mon>{_MONTH})\s+(?P<y>\d{{4}})\b",
                re.I),
-    # en 2024, in 2024, depuis 2019, 2024
-    re.compile(r"(?:\b(?:en|in|depuis|since|dès|d[’']ici|by|until|jusqu[’']en|au\s+cours\s+de)"
-               r"\s+)?(?<![\d,.])\b(?P<y>1[89]\d{2}|20\d{2}|2100)\b(?![\d,.]\d|\s?%)"),
+    # en 2024, in 2024, depuis 2019, 2024: the year first, its preposition looked up after
+    re.compile(r"(?<![\d,.])\b(?P<y>1[89]\d{2}|20\d{2}|2100)\b(?![\d,.]\d|\s?%)"),
 ]
+_YEAR_PREPOSITION = re.compile(
+    r"(?i)\b(?:en|in|depuis|since|dès|d[’']ici|by|until|jusqu[’']en|au\s+cours\s+de)\s+$")
 _RELATIVE = re.compile(
     r"\b(?:ces\s+dernières\s+(?:semaines|années|heures)|ces\s+derniers\s+(?:jours|mois|temps)"
     r"|la\s+semaine\s+(?:dernière|prochaine)|le\s+mois\s+(?:dernier|prochain)"
@@ -392,7 +393,12 @@ def extract_dates(text: str) -> list[dict]:
         patterns = (_DATE_PATTERNS[0], _DATE_PATTERNS[4])  # no month named: ISO dates, years
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            start = m.start()
+            if pattern is _DATE_PATTERNS[4]:
+                prep = _YEAR_PREPOSITION.search(text, max(0, start - 24), start)
+                if prep:
+                    start = prep.start()
+            if not free(start, m.end()):
                 continue
             groups = m.groupdict()
             year, month, day = groups.get("y"), groups.get("mon") or groups.get("m"), groups.get("d")
@@ -416,8 +422,8 @@ def extract_dates(text: str) -> list[dict]:
                 if day:
                     parts.append(f"{int(day):02d}")
             value = "-".join(p for p in parts if p) if year else "--" + "-".join(parts[1:])
-            found.append((m.start(), m.end(), {"text": m.group().strip(), "value": value,
-                                              "relative": False}))
+            found.append((start, m.end(), {"text": text[start:m.end()].strip(), "value": value,
+                                          "relative": False}))
     for m in _RELATIVE.finditer(text) if gate(text.lower(), _RELATIVE_STEMS) else ():
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), {"text": m.group(), "value": None,

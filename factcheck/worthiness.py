@@ -26,6 +26,10 @@ _EVENT = re.compile(
     r"|doubled|grew|won|lost|elected|voted|approved|rejected|killed|arrested|stake)\b",
     re.IGNORECASE,
 )
+# Every alternative of _EVENT ends in a word starting with one of these: without one, no
+# search is needed (the auxiliaries alone are not enough).
+_EVENT_STEMS = tuple(sorted({w[:5] for w in re.findall(r"[^\W\d_]{3,}", _EVENT.pattern)}
+                            - {"ont", "avait", "aurai", "ait", "aient", "ayant", "été"}))
 _OPINION = re.compile(
     r"\b(?:agressi(?:f|ve|ves|fs)|fondamenta(?:l|le|les|ux)|spectaculaires?|colossa(?:l|le|les|ux)"
     r"|frénésie|stratégie|changement|inédite?s?|incroyables?|remarquables?|énormes?"
@@ -72,7 +76,7 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
         total += min(0.25, 0.08 * len(entities))
         reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
                        f"{_list(entities)}")
-    event = _EVENT.search(text)
+    event = _EVENT.search(text) if gate(lowered, _EVENT_STEMS) else None
     if event:
         total += 0.12
         reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
