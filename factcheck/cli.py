@@ -445,11 +445,15 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.Error as exc:
         print(f"factcheck: database error on {args.db}: {_explain_sqlite(exc)}", file=sys.stderr)
         return EXIT_FAIL
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"factcheck: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_FAIL
     except KeyboardInterrupt:
         print("factcheck: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as exc:  # the last line of defence: one line, no traceback
         if os.environ.get("FACTCHECK_DEBUG"):
             raise

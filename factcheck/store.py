@@ -107,13 +107,14 @@ class Store:
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StoreError(f"cannot create {p.parent}: {exc.strerror}") from None
+        self.readonly = self.path != ":memory:" and os.path.exists(self.path) and not (
+            os.access(self.path, os.W_OK) and os.access(os.path.dirname(
+                os.path.abspath(self.path)), os.W_OK))
         try:
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                        check_same_thread=False)
+            self.conn = self._connect()
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_is_factcheck()
-            self.readonly = not os.access(self.path, os.W_OK) if self.path != ":memory:" else False
             if not self.readonly:
                 mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 self.conn.execute("PRAGMA synchronous = NORMAL" if mode == "wal"
@@ -122,6 +123,26 @@ class Store:
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from None
         if migrate:
             self.migrate()
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open read-write, or read-only when the file (or its folder) cannot be written:
+        an editor may still read a database they may not change."""
+        if not self.readonly:
+            return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+        from urllib.parse import quote
+
+        uri = "file:" + quote(os.path.abspath(self.path)) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL database in a folder we cannot write: read it as an immutable file
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        return conn
 
     @cached_property
     def db(self):
@@ -152,6 +173,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all or nothing."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is read-only: nothing was written")
         with self._lock:
             if self.conn.in_transaction:  # nested: part of the outer transaction
                 yield self.conn

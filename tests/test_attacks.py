@@ -212,16 +212,87 @@ def test_unreadable_file(db_path, tmp_path):
     assert proc.returncode == 2 and "permission denied" in proc.stderr.decode()
 
 
-def test_read_only_database_refuses_writes_clearly(demo, tmp_path):
-    os.chmod(demo, 0o444)
+def _as_nobody(args: list[str]) -> list[str]:
+    """Run as an unprivileged user when we are root (root ignores file modes)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return args
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        pytest.skip("running as root without setpriv: file modes do not apply")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *args]
+
+
+def test_read_only_database_reads_but_refuses_writes_clearly(demo):
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    top = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))  # reachable by another user
+    top.chmod(0o755)
+    folder = top / "ro"
+    folder.mkdir()
+    db = folder / "desk.db"
+    with Store(demo) as store:
+        store.backup(str(db))
+    db.chmod(0o444)
+    folder.chmod(0o555)
     try:
-        if os.access(demo, os.W_OK):  # root ignores modes: use SQLite's own read-only flag
-            pytest.skip("running as root: file modes do not apply")
-        proc = cli(demo, "mark", "1", "verified", check=False)
-        assert proc.returncode == 1 and "read-only" in proc.stderr.decode()
-        assert "Traceback" not in proc.stderr.decode()
+        base = [sys.executable, "-m", "factcheck"]
+        env = env_for_cli(str(db))
+        reading = subprocess.run(_as_nobody(base + ["claims", "--json", "--db", str(db)]),
+                                 capture_output=True, env=env, timeout=60)
+        assert reading.returncode == 0, reading.stderr.decode()
+        assert len(json.loads(reading.stdout)) == 11
+        writing = subprocess.run(_as_nobody(base + ["mark", "1", "verified", "--db", str(db)]),
+                                 capture_output=True, env=env, timeout=60)
+        err = writing.stderr.decode()
+        assert writing.returncode == 1 and "read-only" in err and "Traceback" not in err
     finally:
-        os.chmod(demo, 0o644)
+        folder.chmod(0o755)
+        db.chmod(0o644)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_full_database_refuses_the_import_whole(demo, monkeypatch):
+    """SQLITE_FULL half-way through an import: clear error, nothing half-written."""
+    import factcheck.store as store_mod
+
+    real_connect = store_mod.Store._connect
+
+    def tiny(self):
+        conn = real_connect(self)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 3}")
+        return conn
+
+    monkeypatch.setattr(store_mod.Store, "_connect", tiny)
+    body = ("La société a versé 14,3 milliards de dollars à Paris en 2024. " * 40 + "\n") * 200
+    from factcheck.cli import main
+
+    path = os.path.join(os.path.dirname(demo), "big.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+    assert main(["import", path, "--db", demo]) == 1
+    monkeypatch.undo()
+    assert integrity(demo) == "ok"
+    with Store(demo) as store:
+        assert len(store.articles()) == 1 and store.claim_count() == 11
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_sources_import_leaves_all_or_nothing(demo, tmp_path):
+    rows = [{"url": f"https://example.org/p{i}", "title": f"Page {i}", "publisher": "X",
+             "text": f"Meta a versé {i},5 milliards de dollars à Scale AI."} for i in range(30000)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    for delay in (0.5, 1.5):
+        _kill_at_random(["sources", "import", str(feed)], demo, delay)
+        assert integrity(demo) == "ok"
+        with Store(demo) as store:
+            n = store.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert n in (0, 30000)
 
 
 def test_not_a_factcheck_database_and_garbage(tmp_path):
