@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bigdb import big_db  # noqa: E402
+from _bigdb import big_db  # noqa: E402
 from common import machine_line, quick_requested, result_row  # noqa: E402
 
 

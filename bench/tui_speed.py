@@ -36,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-from bigdb import big_db, demo_db  # noqa: E402
+from _bigdb import big_db, demo_db  # noqa: E402
 from common import machine_line, quick_requested, result_row  # noqa: E402
 
 BARE_APP = '''

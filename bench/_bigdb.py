@@ -4,7 +4,7 @@
 through the real import path (segmentation, facets, near-duplicate indexing), so the
 database is what an editor's would be after that many imports.
 
-    python bench/bigdb.py --claims 100000     # build (or reuse) and print the path
+    python bench/_bigdb.py --claims 100000     # build (or reuse) and print the path
 """
 
 from __future__ import annotations
