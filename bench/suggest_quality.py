@@ -4,7 +4,11 @@ The demo sources carry an `about` field, a hint for people saying which claim of
 page bears on. The ranking never reads it; this script does, to judge the ranking. Each `about`
 is tied to the demo claim it describes by a phrase of that claim.
 
-    .venv/bin/python bench/suggest_quality.py [--json]
+    .venv/bin/python bench/suggest_quality.py [--json] [--quick]
+
+Prints RESULT lines (bench/run_all.py's protocol): top-1, top-3 (target 100% each) and
+whether exactly the two $14.8 billion pages are flagged as conflicting with the 14,3
+milliards claim.  --quick changes nothing (the demo is small); it is accepted for run_all.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import result_row  # noqa: E402
 
 from factcheck import sources, suggest  # noqa: E402
 from factcheck.store import Store  # noqa: E402
@@ -64,7 +71,11 @@ def evaluate(store: Store) -> dict:
             "ranks": sorted(urls.index(u) + 1 if u in urls else 99 for u in right),
         })
     n = len(rows)
-    return {"claims": rows,
+    figure_claim = next(c for c in claims if "14,3 milliards" in c["text"])
+    flagged = sorted({s["url"].split("/")[2]
+                      for s in suggest.suggest(store, figure_claim["id"], limit=20)
+                      if s["evidence"]["numbers_conflicting"]})
+    return {"claims": rows, "flagged_14_8": flagged,
             "top1": sum(r["top1"] for r in rows) / n, "top3": sum(r["top3"] for r in rows) / n,
             "all_right_first": sum(r["first_k_right"] for r in rows)
             / sum(r["expected"] for r in rows)}
@@ -73,6 +84,7 @@ def evaluate(store: Store) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="accepted; the demo is quick")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "q.db") as store:
         article = SEEDS / "meta-ai-talent.fr.txt"
@@ -84,6 +96,7 @@ def main() -> int:
         json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
+    _results(result)
     print(f"{'claim':>5}  {'top1':<5} {'top3':<5} {'right in first k':<17} ranks of right sources")
     for r in result["claims"]:
         top1, top3 = ("yes" if r[k] else "NO" for k in ("top1", "top3"))
@@ -92,6 +105,20 @@ def main() -> int:
     print(f"top-1 {result['top1']:.0%}   top-3 {result['top3']:.0%}   "
           f"right sources ranked first: {result['all_right_first']:.0%}")
     return 0
+
+
+def _results(result: dict) -> None:
+    n = len(result["claims"])
+    result_row("demo top-1", round(100 * result["top1"], 1), "%", target="100%",
+               ok=result["top1"] == 1.0, claims=n)
+    result_row("demo top-3", round(100 * result["top3"], 1), "%", target="100%",
+               ok=result["top3"] == 1.0, claims=n)
+    result_row("demo right sources ranked first", round(100 * result["all_right_first"], 1),
+               "%")
+    want = ["thesun.my", "www.perigee.pro"]
+    result_row("demo $14.8bn pages flagged", len(result["flagged_14_8"]), "pages",
+               target=" + ".join(want), ok=result["flagged_14_8"] == want,
+               flagged=result["flagged_14_8"])
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 import threading
+import weakref
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -434,6 +436,65 @@ def _query_terms(claim: _ClaimProfile) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(precise)), list(dict.fromkeys(loose))
 
 
+MATCH_BUDGET = 6000  # postings the candidate query may walk: rarest terms first
+_VOCAB: "weakref.WeakKeyDictionary[Store, bool]" = weakref.WeakKeyDictionary()
+
+
+def _has_vocab(store: Store) -> bool:
+    """A TEMP fts5vocab table over sources_fts on this connection (no schema change)."""
+    ready = _VOCAB.get(store)
+    if ready is None:
+        try:
+            store.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sources_fts_vocab"
+                               " USING fts5vocab(main, 'sources_fts', 'row')")
+            ready = True
+        except sqlite3.Error:
+            ready = False
+        _VOCAB[store] = ready
+    return ready
+
+
+def _doc_freq(store: Store, term: str) -> int:
+    """About how many sources an FTS string matches (at most; a phrase by its rarest word)."""
+    prefix = term.endswith("*")
+    words = term.rstrip("*")[1:-1].replace('""', '"').split()
+    best = None
+    for i, w in enumerate(words):
+        if prefix and i == len(words) - 1:
+            row = store.conn.execute(
+                "SELECT coalesce(sum(doc), 0) FROM temp.sources_fts_vocab"
+                " WHERE term >= ? AND term < ?", (w, w + "\U0010ffff")).fetchone()
+        else:
+            row = store.conn.execute("SELECT doc FROM temp.sources_fts_vocab WHERE term = ?",
+                                     (w,)).fetchone()
+        n = row[0] if row else 0
+        best = n if best is None else min(best, n)
+    return best or 0
+
+
+def _affordable(store: Store, terms: list[str], total: int) -> list[str]:
+    """The terms worth asking the index for, in their order.
+
+    In a big store a word found in thousands of sources makes the OR query rank all of
+    them (bm25 for each) and hardly changes which hundred come first; the rarest terms
+    are kept while their postings fit in MATCH_BUDGET (the rarest one always).  A small
+    store keeps every term, so its ranking is exactly what it was.
+    """
+    if total <= MATCH_BUDGET or len(terms) <= 1 or not _has_vocab(store):
+        return terms
+    freq = {t: _doc_freq(store, t) for t in terms}
+    keep: set[str] = set()
+    spent = 0
+    for t in sorted(terms, key=lambda t: freq[t]):
+        if freq[t] == 0:
+            continue  # matches nothing
+        if keep and spent + freq[t] > MATCH_BUDGET:
+            break
+        keep.add(t)
+        spent += freq[t]
+    return [t for t in terms if t in keep]
+
+
 def _candidates(store: Store, precise: list[str], loose: list[str],
                 limit: int = CANDIDATES) -> dict[int, float]:
     """{source id: bm25 (lower is better)} from the full-text index."""
@@ -441,10 +502,12 @@ def _candidates(store: Store, precise: list[str], loose: list[str],
            " WHERE sources_fts MATCH ? ORDER BY r LIMIT ?")
     out: dict[int, float] = {}
     with store._lock:
-        terms = precise + loose
+        total = store.conn.execute("SELECT max(rowid) FROM sources").fetchone()[0] or 0
+        terms = _affordable(store, precise + loose, total)
         if terms:
             for rowid, r in store.conn.execute(sql, (" OR ".join(terms), limit)):
                 out[rowid] = r
+        precise = _affordable(store, precise, total)
         if precise and loose:  # names and figures alone, so words never crowd them out
             for rowid, r in store.conn.execute(sql, (" OR ".join(precise), limit // 2)):
                 out.setdefault(rowid, r)

@@ -322,3 +322,90 @@ def test_cli_sources_round_trip(db_path, tmp_path):
     for args in (["sources", "--help"], ["sources", "import", "--help"], ["link", "--help"],
                  ["unlink", "--help"], ["suggest", "--help"]):
         assert "--db" in cli(db_path, *args).stdout
+
+
+# ---------------------------------------------------------------- the fast paths of the import
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_URL_BITS = st.sampled_from(["", "/", "//", "/a", "/A/b/", "/p%20q", "/é", "?", "?a=1", "?a",
+                             "?utm_source=x", "?a=1&utm_medium=y&b=", "?&a=1&&", "?a=b+c",
+                             "?a=%7E", "?fbclid=1&z=~", "#f", "#f?x=1", "?q=1#frag", ":",
+                             ":80", ":443", ":0443", ":8080", ":99999", ":123456", ".", "..",
+                             "@", "user@", "[::1]", "?a=1;b=2", "?UTM_x=1", "?a=é", "\x01"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(scheme=st.sampled_from(["http", "https", "HTTPS", "Http", "ftp", ""]),
+       host=st.sampled_from(["example.com", "Example.COM.", "a-b.example", "x", "...", "",
+                             "1.2.3.4", "ex_ample.com"]),
+       bits=st.lists(_URL_BITS, max_size=4))
+def test_canonical_url_fast_path_agrees_with_the_general_one(scheme, host, bits):
+    raw = (f"{scheme}://" if scheme else "") + host + "".join(bits)
+
+    def outcome(fn):
+        try:
+            return fn(raw.strip())
+        except StoreError:
+            return "refused"
+
+    assert outcome(sources.canonical_url) == outcome(sources._canonical_url_general), raw
+
+
+def test_import_in_chunks_is_the_same_as_one_merge(store, tmp_path, monkeypatch):
+    sources.add_source(store, url="https://old.example/same", title="Same", text="t")
+    sources.add_source(store, url="https://old.example/flip", title="Flip", text="t")
+    sources.add_source(store, url="https://old.example/change", title="Before", text="t")
+    lines = []
+    for i in range(12):
+        lines.append({"url": f"https://n.example/{i}", "title": f"T{i}"})
+    lines += [
+        {"url": "https://n.example/3", "text": "added later"},          # page of this file again
+        {"url": "https://old.example/flip", "title": "Flipped"},       # changed, then back
+        {"url": "https://old.example/same", "title": "Same"},          # no change
+        {"url": "https://old.example/change", "title": "After"},
+        {"url": "https://N.example/3/?utm_source=z", "title": "T3 last"},
+        {"url": "https://old.example/flip", "title": "Flip"},
+    ]
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    monkeypatch.setattr(sources, "_CHUNK", 4)  # and so a helper thread writes each chunk
+    counts = sources.import_sources_file(store, str(f))
+    assert counts == {"added": 12, "updated": 1, "unchanged": 2, "records": 18}
+    n3 = sources.source_by_url(store, "https://n.example/3")
+    assert (n3["title"], n3["text"], n3["updated_at"]) == ("T3 last", "added later", None)
+    assert sources.source_by_url(store, "https://old.example/flip")["updated_at"] is None
+    assert sources.source_by_url(store, "https://old.example/change")["title"] == "After"
+    ids = [s["id"] for s in sources.list_sources(store)]
+    assert ids == sorted(ids) and len(ids) == 15
+    assert [r["url"] for r in sources.search_sources(store, "added later")] == [
+        "https://n.example/3"]
+
+
+def test_a_fault_in_a_late_chunk_leaves_nothing(store, tmp_path, monkeypatch):
+    f = tmp_path / "late.jsonl"
+    f.write_text("".join(json.dumps({"url": f"https://n.example/{i}"}) + "\n"
+                         for i in range(30)) + '{"url": "nope"}\n', encoding="utf-8")
+    monkeypatch.setattr(sources, "_CHUNK", 4)
+    with pytest.raises(InputError, match="line 31"):
+        sources.import_sources_file(store, str(f))
+    assert _count(store) == 0
+    assert not store.conn.in_transaction
+
+
+def test_progress_bar_on_a_terminal(store, tmp_path, monkeypatch):
+    import io
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    err = Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sources, "_CHUNK", 1000)
+    f = tmp_path / "bar.jsonl"
+    f.write_text("".join(json.dumps({"url": f"https://n.example/{i}"}) + "\n"
+                         for i in range(2500)), encoding="utf-8")
+    sources.import_sources_file(store, str(f))
+    assert "importing sources [" in err.getvalue() and "2500/2500" in err.getvalue()

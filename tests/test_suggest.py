@@ -163,3 +163,20 @@ def test_suggest_modules_do_not_import_textual():
     code = ("import sys\nimport factcheck.sources, factcheck.suggest\n"
             "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_common_terms_are_left_out_of_the_index_query_in_a_big_store(store, monkeypatch):
+    """Past MATCH_BUDGET postings, the rarest terms are asked for and the commonest dropped;
+    the source that shares the rare name and the figure still comes first."""
+    claim = _claim(store, "Meta a investi 14,3 milliards de dollars dans Scale AI.")
+    right = _add(store, "https://a.example/right", "Meta invested $14.3 billion in Scale AI.")
+    for i in range(30):
+        _add(store, f"https://b.example/{i}", f"Meta hires engineers, report {i}.")
+    monkeypatch.setattr(suggest, "MATCH_BUDGET", 10)
+    precise, loose = suggest._query_terms(suggest._claim_profile(claim, "fr"))
+    kept = suggest._affordable(store, precise + loose, 31)
+    assert '"meta"' in precise and '"meta"' not in kept and '"scale ai"' in kept
+    assert suggest._affordable(store, ['"meta"', '"nothing here"'], 31) == ['"meta"']
+    results = suggest.suggest(store, claim["id"])
+    assert results[0]["source_id"] == right
+    assert results[0]["evidence"]["numbers_matched"]
