@@ -202,14 +202,45 @@ def test_fts_and_sql_metacharacters_everywhere(demo):
     assert integrity(demo) == "ok"
 
 
-def test_unreadable_file(db_path, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads everything")
-    path = tmp_path / "secret.txt"
-    path.write_text("Texte.")
-    path.chmod(0)
-    proc = cli(db_path, "import", str(path), check=False)
-    assert proc.returncode == 2 and "permission denied" in proc.stderr.decode()
+def test_unreadable_file(db_path):
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    top = Path(tempfile.mkdtemp(prefix="factcheck-unreadable-"))
+    top.chmod(0o777)
+    try:
+        path = top / "secret article.txt"
+        path.write_text("Texte secret.")
+        path.chmod(0)
+        db = top / "desk.db"
+        proc = subprocess.run(_as_nobody([sys.executable, "-m", "factcheck", "import",
+                                          str(path), "--db", str(db)]),
+                              capture_output=True, env=env_for_cli(str(db)), timeout=60)
+        err = proc.stderr.decode()
+        assert proc.returncode == 2 and "permission denied" in err and "Traceback" not in err
+        assert not db.exists()
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_a_20_mb_single_line_neither_hangs_nor_explodes(db_path, tmp_path):
+    big = tmp_path / "one line.txt"
+    big.write_text(("mot " * 5_200_000).strip(), encoding="utf-8")  # ~20 MB, no punctuation
+    code = (
+        "import resource, sys; from factcheck.cli import main;"
+        f"rc = main(['import', {str(big)!r}, '--db', {db_path!r}]);"
+        "print(rc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=600)
+    rc, maxrss_kb = proc.stdout.decode().split()[-2:]
+    assert rc == "0", proc.stderr.decode()
+    assert int(maxrss_kb) < 1_500_000
+    assert integrity(db_path) == "ok"
+    with Store(db_path) as store:  # cut at a sane maximum claim length, nothing lost
+        lengths = [len(c["text"]) for c in store.claims()]
+    assert max(lengths) <= 1000 and sum(lengths) + len(lengths) - 1 >= 20_000_000
 
 
 def _as_nobody(args: list[str]) -> list[str]:
