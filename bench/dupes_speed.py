@@ -1,6 +1,7 @@
 """Near-duplicate claims at scale: recall, precision and speed against exhaustive rapidfuzz.
 
-    .venv/bin/python bench/dupes_speed.py                 # 100 000 claims
+    .venv/bin/python bench/dupes_speed.py                 # 100 000 claims (about 4 minutes)
+    .venv/bin/python bench/dupes_speed.py --quick         # 10 000 claims (BENCH_QUICK too)
     .venv/bin/python bench/dupes_speed.py --claims 20000 --calibrate
 
 It generates a corpus of French and English claims from fact templates with made-up names,
@@ -10,6 +11,12 @@ boilerplate), fills the rest with unrelated facts, and stores it in articles of 
 Then it indexes the store article by article, exactly as imports do
 (``dupes.index_article``), and compares with exhaustive pairwise ``token_set_ratio``, timed
 on a sample in the same run and extrapolated to n(n-1)/2 pairs.
+
+Target: indexing the 100 000 claims takes at most 1/100 of the exhaustive comparison, with
+the recall of the planted pairs >= 0.95 and the confident pairs (duplicate/conflict) >= 99 %
+right.  A smaller run (``--quick``) also projects its per-claim cost to 100 000 claims (the
+exhaustive cost grows with n², ours with n).  Prints readable lines and ``RESULT {json}``
+lines (protocol: see bench/run_all.py).
 
 ``--calibrate`` prints, for each threshold, the recall of the planted pairs and the precision
 of the pairs found: that table is how ``HIGH_THRESHOLD`` and ``LOW_THRESHOLD`` were chosen.
@@ -30,11 +37,20 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from factcheck import dupes, facets  # noqa: E402
 from factcheck.store import Store  # noqa: E402
+
+from common import machine_line, quick_requested, result_row  # noqa: E402
+
+TARGET_SPEEDUP = 100     # ours at most 1/100 of exhaustive token_set_ratio on 100 000 claims
+FULL_CLAIMS = 100_000
+QUICK_CLAIMS = 10_000
+MIN_RECALL = 0.95
+MIN_CONFIDENT_PRECISION = 0.99
 
 # ---------------------------------------------------------------- made-up names
 
@@ -494,16 +510,22 @@ def exhaustive_rate(texts: list[str], sample: int, seed: int = 3) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--claims", type=int, default=None,
+                    help=f"corpus size (default {FULL_CLAIMS}, --quick {QUICK_CLAIMS})")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"{QUICK_CLAIMS} claims, well under a minute (also when BENCH_QUICK is set)")
     ap.add_argument("--sample", type=int, default=2000, help="claims in the exhaustive sample")
     ap.add_argument("--calibrate", action="store_true", help="print the threshold table")
     ap.add_argument("--cache-mb", type=int, default=0,
                     help="SQLite page cache for the run (default: SQLite's own, 2 MB)")
     ap.add_argument("--db", help="keep the generated store here (default: a temporary file)")
     args = ap.parse_args(argv)
+    quick = args.quick or quick_requested([])
+    n_claims = args.claims or (QUICK_CLAIMS if quick else FULL_CLAIMS)
+    print(f"# dupes_speed: {machine_line()}")
 
     t0 = time.perf_counter()
-    claims, truth, negatives = generate(args.claims)
+    claims, truth, negatives = generate(n_claims)
     tmp = tempfile.TemporaryDirectory()
     path = args.db or os.path.join(tmp.name, "bench.db")
     if os.path.exists(path):
@@ -556,6 +578,35 @@ def main(argv=None) -> int:
           f"confident (duplicate/conflict) {d['confident_precision']:.3f}")
     for k, v in result["negatives_listed"].items():
         print(f"  hard negatives '{k}' listed: {v:.3f}")
+
+    # RESULT lines (bench/run_all.py)
+    full = n >= FULL_CLAIMS
+    common = dict(claims=n, planted=len(truth), sample=args.sample)
+    result_row(f"dupes: index {n} claims vs exhaustive", round(ours, 2), "s",
+               peer=round(exhaustive, 1), peer_name="exhaustive token_set_ratio",
+               higher_is_better=False,
+               **(dict(min_ratio=TARGET_SPEEDUP) if full else dict(target="info")),
+               us_per_pair_exhaustive=round(rate * 1e6, 3),
+               ms_per_article_first_tenth=round(early * 1000, 1),
+               ms_per_article_last_tenth=round(late * 1000, 1), **common)
+    if not full:  # ours grows with n, exhaustive with n²: project both to the target size
+        m = FULL_CLAIMS
+        projected = max(early, late) / 40 * m  # the per-claim cost of the fuller store
+        result_row(f"dupes: projected to {m} claims vs exhaustive", round(projected, 1), "s",
+                   peer=round(rate * m * (m - 1) / 2, 1), peer_name="exhaustive token_set_ratio",
+                   higher_is_better=False, min_ratio=TARGET_SPEEDUP,
+                   note="per-claim cost of the last tenth of this store times "
+                        f"{m}; measure without --quick to be sure", **common)
+    result_row("dupes: recall of planted pairs", round(planted_recall, 4), "share",
+               peer=MIN_RECALL, peer_name="floor", ok=planted_recall >= MIN_RECALL,
+               target=f">= {MIN_RECALL}", **common)
+    # a small corpus has few confident pairs (341 at 10 000 claims): one wrong pair is 0.3 %
+    floor = MIN_CONFIDENT_PRECISION if full else MIN_CONFIDENT_PRECISION - 0.01
+    result_row("dupes: precision of confident pairs", round(d["confident_precision"], 4), "share",
+               peer=floor, peer_name="floor", ok=d["confident_precision"] >= floor,
+               target=f">= {floor:.2f}", confident=d["confident"], **common)
+    result_row("dupes: precision of listed pairs", round(d["listed_precision"], 4), "share",
+               target="info", listed=d["listed"], **common)
     if args.calibrate:
         print("\nthreshold  recall(listed)  precision(listed)  pairs")
         for th, s in result["table"].items():

@@ -25,11 +25,20 @@ Blocking keeps it incremental: every claim's keys (stems, name words, figures, y
 sharing two of them are scored.  The cost of an import is proportional to its claims, not to the
 store.  Pairs are written to ``claim_pairs`` in the import's own transaction.
 
+A key held by more than ``MAX_POSTINGS`` claims can never be blocked on again (claims are never
+deleted, so counts only grow): from then on it is neither posted in ``dupe_keys`` nor counted
+in ``dupe_key_counts`` (its count stays at the first value over ``MAX_POSTINGS``).  Every key
+that can still be chosen has all its holders posted, so the pairs found are the same; most word
+keys end there, which saves most of the writes.  Each batch reads its key counts and the
+postings of its chosen keys in one statement each; pairs that cannot reach ``STORE_FLOOR``
+(their words score under it and no fact is shared) are not scored.
+
 This module never imports textual.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -124,10 +133,41 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"\w+(?:[’'.,\-]\w+)*")
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_SLOW_FOLDS = 0
+_COMBINING: re.Pattern | None = None  # every combining mark of the BMP, built on first use
+
+
+def _combining_marks() -> re.Pattern:
+    global _COMBINING
+    if _COMBINING is None:
+        ranges: list[list[int]] = []
+        for code in range(0x80, 0x10000):
+            if unicodedata.combining(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+        _COMBINING = re.compile("[" + "".join(
+            re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+            + "]+")
+    return _COMBINING
+
+
 def fold(text: str) -> str:
     """Case and accents folded: 'Déboursé' -> 'debourse'."""
+    global _SLOW_FOLDS
+    if text.isascii():
+        return text.lower()  # casefold == lower on ASCII, and NFKD changes nothing
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    if _COMBINING is None and _SLOW_FOLDS < 1000 or _ASTRAL.search(decomposed):
+        # character by character: beyond the BMP, and for the first texts of a process
+        # (building the table of marks costs ~10 ms, a one-article import needs no table)
+        _SLOW_FOLDS += 1
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _combining_marks().sub("", decomposed)
 
 
 def stem(word: str) -> str:
@@ -252,6 +292,13 @@ def _align_figures(fa: list, fb: list) -> tuple[int, list[dict], int, int]:
     """(matched, conflicts, figures only a has, figures only b has), unit by unit."""
     if not fa or not fb:
         return 0, [], len(fa), len(fb)
+    if len(fa) == 1 and len(fb) == 1:  # the common case, as the general one below does it
+        (ua, va, xa), (ub, vb, xb) = fa[0], fb[0]
+        if (ua == ub or not ua or not ub) and _same_value(va, vb):
+            return 1, [], 0, 0
+        if ua == ub:
+            return 0, [{"a": xa, "b": xb}], 0, 0
+        return 0, [], 1, 1
     matched, conflicts, extra_a, extra_b = 0, [], 0, 0
     # a bare number meets the same value with a unit ("3 650" emplois, "3 650 salariés")
     fa, fb = list(fa), list(fb)
@@ -302,10 +349,22 @@ def _dates_compatible(x: str, y: str) -> bool:
 
 def compare(a: dict, b: dict) -> Match:
     """Score two signatures (see the module docstring)."""
-    a, b = _prepared(a), _prepared(b)
+    return _compare(_prepared(a), _prepared(b))
+
+
+def _fact_possible(a: dict, b: dict) -> bool:
+    """Could the facts score these two at all (a name on each side, a figure in common)?"""
+    if not (a["n"] and b["n"] and a["f"] and b["f"]):
+        return False
+    return any(_same_value(f[1], g[1]) for f in a["f"] for g in b["f"])
+
+
+def _compare(a: dict, b: dict, text: float | None = None) -> Match:
+    """compare() on prepared signatures; ``text`` is their token_set_ratio when known."""
     sa, sb = a["_stems"], b["_stems"]
-    ta, tb = a["_text"], b["_text"]
-    text = fuzz.token_set_ratio(ta, tb) if ta and tb else 0.0
+    if text is None:
+        ta, tb = a["_text"], b["_text"]
+        text = fuzz.token_set_ratio(ta, tb) if ta and tb else 0.0
 
     lost_a = [n for n in a["_names"] if not _name_found(n, b)]
     lost_b = [n for n in b["_names"] if not _name_found(n, a)]
@@ -391,12 +450,36 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> int:
     return index_claims(conn, ids)
 
 
+# Decoded signatures, by their stored JSON (so never stale, whatever changed in the store):
+# an import meets again the claims the previous imports of the same process met.
+_DECODED: dict[str, dict] = {}
+_DECODED_MAX = 20_000
+
+
+def _decoded(raw: str) -> dict:
+    sig = _DECODED.get(raw)
+    if sig is None:
+        if len(_DECODED) >= _DECODED_MAX:
+            for stale in list(itertools.islice(_DECODED, _DECODED_MAX // 2)):
+                del _DECODED[stale]
+        sig = _DECODED[raw] = _prepared(json.loads(raw))
+    return sig
+
+
+def _key_counts(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
+    """dupe_key_counts for these keys (absent ones left out), in one statement."""
+    return dict(conn.execute(
+        "SELECT key, n FROM dupe_key_counts WHERE key IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(keys), ensure_ascii=False),)).fetchall())
+
+
 def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
                  sig_cache: dict | None = None) -> int:
     """Index these (not yet indexed) claims and score them against everything indexed.
 
-    Cost: a handful of key look-ups per claim, each bounded by MAX_POSTINGS, and rapidfuzz
-    on the few claims that share two rare keys; nothing grows with the size of the store.
+    Cost: one look-up of the batch's key counts, one of the postings of the keys it blocks
+    on (each bounded by MAX_POSTINGS), the writes of its rare keys, and rapidfuzz on the few
+    claims that share two rare keys; nothing grows with the size of the store.
     ``sig_cache`` (claim id -> signature) may be shared between calls to save decoding.
     """
     if not claim_ids:
@@ -411,59 +494,82 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
                 f" WHERE c.id IN ({','.join('?' * len(chunk))})", list(chunk)):
             facets = json.loads(facets_json) if facets_json else {}
             sigs[cid] = signature(text, facets, lang)
-    cache = sig_cache if sig_cache is not None else {}
-    cache.update(sigs)
+    if sig_cache is not None:
+        sig_cache.update(sigs)
     claim_keys = {cid: keys_of(s) for cid, s in sigs.items()}
+    batch_counts = Counter(k for ks in claim_keys.values() for k in ks)
+
+    # how many claims already hold each key, and how many are indexed: one look-up
+    before = _key_counts(conn, [*batch_counts, _TOTAL])
+    total = before.pop(_TOTAL, 0) + len(sigs)
+    cap = min(MAX_POSTINGS, max(20, int(total * COMMON_SHARE)))
+    # A key already held by more than MAX_POSTINGS claims can never be blocked on again
+    # (claims are never deleted, so counts only grow): it is neither posted nor counted
+    # any more.  Most word keys end there, and that saves most of the writes.
+    df = {k: before.get(k, 0) + n for k, n in batch_counts.items()
+          if before.get(k, 0) <= MAX_POSTINGS}
+
+    # the rarest keys of each new claim
+    # keys only this claim holds lead nowhere; facts (names, figures) before words
+    rank = {k: (k[0] == "t", n, k) for k, n in df.items() if 2 <= n <= cap}
+    chosen: dict[int, list[str]] = {}
+    wanted: set[str] = set()
+    for cid, ks in claim_keys.items():
+        usable = sorted(ks & rank.keys(), key=rank.__getitem__)[:BLOCK_KEYS]
+        chosen[cid] = usable
+        wanted.update(usable)
+    # who holds them: the store (read before this batch is written), then the batch itself
+    postings: dict[str, list[int]] = {}
+    if wanted:
+        for key, cid in conn.execute(
+                "SELECT key, claim_id FROM dupe_keys"
+                " WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(wanted), ensure_ascii=False),)):
+            postings.setdefault(key, []).append(cid)
+        for cid, ks in claim_keys.items():
+            for k in ks & wanted:
+                postings.setdefault(k, []).append(cid)
+
     conn.executemany("INSERT OR REPLACE INTO dupe_claims (claim_id, signature) VALUES (?, ?)",
                      ((cid, json.dumps(s, ensure_ascii=False, separators=(",", ":")))
                       for cid, s in sigs.items()))
     conn.executemany("INSERT OR IGNORE INTO dupe_keys (key, claim_id) VALUES (?, ?)",
-                     ((k, cid) for cid, ks in claim_keys.items() for k in ks))
-    batch_counts = Counter(k for ks in claim_keys.values() for k in ks)
+                     sorted((k, cid) for cid, ks in claim_keys.items() for k in ks if k in df))
     conn.executemany(
         "INSERT INTO dupe_key_counts (key, n) VALUES (?, ?)"
         " ON CONFLICT(key) DO UPDATE SET n = n + excluded.n",
-        [*batch_counts.items(), (_TOTAL, len(sigs))])
-
-    # the rarest keys of each new claim
-    all_keys = list(batch_counts)
-    df: dict[str, int] = {}
-    for chunk in _chunks(all_keys):
-        df.update(conn.execute(
-            f"SELECT key, n FROM dupe_key_counts WHERE key IN ({','.join('?' * len(chunk))})",
-            list(chunk)).fetchall())
-    total = conn.execute("SELECT n FROM dupe_key_counts WHERE key = ?", (_TOTAL,)).fetchone()[0]
-    cap = min(MAX_POSTINGS, max(20, int(total * COMMON_SHARE)))
-    chosen: dict[int, list[str]] = {}
-    wanted: set[str] = set()
-    for cid, ks in claim_keys.items():
-        # keys only this claim holds lead nowhere; facts (names, figures) before words
-        usable = sorted((k for k in ks if 2 <= df.get(k, 0) <= cap),
-                        key=lambda k: (k[0] == "t", df.get(k, 0), k))[:BLOCK_KEYS]
-        chosen[cid] = usable
-        wanted.update(usable)
-    postings: dict[str, list[int]] = {}
-    for chunk in _chunks(sorted(wanted)):
-        for key, cid in conn.execute(
-                f"SELECT key, claim_id FROM dupe_keys WHERE key IN ({','.join('?' * len(chunk))})",
-                list(chunk)):
-            postings.setdefault(key, []).append(cid)
+        sorted([*((k, batch_counts[k]) for k in df), (_TOTAL, len(sigs))]))
 
     # candidates: claims sharing at least MIN_SHARED of the chosen keys
     candidates: dict[int, list[int]] = {}
     need: set[int] = set()
     for cid, usable in chosen.items():
-        shared = Counter(o for k in usable for o in postings.get(k, ()) if o != cid)
+        if not usable:
+            continue
+        shared = Counter(itertools.chain.from_iterable(postings.get(k, ()) for k in usable))
+        shared.pop(cid, None)
         floor = min(MIN_SHARED, len(usable))
         others = [o for o, n in shared.items() if n >= floor
                   and not (o in sigs and o < cid)]  # a pair inside the batch: once
-        candidates[cid] = others
-        need.update(o for o in others if o not in cache)
-    for chunk in _chunks(sorted(need)):
-        for cid, sig in conn.execute(
-                f"SELECT claim_id, signature FROM dupe_claims"
-                f" WHERE claim_id IN ({','.join('?' * len(chunk))})", list(chunk)):
-            cache[cid] = json.loads(sig)
+        if others:
+            candidates[cid] = others
+            need.update(o for o in others if o not in sigs)
+    theirs_by_id: dict[int, dict] = {}
+    if sig_cache is not None:
+        for o in need:
+            sig = sig_cache.get(o)
+            if sig is not None:
+                theirs_by_id[o] = sig
+        need.difference_update(theirs_by_id)
+    if need:
+        for chunk in _chunks(sorted(need), 5000):
+            for cid, raw in conn.execute(
+                    "SELECT claim_id, signature FROM dupe_claims"
+                    " WHERE claim_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(chunk)),)):
+                theirs_by_id[cid] = _decoded(raw)
+        if sig_cache is not None:
+            sig_cache.update((o, theirs_by_id[o]) for o in need if o in theirs_by_id)
 
     found_at = now()
     rows = []
@@ -471,16 +577,22 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
         mine = _prepared(sigs[cid])
         figs, names = mine["_facts"]
         for other in others:
-            theirs = cache.get(other)
+            theirs = sigs.get(other) or theirs_by_id.get(other)
             if theirs is None:
                 continue
             theirs = _prepared(theirs)
-            if not (figs & theirs["_facts"][0] and names & theirs["_facts"][1]) and \
-                    fuzz.token_set_ratio(mine["_text"], theirs["_text"],
-                                         score_cutoff=PREFILTER) == 0:
-                continue  # neither a figure and a name in common nor close words
             a, b = (cid, other) if cid < other else (other, cid)
-            m = compare(mine, theirs) if a == cid else compare(theirs, mine)
+            sa, sb = (mine, theirs) if a == cid else (theirs, mine)
+            if figs & theirs["_facts"][0] and names & theirs["_facts"][1]:
+                m = _compare(sa, sb)
+            else:
+                text = fuzz.token_set_ratio(sa["_text"], sb["_text"]) \
+                    if sa["_text"] and sb["_text"] else 0.0
+                if text < PREFILTER:
+                    continue  # neither a figure and a name in common nor close words
+                if text < STORE_FLOOR - 0.5 and not _fact_possible(sa, sb):
+                    continue  # the words alone score it under the floor
+                m = _compare(sa, sb, text)
             if m.score < STORE_FLOOR:
                 continue
             rows.append((a, b, m.score, json.dumps(m.conflicts, ensure_ascii=False),

@@ -311,3 +311,66 @@ def test_cli_errors_are_one_line(db_path):
     bad = run(db_path, "dupes", "--threshold", "abc", check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "dupes" in run(db_path, "dupes", "--help").stdout
+
+
+# ---------------------------------------------------------------- the index stays lean
+
+def test_fold_matches_the_character_by_character_definition():
+    import unicodedata
+
+    def reference(text):
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    samples = ["Déboursé ÉCOLE straße Œuvre ﬁn ½ İstanbul Ǆ ῼ ΐ", "plain ASCII", "a\u0301",
+               "a\U0001D165b", "Ελληνικά ἄνθρωπος", "Việt Nam", "ﬀ™©"]
+    samples += ["x" + chr(c) + "y" for c in range(0x80, 0x3000)]
+    dupes._combining_marks()  # the fast way, whatever ran before
+    assert [dupes.fold(t) for t in samples] == [reference(t) for t in samples]
+
+
+def test_a_key_too_common_to_block_on_is_no_longer_posted_nor_counted(store):
+    n = dupes.MAX_POSTINGS + 5
+    text = " ".join(f"Le conseil municipal de Bourgvert{i} a voté le budget annuel de la "
+                    f"commune numéro {i}." for i in range(n))
+    add(store, text)
+    conn = store.conn
+    [(posted,)] = conn.execute("SELECT count(*) FROM dupe_keys WHERE key = 't:municip'")
+    [(counted,)] = conn.execute("SELECT n FROM dupe_key_counts WHERE key = 't:municip'")
+    assert posted == counted == n  # one batch: all posted, all counted
+    add(store, "Le conseil municipal de Bourgneuf a voté le budget annuel de la commune.")
+    assert conn.execute("SELECT count(*) FROM dupe_keys WHERE key = 't:municip'"
+                        ).fetchone()[0] == n
+    assert conn.execute("SELECT n FROM dupe_key_counts WHERE key = 't:municip'"
+                        ).fetchone()[0] == n
+    # a rare key of the same claim is posted and counted as ever
+    assert conn.execute("SELECT n FROM dupe_key_counts WHERE key = 'n:bourgneuf'"
+                        ).fetchone()[0] == 1
+    assert conn.execute("SELECT n FROM dupe_key_counts WHERE key = '#claims'"
+                        ).fetchone()[0] == store.claim_count()
+
+
+def test_pairs_are_the_same_whether_indexed_by_article_or_all_at_once(tmp_path):
+    spec = importlib.util.spec_from_file_location("dupes_speed", ROOT / "bench" / "dupes_speed.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    claims, _truth, _negatives = bench.generate(600)
+    from factcheck.store import Store
+
+    found = []
+    for how in ("articles", "cache"):
+        path = str(tmp_path / f"{how}.db")
+        articles = bench.build_store(path, claims)
+        with Store(path) as s:
+            cache: dict = {}
+            for aid in articles:
+                with s.transaction() as conn:
+                    if how == "articles":
+                        dupes.index_article(conn, aid)
+                    else:
+                        ids = [r[0] for r in conn.execute(
+                            "SELECT id FROM claims WHERE article_id = ? ORDER BY id", (aid,))]
+                        dupes.index_claims(conn, ids, cache)
+            found.append(s.conn.execute("SELECT a, b, score, conflicts, relation, short"
+                                        " FROM claim_pairs ORDER BY a, b").fetchall())
+    assert found[0] and found[0] == found[1]
