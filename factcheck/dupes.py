@@ -712,16 +712,18 @@ def _pairs_of(store, claim_ids: Sequence[int]) -> dict[int, list[dict]]:
     """Every kept pair of these claims that is listed under the thresholds in force."""
     t = thresholds(store.conn)
     out: dict[int, list[dict]] = {cid: [] for cid in claim_ids}
+    seen: set[tuple[int, int]] = set()
     for chunk in _chunks(list(dict.fromkeys(claim_ids))):
         marks = ",".join("?" * len(chunk))
         rows = _pair_rows(store, f"a IN ({marks}) OR b IN ({marks})", list(chunk) * 2)
         for a, b, score, conflicts_json, relation, short in rows:
-            conflicts = json.loads(conflicts_json)
-            kind = kind_of(score, conflicts, bool(short), t)
-            if kind is None:
+            if score < t.low:
                 continue
+            conflicts = json.loads(conflicts_json) if conflicts_json != "[]" else []
+            kind = kind_of(score, conflicts, bool(short), t)
             for me, other in ((a, b), (b, a)):
-                if me in out and not any(p["claim_id"] == other for p in out[me]):
+                if me in out and (me, other) not in seen:
+                    seen.add((me, other))
                     out[me].append({
                         "claim_id": other, "kind": kind, "score": score,
                         "conflicts": conflicts if me == a else _flip(conflicts),
