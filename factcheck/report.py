@@ -221,17 +221,72 @@ def write_json(report: Report, out: IO[str], store: Store | None = None,
     return n
 
 
+# Each claim's duplicates as JSON text, built by SQLite itself (the same list, in the same
+# order, as dupes.duplicates_for_export; a test holds them equal): a store with a million
+# pairs exports without a Python object per pair.
+_DUPES_JSON = """
+WITH mine AS (
+    SELECT a AS me, b AS other, score, conflicts, short,
+           CASE relation WHEN 'a_contains_b' THEN 'contains'
+                         WHEN 'b_contains_a' THEN 'contained' ELSE relation END AS relation
+    FROM claim_pairs WHERE a BETWEEN :lo AND :hi AND score >= :low
+    UNION ALL
+    SELECT b, a, score,
+           CASE WHEN conflicts = '[]' THEN '[]' ELSE (
+               SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
+                                                   'b', json_extract(value, '$.a')))
+               FROM json_each(conflicts)) END,
+           short,
+           CASE relation WHEN 'a_contains_b' THEN 'contained'
+                         WHEN 'b_contains_a' THEN 'contains' ELSE relation END
+    FROM claim_pairs WHERE b BETWEEN :lo AND :hi AND score >= :low
+), kinds AS (
+    SELECT me, other, score, conflicts, relation,
+           CASE WHEN short OR score < :high THEN 'suggestion'
+                WHEN conflicts != '[]' THEN 'conflict' ELSE 'duplicate' END AS kind
+    FROM mine
+), ordered AS (
+    SELECT k.*, c.status FROM kinds k JOIN claims c ON c.id = k.other
+    ORDER BY k.me, CASE k.kind WHEN 'conflict' THEN 0 WHEN 'duplicate' THEN 1 ELSE 2 END,
+             k.score DESC, k.other
+)
+SELECT me, json_group_array(json_object('id', other, 'kind', kind, 'score', score,
+                                        'conflicts', json(conflicts), 'relation', relation,
+                                        'status', status))
+FROM ordered GROUP BY me
+"""
+
+
+def _duplicates_json(store: Store, ids: list[int]) -> dict[int, str]:
+    from . import dupes
+
+    dupes.ensure_indexed(store)
+    t = dupes.thresholds(store.conn)
+    wanted = set(ids)
+    out = {}
+    for me, text in store.conn.execute(
+            _DUPES_JSON, {"lo": min(ids), "hi": max(ids), "low": t.low, "high": t.high}):
+        if me in wanted:
+            out[me] = text
+    return out
+
+
 def _fast_claims(store: Store, article_id: int | None, status: str | None) -> Iterator[str]:
+    from . import sources
+
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     for rows in _raw_pages(store, article_id, status):
         ids = [r[0] for r in rows]
         histories = store.histories(ids)
-        linked, dups = _attachments(store, ids)
+        linked = sources.sources_for_export(store, ids)
+        dup_json = _duplicates_json(store, ids)
         for (cid, aid, seq, text, start, end, st, label, worth, reasons, facets, upd_at,
              upd_by) in rows:
             history = histories.get(cid, [])
             srcs = linked.get(cid, [])
-            dup = dups.get(cid, [])
+            dup_text = dup_json.get(cid, "[]")
+            # the conflicts need the pairs as objects, only for claims that have conflicts
+            dup = json.loads(dup_text) if '"conflict"' in dup_text else []
             yield (
                 f'{{"id": {cid}, "article_id": {aid}, "seq": {seq}, "text": {dumps(text)}, '
                 f'"start": {start}, "end": {end}, "status": {dumps(st)}, '
@@ -239,7 +294,7 @@ def _fast_claims(store: Store, article_id: int | None, status: str | None) -> It
                 f'"reasons": {reasons or "[]"}, "facets": {facets or "{}"}, '
                 f'"notes": {dumps(_notes(history)) if history else "[]"}, '
                 f'"sources": {dumps(srcs) if srcs else "[]"}, '
-                f'"duplicates": {dumps(dup) if dup else "[]"}, '
+                f'"duplicates": {dup_text}, '
                 f'"conflicts": {dumps(_conflicts_of(srcs, dup)) if srcs or dup else "[]"}, '
                 f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}, '
                 f'"updated_at": {dumps(upd_at)}, "updated_by": {dumps(upd_by)}}}')

@@ -191,3 +191,28 @@ def test_html_report_looks_right_in_a_browser(demo, tmp_path):
          "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=420,900",
          f"--screenshot={png}", page.as_uri()], capture_output=True, timeout=120)
     assert proc.returncode == 0 and png.stat().st_size > 10_000
+
+
+def test_the_streamed_export_equals_the_object_model_with_duplicates(db_path):
+    """The JSON writer builds duplicates in SQL; they must equal dupes.duplicates_for_export."""
+    from factcheck import dupes
+
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        body = ("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, afin de recruter "
+                "son fondateur Alexandr Wang.\nMeta a investi 14,8 milliards de dollars pour "
+                "acquérir 49 % de la startup Scale AI et faire venir son fondateur de 28 ans, "
+                "Alexandr Wang.\nMeta paid $14.3 billion for a 49% stake in Scale AI to hire its "
+                "28-year-old founder Alexandr Wang.")
+        store.import_document(parse_document(body.encode(), "b.txt"), title="Second")
+        store.mark(3, "verified", editor="alice")
+        streamed = json.loads(render(db_path, "json"))
+        ids = [c["id"] for c in streamed["claims"]]
+        expected = dupes.duplicates_for_export(store, ids)
+        model = report.build(store)
+    assert any(expected[i] for i in ids)
+    assert any(d["kind"] == "conflict" for i in ids for d in expected[i])
+    for claim in streamed["claims"]:
+        assert claim["duplicates"] == expected[claim["id"]]
+    for a, b in zip(streamed["claims"], model["claims"]):
+        assert a == b
