@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import random
-import sqlite3
 import sys
 import tempfile
 import time

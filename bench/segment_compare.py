@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(TRICKY)
     result_row("segment: tricky cases right", fc_ok, f"/{n}", peer=sb_ok, peer_name="pysbd",
-               ratio=None, target=f"> pysbd", ok=fc_ok > sb_ok)
+               ratio=None, target="> pysbd", ok=fc_ok > sb_ok)
     result_row("segment: seed paragraphs differing", seed_diffs, f"/{len(paras)}",
                target="info", factcheck_sentences=fc_n, pysbd_sentences=sb_n)
     return 0

@@ -985,17 +985,12 @@ def import_records(store: Store, records: list[dict], *, editor: str | None = No
 def import_file(store: Store, path: str, *, editor: str | None = None,
                 fmt: str | None = None) -> dict:
     """Read a file of fact-checks and import it whole, or refuse it whole."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{path} is a directory, not a file of fact-checks")
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    records = parse_archive(data, p.name, fmt)
-    return import_records(store, records, editor=editor, name=p.name)
+    from .textio import read_file
+
+    data = read_file(path, "a file of fact-checks")
+    name = Path(path).name
+    records = parse_archive(data, name, fmt)
+    return import_records(store, records, editor=editor, name=name)
 
 
 def count(store: Store) -> int:

@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import re
-import queue
 import sqlite3
 import sys
 import threading
@@ -589,15 +588,9 @@ def import_sources_file(store: Store, path: str, only_if_empty: bool = False,
     """
     if only_if_empty and store.conn.execute("SELECT 1 FROM sources LIMIT 1").fetchone():
         return {"added": 0, "updated": 0, "unchanged": 0, "records": 0, "skipped": True}
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{path} is a directory, not a file of sources")
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    from .textio import read_file
+
+    data = read_file(path, "a file of sources")
     total, chunks = _checked_chunks(data, str(path), fmt)
     return _write(store, chunks, total)
 

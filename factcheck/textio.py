@@ -312,20 +312,25 @@ def parse_document(data: bytes, name: str | None = None, fmt: str | None = None)
     return Document(text=text, format=fmt, encoding=encoding, title=title)
 
 
+def read_file(path: str, what: str = "an article file") -> bytes:
+    """The bytes of a file, or an InputError that says plainly why not."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"no such file: {path}")
+    if p.is_dir():
+        raise InputError(f"{path} is a directory, not {what}")
+    try:
+        return p.read_bytes()
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 def read_article(path: str) -> tuple[bytes, str | None]:
     """Read a path ('-' is standard input) and return its bytes and a display name."""
     import sys
 
     if path == "-":
         return sys.stdin.buffer.read(), None
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"no such file: {path}")
-    if p.is_dir():
-        raise InputError(f"{path} is a directory, not an article file")
-    try:
-        return p.read_bytes(), p.name
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_file(path), Path(path).name

@@ -151,7 +151,7 @@ def test_hostile_text_is_neutralised_in_csv(db_path, tmp_path):
     text = render(_hostile_db(db_path, tmp_path), "csv", bom=True)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    header, body = rows[0], rows[1:]
+    body = rows[1:]
     assert len(body) == len(HOSTILE) + 2
     for row in body:
         for cell in row:
