@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,9 @@ class FactcheckApp(App[int]):
         self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
         self._check_size()
+        # what start-up built lives as long as the app: keep the collector from walking it
+        # again and again (a full collection over it is a visible pause while marking)
+        self.call_after_refresh(gc.freeze)
 
     def on_unmount(self) -> None:
         if self.writer:
