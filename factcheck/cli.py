@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import json
 import os
 import sqlite3
@@ -270,10 +269,8 @@ def cmd_demo(args) -> int:
 
 
 def _import_demo_sources(store: Store, seeds: Path) -> None:
-    try:
-        from .sources import import_sources_file
-    except ImportError:  # the source store arrives with its own issue
-        return
+    from .sources import import_sources_file
+
     path = seeds / "meta-ai-talent.sources.json"
     if path.exists():
         import_sources_file(store, str(path), only_if_empty=True)
@@ -414,9 +411,8 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     # Each capability with commands of its own registers them from its own module; a core
     # command (the desk above all) does not pay for importing them.
     for name in COMMAND_MODULES if plugins else ():
-        if importlib.util.find_spec(f"factcheck.{name}") is not None:
-            module = importlib.import_module(f"factcheck.{name}")
-            module.register(sub, common=common, editor=editor, as_json=as_json)
+        module = importlib.import_module(f"factcheck.{name}")
+        module.register(sub, common=common, editor=editor, as_json=as_json)
     return parser
 
 
