@@ -32,6 +32,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .formatting import shorten
 from .store import NotFound, Store, StoreError, default_editor, now
 from .textio import InputError
 
@@ -921,18 +922,13 @@ def apply_match(store: Store, claim_id: int, match: dict, editor: str | None = N
                          "nor disputed; mark the claim by hand")
     title = match.get("title") or match.get("claim") or match.get("id")
     when = f", {match['published']}" if match.get("published") else ""
-    note = f"checked before: «{_short(title, 120)}» ({match.get('verdict')}{when})"
+    note = f"checked before: «{shorten(title, 120)}» ({match.get('verdict')}{when})"
     if match.get("url"):
         note += f" {match['url']}"
     details = {"archive": match.get("id"), "url": match.get("url"),
                "verdict": match.get("verdict"), "score": match.get("score")}
     return store.mark(claim_id, status, editor=editor or default_editor(), note=note,
                       details=details)
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # ================================================================ import

@@ -6,21 +6,14 @@ conventions (one line on stderr; 2 for bad input, 1 for the rest).
 
 from __future__ import annotations
 
-import argparse
 
 from . import archive
-from .cli import EXIT_OK, EXIT_USAGE, CliError, _claim_id, _open, _print_json, _short
+from .cli import EXIT_OK, EXIT_USAGE, CliError, _claim_id, _open, _print_json, whole_number
+from .formatting import shorten as _short
 from .textio import InputError, read_article
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
-    return n
+_positive = whole_number()
 
 
 def cmd_archive_import(args) -> int:

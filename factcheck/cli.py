@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .store import STATUSES, NotFound, StaleEdit, Store, StoreError, default_db_path
 from .errors import InputError
+from .formatting import shorten
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -79,11 +80,6 @@ def cmd_articles(args) -> int:
     return EXIT_OK
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def cmd_claims(args) -> int:
     with _open(args) as store:
         if args.article is not None:
@@ -99,7 +95,7 @@ def cmd_claims(args) -> int:
         print("no claims match")
     for c in rows:
         print(f"{c['id']:>6}  {c['status']:<8}  {c['checkworthiness']:.2f}  "
-              f"{_short(c['text'], 100)}")
+              f"{shorten(c['text'], 100)}")
     return EXIT_OK
 
 
@@ -278,14 +274,26 @@ def _import_demo_sources(store: Store, seeds: Path) -> None:
 
 # ---------------------------------------------------------------- parser
 
-def _claim_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a claim id: {value!r} (a whole number)") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"not a claim id: {value!r} (ids start at 1)")
-    return n
+def whole_number(what: str | None = None):
+    """An argparse type for ids and counts: a whole number from 1, with a clear message."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"not {what}: {value!r} (a whole number)" if what
+                else f"not a whole number: {value!r}") from None
+        if n <= 0:
+            raise argparse.ArgumentTypeError(
+                f"not {what}: {value!r} (ids start at 1)" if what
+                else f"must be at least 1: {value!r}")
+        return n
+
+    return parse
+
+
+_claim_id = whole_number("a claim id")
 
 
 CORE_COMMANDS = {"import", "articles", "claims", "claim", "mark", "note", "export", "label",

@@ -18,7 +18,8 @@ def _threshold(value: str) -> float:
 
 
 def cmd_dupes(args) -> int:
-    from .cli import EXIT_OK, _open, _print_json, _short
+    from .cli import EXIT_OK, _open, _print_json
+    from .formatting import shorten as _short
 
     with _open(args, create=False) as store:
         pairs = dupes.find_pairs(store, article_id=args.article, threshold=args.threshold)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+from .formatting import evidence_pair
 from .report import Report, article_for
 
 COLUMNS = [
@@ -28,11 +29,6 @@ def safe(value) -> str:
     return text
 
 
-def _ev(x) -> str:
-    if isinstance(x, dict) and "claim" in x and "source" in x:
-        return f"{x['claim']} vs {x['source']}"
-    return str(x)
-
 
 def render(report: Report, out: IO[str], bom: bool = False, **_options) -> int:
     if bom:
@@ -48,7 +44,7 @@ def render(report: Report, out: IO[str], bom: bool = False, **_options) -> int:
             item = f"{s['stance']}: {s.get('title') or ''} <{s['url']}>"
             ev = s.get("evidence") or {}
             if ev.get("numbers_conflicting"):
-                item += " [different: " + ", ".join(_ev(x) for x in ev["numbers_conflicting"]) + "]"
+                item += " [different: " + ", ".join(evidence_pair(x) for x in ev["numbers_conflicting"]) + "]"
             sources.append(item)
         row = [
             c["article_id"], article_for(report, c).get("title"), c["id"], c["seq"], c["status"],

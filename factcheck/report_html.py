@@ -9,8 +9,10 @@ from __future__ import annotations
 from html import escape
 from typing import IO
 
+from .formatting import evidence_pair, format_value
 from .report import STATUS_WORDS, Report, article_for
 
+NNBSP = "\u202f"  # thousands separator that never breaks a figure across lines
 CSS = """
 :root { --ok: #1b7f3b; --bad: #b42318; --wait: #8a6100; --ink: #1d2430; --muted: #5b6472;
         --line: #d8dde5; --soft: #f5f7fa; }
@@ -63,19 +65,6 @@ def _e(value) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _fmt(value: float, unit: str | None) -> str:
-    if unit == "%":
-        return f"{value:g} %"
-    text = f"{value:,.0f}".replace(",", "\u202f") if abs(value) >= 1e6 else f"{value:g}"
-    return f"{text} {unit}" if unit else text
-
-
-def _pair(x) -> str:
-    if isinstance(x, dict) and "claim" in x and "source" in x:
-        return f"{x['claim']} vs {x['source']}"
-    if isinstance(x, dict):
-        return " / ".join(str(v) for v in x.values())
-    return str(x)
 
 
 def render(report: Report, out: IO[str], **_options) -> int:
@@ -135,7 +124,7 @@ def render(report: Report, out: IO[str], **_options) -> int:
         f = c["facets"]
         if f["numbers"]:
             w("<dt>Figures</dt><dd>" + "; ".join(
-                f"{_e(x['text'])} <span class=\"small\">= {_e(_fmt(x['value'], x['unit']))}</span>"
+                f"{_e(x['text'])} <span class=\"small\">= {_e(format_value(x['value'], x['unit'], NNBSP))}</span>"
                 for x in f["numbers"]) + "</dd>")
         if f["entities"]:
             w(f"<dt>Names</dt><dd>{_e(', '.join(f['entities']))}</dd>")
@@ -171,10 +160,10 @@ def render(report: Report, out: IO[str], **_options) -> int:
                 ev = src.get("evidence") or {}
                 if ev.get("numbers_matched"):
                     w("<br><span class=\"match\">same figures: " + _e(", ".join(
-                        _pair(x) for x in ev["numbers_matched"])) + "</span>")
+                        evidence_pair(x) for x in ev["numbers_matched"])) + "</span>")
                 if ev.get("numbers_conflicting"):
                     w("<br><span class=\"conflict\">different figures: " + _e(", ".join(
-                        _pair(x) for x in ev["numbers_conflicting"])) + "</span>")
+                        evidence_pair(x) for x in ev["numbers_conflicting"])) + "</span>")
                 w("</li>")
             w("</ul>")
         else:

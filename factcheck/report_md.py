@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 from typing import IO
 
+from .formatting import evidence_pair, format_value
 from .report import Report, article_for
 
 SYMBOL = {"verified": "✔", "disputed": "✘", "pending": "○"}
@@ -19,12 +20,6 @@ def esc(text) -> str:
     text = _SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^(\s*)([-=]|\d+\.)", lambda m: m.group(1) + "\\" + m.group(2), text)
 
-
-def _fmt(value: float, unit: str | None) -> str:
-    if unit == "%":
-        return f"{value:g} %"
-    text = f"{value:,.0f}".replace(",", " ") if abs(value) >= 1e6 else f"{value:g}"
-    return f"{text} {unit}" if unit else text
 
 
 def render(report: Report, out: IO[str], **_options) -> int:
@@ -62,7 +57,7 @@ def render(report: Report, out: IO[str], **_options) -> int:
         w(f"> {esc(c['text'])}\n\n")
         f = c["facets"]
         if f["numbers"]:
-            w("- Figures: " + "; ".join(f"{esc(x['text'])} (= {esc(_fmt(x['value'], x['unit']))})"
+            w("- Figures: " + "; ".join(f"{esc(x['text'])} (= {esc(format_value(x['value'], x['unit']))})"
                                          for x in f["numbers"]) + "\n")
         if f["entities"]:
             w("- Names: " + ", ".join(esc(e) for e in f["entities"]) + "\n")
@@ -91,10 +86,10 @@ def render(report: Report, out: IO[str], **_options) -> int:
                     w(f" — {meta}")
                 ev = src.get("evidence") or {}
                 if ev.get("numbers_matched"):
-                    w(" · same figures: " + ", ".join(esc(_ev(x)) for x in ev["numbers_matched"]))
+                    w(" · same figures: " + ", ".join(esc(evidence_pair(x)) for x in ev["numbers_matched"]))
                 if ev.get("numbers_conflicting"):
                     w(" · **different figures**: " + ", ".join(
-                        esc(_ev(x)) for x in ev["numbers_conflicting"]))
+                        esc(evidence_pair(x)) for x in ev["numbers_conflicting"]))
                 w("\n")
         else:
             w("- Sources: none linked\n")
@@ -115,11 +110,3 @@ def render(report: Report, out: IO[str], **_options) -> int:
     if n == 0:
         w("*No claims match.*\n")
     return n
-
-
-def _ev(x) -> str:
-    if isinstance(x, dict):
-        if "claim" in x and "source" in x:
-            return f"{x['claim']} vs {x['source']}"
-        return " / ".join(str(v) for v in x.values())
-    return str(x)

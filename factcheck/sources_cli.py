@@ -9,29 +9,15 @@ from __future__ import annotations
 import argparse
 
 from . import sources as src
-from .cli import EXIT_OK, EXIT_USAGE, CliError, _claim_id, _open, _print_json, _short
+from .cli import EXIT_OK, EXIT_USAGE, CliError, _claim_id, _open, _print_json, whole_number
+from .formatting import shorten as _short
 from .store import StoreError
 
 
-def _source_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a source id: {value!r} (a whole number)") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"not a source id: {value!r} (ids start at 1)")
-    return n
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
-    return n
+_source_id = whole_number("a source id")
+_positive = whole_number()
 
 
 def _line(s: dict) -> str:

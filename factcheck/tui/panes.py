@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ..formatting import evidence_pair, format_value, shorten
 from ..segment import paragraph_of
 from .claim_list import STATUS_SYMBOL
 
 STATUS_STYLE = {"pending": "yellow", "verified": "green", "disputed": "red"}
 MAX_PARAGRAPH = 1200  # characters of context around a claim in a giant paragraph
-
-
-def _fmt_value(value: float, unit: str | None) -> str:
-    if unit == "%":
-        return f"{value:g} %"
-    if abs(value) >= 1e6:
-        text = f"{value:,.0f}".replace(",", " ")
-    else:
-        text = f"{value:g}"
-    return f"{text} {unit}" if unit else text
 
 
 def status_text(status: str) -> Text:
@@ -61,7 +52,7 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
 
     f = claim.get("facets") or {}
     _facet(out, "Figures", [
-        Text.assemble((n["text"], "bold cyan"), (f"  = {_fmt_value(n['value'], n['unit'])}",
+        Text.assemble((n["text"], "bold cyan"), (f"  = {format_value(n['value'], n['unit'])}",
                                                    "dim"))
         for n in f.get("numbers", [])])
     names = Text()
@@ -102,7 +93,7 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
                            f" by {decided}", style="dim")
             where = d.get("article_title") or f"article {d.get('article_id')}"
             out.append(f"  claim {d.get('claim_id', d.get('id'))} in «{where}»\n", style="dim")
-            out.append("    «" + _short(d.get("text", ""), 160) + "»\n")
+            out.append("    «" + shorten(d.get("text", ""), 160) + "»\n")
             for c in d.get("conflicts") or []:
                 out.append(f"    {c.get('a')}  ≠  {c.get('b')}\n", style="bold red")
 
@@ -151,23 +142,18 @@ def _facet(out: Text, label: str, items: list[Text]) -> None:
     out.append("\n")
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "cyan"}
 
 
 def linked_prompt(src: dict) -> Text:
     t = Text()
     t.append(f"{src['stance']:<8} ", style=f"bold {STANCE_STYLE.get(src['stance'], '')}")
-    t.append(_short(src.get("title") or src.get("url") or "", 120), style="bold")
+    t.append(shorten(src.get("title") or src.get("url") or "", 120), style="bold")
     meta = " · ".join(x for x in (src.get("publisher"), src.get("published")) if x)
     if meta:
         t.append(f"\n         {meta}", style="dim")
     if src.get("note"):
-        t.append("\n         «" + _short(src["note"], 100) + "»", style="italic")
+        t.append("\n         «" + shorten(src["note"], 100) + "»", style="italic")
     return t
 
 
@@ -175,10 +161,10 @@ def evidence_text(evidence: dict, indent: str = "      ") -> Text:
     t = Text()
     for n in evidence.get("numbers_matched", []):
         t.append(f"\n{indent}= ", style="green")
-        t.append(n if isinstance(n, str) else _pair(n), style="green")
+        t.append(evidence_pair(n, "  vs  "), style="green")
     for n in evidence.get("numbers_conflicting", []):
         t.append(f"\n{indent}≠ ", style="bold red")
-        t.append(_pair(n) if isinstance(n, dict) else str(n), style="bold red")
+        t.append(evidence_pair(n, "  vs  "), style="bold red")
     names = evidence.get("entities_matched", [])
     if names:
         t.append(f"\n{indent}names: ", style="dim")
@@ -186,16 +172,12 @@ def evidence_text(evidence: dict, indent: str = "      ") -> Text:
     return t
 
 
-def _pair(n: dict) -> str:
-    if "claim" in n and "source" in n:
-        return f"{n['claim']}  vs  {n['source']}"
-    return " / ".join(str(v) for v in n.values())
 
 
 def suggestion_prompt(s: dict) -> Text:
     t = Text()
     t.append(f"{s.get('score', 0):>5.2f}  ", style="bold")
-    t.append(_short(s.get("title") or s.get("url") or "", 110))
+    t.append(shorten(s.get("title") or s.get("url") or "", 110))
     t.append_text(evidence_text(s.get("evidence") or {}))
     return t
 
@@ -210,7 +192,7 @@ def archive_prompt(m: dict) -> Text:
     if m.get("kind") == "desk" and m.get("editor"):
         t.append(f" · by {m['editor']}", style="dim")
     t.append("  r applies it\n   ", style="dim")
-    t.append(_short(m.get("claim") or m.get("title") or "", 140), style="italic")
+    t.append(shorten(m.get("claim") or m.get("title") or "", 140), style="italic")
     if m.get("url"):
         t.append(f"\n   {m['url']}", style="dim underline")
     return t
