@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
 from . import panes
 from .claim_list import ClaimList, ClaimRow
+from .collector import QuietCollector
 from .writer import Writer
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -129,6 +130,9 @@ class FactcheckApp(App[int]):
         self.watching = True  # follow other editors' changes
         self._counts: dict[str, int] = {}
         self._counts_key: tuple | None = None
+        self._by_id: dict[int, ClaimRow] = {}
+        self._by_id_of: list[ClaimRow] | None = None
+        self.collector = QuietCollector(self.set_timer)
 
     # ------------------------------------------------------------ start and stop
 
@@ -177,7 +181,13 @@ class FactcheckApp(App[int]):
         # again and again (a full collection over it is a visible pause while marking)
         self.call_after_refresh(gc.freeze)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.collector.typing()  # no full collection in the middle of a burst of keys
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.collector.release()
         if self.writer:
             self.writer.close()
         if self.reader:
@@ -203,7 +213,7 @@ class FactcheckApp(App[int]):
         sql = ("SELECT id, seq, status, checkworthiness, version, substr(text, 1, 400) AS text,"
                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id) AS sources"
                " FROM claims WHERE article_id = ? ORDER BY seq")
-        rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+        rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
                 for r in self.reader.conn.execute(sql, (article_id,))]
         if marks:  # after the first paint: start-up never waits for them
             ids = [r.id for r in rows]
@@ -279,6 +289,13 @@ class FactcheckApp(App[int]):
             t.append("no article yet", style="dim")
         t.append(f"   editor: {self.editor}", style="dim")
         header.set_text(t)
+
+    def _row_by_id(self, claim_id: int | None) -> ClaimRow | None:
+        """The open article's row for a claim, through an index rebuilt when the rows change."""
+        if self._by_id_of is not self.all_rows:
+            self._by_id = {r.id: r for r in self.all_rows}
+            self._by_id_of = self.all_rows
+        return self._by_id.get(claim_id)
 
     def status_counts(self) -> dict[str, int]:
         """Counts per status of the open article, recounted only when the rows change."""
@@ -591,7 +608,7 @@ class FactcheckApp(App[int]):
         if not self.screen_stack:
             return  # closing: the write is committed, there is nothing left to show
         action, claim_id = tag[0], tag[1]
-        row = next((r for r in self.all_rows if r.id == claim_id), None)
+        row = self._row_by_id(claim_id)
         if action in ("status", "undo"):
             self.inflight[claim_id] = max(0, self.inflight.get(claim_id, 1) - 1)
             if row:

@@ -31,7 +31,7 @@ class ClaimRow:
     status: str
     worth: float
     version: int
-    text: str
+    text: str  # the start of the claim, on one line (whitespace runs collapsed)
     sources: int = 0
     dupes: int = 0
     conflicts: int = 0
@@ -42,6 +42,8 @@ def _clip(text: str, width: int) -> str:
     """Cut text to a number of terminal cells (wide characters count double)."""
     if width <= 0:
         return ""
+    if text.isascii():  # one cell per character: the common case, without measuring
+        return text if len(text) <= width else text[:width - 1] + "…"
     if cell_len(text) <= width:
         return text
     out, used = [], 0
@@ -91,7 +93,9 @@ class ClaimList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[ClaimRow] = []
+        self._index: dict[int, int] = {}  # claim id -> position in rows
         self._styles: dict[str, Style] = {}
+        self._line_width = 0
 
     def _style(self, name: str) -> Style:
         """Component styles, resolved once per look (focus, theme) rather than per line."""
@@ -115,13 +119,9 @@ class ClaimList(ScrollView, can_focus=True):
     def set_rows(self, rows: list[ClaimRow], keep_id: int | None = None) -> None:
         """Replace the rows; keep the cursor on claim keep_id if it is still listed."""
         self.rows = rows
+        self._index = {row.id: i for i, row in enumerate(rows)}
         self.virtual_size = Size(self.size.width, len(rows))
-        index = 0
-        if keep_id is not None:
-            for i, row in enumerate(rows):
-                if row.id == keep_id:
-                    index = i
-                    break
+        index = self._index.get(keep_id, 0) if keep_id is not None else 0
         self.cursor = min(index, max(0, len(rows) - 1))
         self.refresh()
 
@@ -132,10 +132,7 @@ class ClaimList(ScrollView, can_focus=True):
         return None
 
     def index_of(self, claim_id: int) -> int | None:
-        for i, row in enumerate(self.rows):
-            if row.id == claim_id:
-                return i
-        return None
+        return self._index.get(claim_id)
 
     def refresh_row(self, claim_id: int) -> None:
         i = self.index_of(claim_id)
@@ -198,10 +195,16 @@ class ClaimList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ rendering
 
+    def render_lines(self, crop):
+        # what every line needs, worked out once per paint rather than once per line
+        self._line_width = self.scrollable_content_region.width
+        self._styles["base"] = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._line_width or self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        base = self.rich_style
+        base = self._styles.get("base") or self.rich_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
@@ -222,8 +225,7 @@ class ClaimList(ScrollView, can_focus=True):
             Segment(marks + " ", style("conflict" if row.conflicts else "mark")),
         ]
         used = sum(cell_len(s.text) for s in segments)
-        text = " ".join(row.text.split())
-        segments.append(Segment(_clip(text, width - used), style()))
+        segments.append(Segment(_clip(row.text, width - used), style()))
         return Strip(segments).crop_extend(0, width, style())
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
