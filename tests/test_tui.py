@@ -446,3 +446,20 @@ async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(d
         event = store.history(scale_id)[-1]
     assert claim["status"] == "disputed"
     assert event["details"]["archive"] and "factuel.example" in event["note"]
+
+
+async def test_key_bar_lists_the_keys_and_a_click_presses_one(demo_db):
+    from factcheck.tui.keybar import KeyBar
+    from factcheck.tui.screens import HelpScreen
+
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await shown(app, pilot)
+        bar = app.query_one(KeyBar)
+        line = bar.render().plain
+        for words in ("v Verified", "d Disputed", "p Pending", "u Undo", "e Export", "q Quit"):
+            assert words in line
+        start = next(s for s, e, key in bar._hits if key == "question_mark")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)

@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
 from . import panes
 from .claim_list import ClaimList, ClaimRow
 from .collector import QuietCollector
+from .keybar import KeyBar
 from .writer import Writer
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -150,7 +151,16 @@ class FactcheckApp(App[int]):
         yield Static(Text("The terminal is too small for the desk.\n"
                           f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.", justify="center"),
                      id="too-small")
-        yield Footer()
+        yield KeyBar(id="keys")
+
+    @property
+    def current_theme(self):
+        # Textual looks the theme up by name (merging its registries) for every widget's
+        # dark/light pseudo-class on every style update: hundreds of times at start-up.
+        cached = getattr(self, "_theme_cache", None)
+        if cached is None or cached[0] != self.theme:
+            cached = self._theme_cache = (self.theme, App.current_theme.fget(self))
+        return cached[1]
 
     @property
     def desk(self) -> Screen:

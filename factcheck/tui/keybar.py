@@ -1,0 +1,65 @@
+"""The keys of the moment, on the bottom line.
+
+Textual's Footer builds a widget per key (fifteen here, each styled and laid out, and
+all rebuilt whenever the focus moves); this is one line of text drawn from the same
+bindings, which is most of the difference between the desk's start-up and a bare
+Textual app's. A click on a key presses it, as with the Footer.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; }
+    KeyBar > .key-bar--key { color: $accent; text-style: bold; }
+    KeyBar > .key-bar--off { color: $text-disabled; }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--off"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._hits: list[tuple[int, int, str]] = []  # (first cell, end cell, key)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        off_style = self.get_component_rich_style("key-bar--off", partial=True)
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        hits: list[tuple[int, int, str]] = []
+        seen: set[str] = set()
+        cells = 0
+        for _node, binding, enabled, _tip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = f" {self.app.get_key_display(binding)} "
+            words = f"{binding.description} "
+            line.append(key, style=key_style if enabled else off_style)
+            line.append(words, style=None if enabled else off_style)
+            width = cell_len(key) + cell_len(words)
+            hits.append((cells, cells + width, binding.key))
+            cells += width
+        self._hits = hits
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._hits:
+            if start <= event.x < end:
+                self.app.simulate_key(key.split(",")[0])
+                return
