@@ -10,10 +10,70 @@ Figures are normalised so that "14,3 milliards de dollars", "$14.3bn" and
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+
+# ---------------------------------------------------------------- one sentence, read once
+
+# Letter runs: the words that the gates below look up.
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# Characters that lower-case to one character that is what re.IGNORECASE compares with.
+# Outside these ranges, and for İ ı ſ µ (whose case folds re treats specially), the gates
+# stand aside and every pattern runs: tests/test_facets_speed_gates.py checks the ranges.
+_GATE_UNSAFE = re.compile(r"[^\x00-\u00b4\u00b6-\u012f\u0132-\u017e\u0180-\u024f\u2000-\u20cf]")
+
+
+class Sentence:
+    """What the extractors need to know about a claim's text, computed once per text.
+
+    ``words`` are the letter runs of the lower-cased text; ``squeezed`` is the lower-cased
+    text with each run of white space as a single space (for phrases).  ``gated`` is False
+    for text with characters whose case folding the word look-ups could get wrong.
+    """
+
+    __slots__ = ("text", "lowered", "words", "squeezed", "has_digit", "gated")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = lowered = text.lower()
+        self.words = frozenset(_WORDS.findall(lowered))
+        self.squeezed = " ".join(lowered.split())
+        self.has_digit = _DIGIT.search(text) is not None
+        self.gated = text.isascii() or _GATE_UNSAFE.search(text) is None
+
+
+@functools.lru_cache(maxsize=64)
+def analyse(text: str) -> Sentence:
+    """The shared reading of one claim (cached: every extractor and the score ask for it)."""
+    return Sentence(text)
+
+
+class Gate:
+    """A cheap test that lets a costly pattern run only on sentences where it can match.
+
+    ``words``: whole words, lower case, of which every match of the pattern contains at
+    least one.  ``fragments``: lower-case strings of which every match contains one, for
+    alternatives a word cannot stand for (stems such as "révolution\\w*", phrases: white
+    space in a fragment is a single space).  A gate must never refuse a sentence that the
+    pattern matches; tests/test_facets_speed_gates.py runs every extractor with the gates
+    open and closed and compares.
+    """
+
+    __slots__ = ("words", "fragments")
+
+    def __init__(self, words: str | list[str], fragments: tuple[str, ...] = ()) -> None:
+        self.words = frozenset(words.split() if isinstance(words, str) else words)
+        self.fragments = fragments
+
+    def allows(self, s: Sentence) -> bool:
+        if not s.gated or not self.words.isdisjoint(s.words):
+            return True
+        squeezed = s.squeezed
+        return any(f in squeezed for f in self.fragments)
 
 # ---------------------------------------------------------------- figures
 
@@ -116,6 +176,7 @@ _WORD_FIGURE = re.compile(
 )
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
 _HALF = re.compile(r"\b(?:la\s+moitié|half|a\s+half|one\s+half)\b", re.IGNORECASE)
+_HALF_GATE = Gate("moitié half")
 # Words too common to be figures unless a scale, currency or unit follows.
 _WEAK_WORDS = {"un", "une", "one", "neuf", "sept", "cent", "second"}
 
@@ -132,16 +193,26 @@ class Figure:
         return {"text": self.text, "value": self.value, "unit": self.unit}
 
 
+_SP_RE = re.compile(_SP)
+_NON_DIGITS = re.compile(r"\D")
+_YEAR_LIKE = re.compile(r"\d{4}")
+_NUMBER_SPLIT = re.compile(r"[\s-]+")  # between the words of "quatre-vingt-douze"
+_PREPOSITION = re.compile(r"^(?:de\s+|d['’]\s?)")
+_SCALE_AFTER = re.compile(r"\s+(?:milliards?|millions?|billions?|mille|thousand)")
+
+
 def parse_number(literal: str, lang: str = "fr") -> float | None:
     """Value of a numeric literal written the French or the English way."""
-    s = re.sub(_SP, " ", literal).strip()
+    if literal.isascii() and literal.isdigit():  # the usual case: 2024, 49, 300
+        return float(literal) if len(literal) <= 30 else None
+    s = _SP_RE.sub(" ", literal).strip()
     if "e" in s.lower():
         try:
             value = float(s)
         except ValueError:
             return None
         return value if math.isfinite(value) else None
-    digits = re.sub(r"\D", "", s)
+    digits = _NON_DIGITS.sub("", s)
     if len(digits) > 30:
         return None
     if " " in s:  # space-grouped thousands; the decimal mark is whatever is left
@@ -178,7 +249,7 @@ def _currency(pre: str | None, post: str | None) -> str | None:
         if not part:
             continue
         key = " ".join(part.lower().split())
-        key = re.sub(r"^(?:de\s+|d['’]\s?)", "", key).strip()
+        key = _PREPOSITION.sub("", key).strip()
         if key in _CURRENCY_SIGNS:
             return _CURRENCY_SIGNS[key]
         if key in _CURRENCY_WORDS:
@@ -190,15 +261,17 @@ def _currency(pre: str | None, post: str | None) -> str | None:
 
 
 def _unit_of(m: re.Match) -> str | None:
-    for name in _UNITS:
-        if m.group(f"u_{name}"):
-            return name
+    # the unit groups u_years, u_months… close every figure pattern: when one matched, it
+    # is the last group that did
+    name = m.lastgroup
+    if name and name.startswith("u_") and m.group(name):
+        return name[2:]
     return None
 
 
 def _words_value(words: str) -> float | None:
     total, current = 0.0, 0.0
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in _NUMBER_SPLIT.split(words.lower()):
         if w in ("et", "and", ""):
             continue
         if w in _WORD_BIG:
@@ -228,8 +301,8 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    has_digit = _DIGIT.search(text) is not None
-    for m in _FIGURE.finditer(text) if has_digit else ():
+    sentence = analyse(text)
+    for m in _FIGURE.finditer(text) if sentence.has_digit else ():
         if not m.group("num"):
             continue
         value = parse_number(m.group("num"), lang)
@@ -256,7 +329,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         if not free(start, end):
             continue
         num = m.group("num")
-        plain_int = re.fullmatch(r"\d{4}", num)
+        plain_int = _YEAR_LIKE.fullmatch(num)
         if (plain_int and unit is None and not scale_key and 1800 <= int(num) <= 2100):
             continue  # a year: dates handle it
         if not math.isfinite(value):
@@ -266,8 +339,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         figures.append(Figure(figure_text, value, unit, start, end))
         taken.append((start, end))
     _share_range_units(text, figures)
-    lowered = text.lower()
-    has_number_word = not _NUMBER_WORD_SET.isdisjoint(re.findall(r"[^\W\d_]+", lowered))
+    has_number_word = not _NUMBER_WORD_SET.isdisjoint(sentence.words)
     for m in _WORD_FIGURE.finditer(text) if has_number_word else ():
         words = m.group("words")
         if not free(m.start(), m.end()):
@@ -275,7 +347,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         rest = text[m.end("words"):m.end()].strip()
         if words.lower() in _WEAK_WORDS and not (rest or _next_is_scale(text, m.end("words"))):
             continue
-        if all(w.lower() in _WORD_BIG for w in re.split(r"[\s-]+", words) if w):
+        if all(w.lower() in _WORD_BIG for w in _NUMBER_SPLIT.split(words) if w):
             continue  # "des milliards", "thousands": an order of magnitude, not a figure
         value = _words_value(words)
         if value is None:
@@ -287,7 +359,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             unit = "%"
         figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
-    for m in _HALF.finditer(text) if gate(lowered, ("moitié", "half")) else ():
+    for m in _HALF.finditer(text) if _HALF_GATE.allows(sentence) else ():
         if free(m.start(), m.end()):
             figures.append(Figure(m.group(), 50.0, "%", m.start(), m.end()))
     figures.sort(key=lambda f: f.start)
@@ -295,7 +367,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
 
 
 def _next_is_scale(text: str, i: int) -> bool:
-    return bool(re.match(r"\s+(?:milliards?|millions?|billions?|mille|thousand)", text[i:i + 20]))
+    return bool(_SCALE_AFTER.match(text[i:i + 20]))
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:à|a|to|-|–|et|and|ou|or)\s*$")
@@ -356,40 +428,23 @@ _RELATIVE = re.compile(
     r"|\w+\s+(?:days|weeks|months|years)\s+ago)\b",
     re.IGNORECASE,
 )
-
-
-_RELATIVE_STEMS = ("derni", "prochain", "cette ann", "cette semaine", "ce mois", "hier",
-                   "aujourd", "demain", "récemment", "tôt", "last ", "next ", "this ",
-                   "yesterday", "today", "tomorrow", "recent", "earlier", "il y a", "voici",
-                   " ago")
-_DIGIT = re.compile(r"\d")
-
-
-_GATES: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def gate(lowered: str, stems: tuple[str, ...]) -> bool:
-    """Cheap substring test that lets a costly pattern run only where it can match."""
-    pattern = _GATES.get(stems)
-    if pattern is None:
-        pattern = _GATES[stems] = re.compile(
-            "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
-    return pattern.search(lowered) is not None
-
-
+# one word of each alternative of _RELATIVE (or a phrase, for "cette année", "il y a"…)
+_RELATIVE_GATE = Gate(
+    "dernières derniers dernière dernier prochaine prochain hier aujourd demain récemment"
+    " dernièrement tôt week month year yesterday today tomorrow recently earlier recent voici"
+    " ago", fragments=("cette année", "cette semaine", "ce mois-ci", "il y a"))
 _MONTH_WORDS = frozenset(_MONTH_NUM)
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def extract_dates(text: str) -> list[dict]:
     found: list[tuple[int, int, dict]] = []
-    has_digit = _DIGIT.search(text) is not None
+    sentence = analyse(text)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e, _ in found)
 
-    patterns = _DATE_PATTERNS if has_digit else ()
-    if patterns and _MONTH_WORDS.isdisjoint(_WORDS.findall(text.lower())):
+    patterns = _DATE_PATTERNS if sentence.has_digit else ()
+    if patterns and _MONTH_WORDS.isdisjoint(sentence.words):
         patterns = (_DATE_PATTERNS[0], _DATE_PATTERNS[4])  # no month named: ISO dates, years
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -424,7 +479,7 @@ def extract_dates(text: str) -> list[dict]:
             value = "-".join(p for p in parts if p) if year else "--" + "-".join(parts[1:])
             found.append((start, m.end(), {"text": text[start:m.end()].strip(), "value": value,
                                           "relative": False}))
-    for m in _RELATIVE.finditer(text) if gate(text.lower(), _RELATIVE_STEMS) else ():
+    for m in _RELATIVE.finditer(text) if _RELATIVE_GATE.allows(sentence) else ():
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), {"text": m.group(), "value": None,
                                               "relative": True}))
@@ -605,31 +660,34 @@ def _is_person_like(name: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _PARTICLES)
 
 
-def _stems(*alternations: str) -> tuple[str, ...]:
-    return tuple(sorted({w[:4].lower() for alt in alternations for w in alt.split("|")
-                         if w and w[0].isalpha()}))
-
-
-_SOURCE_STEMS = ("selon", "après", "apres", "according", "citing", "cité", "reported by")
-_SPEECH_STEMS = _stems(_SPEECH_FR, _SPEECH_FR_PRESENT, _SPEECH_EN,
-                       "estimant|affirmant|assurant|jugeant|expliquant|soulignant")
-_HEDGE_STEMS = ("sembl", "aurai", "serai", "appar", "présum", "suppos", "rumeur", "dit-on",
-                "paraît", "parait", "reportedly", "allegedly", "seem", "appear", "unconfirmed",
-                "rumo", "believed", "said to", "would", "pourrai", "probabl", "peut-être",
-                "sans doute", "vraisembl", "éventuel", "risque", "devrai", "could", "might",
-                "may", "possibl", "perhaps", "likely", "expected", "should")
+# the word of each _ATTRIBUTION_PATTERNS that a sentence must hold for it to match
+_ATTRIBUTION_GATES = [
+    Gate("selon après according citing cité reported"),
+    Gate(_SPEECH_FR.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|")),
+    Gate(_SPEECH_EN.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|")),
+    Gate("estimant affirmant assurant jugeant expliquant soulignant"),
+]
+# a word of each alternative of _HEDGES_REPORT and _HEDGES_SPECULATIVE
+_HEDGE_REPORT_GATE = Gate(
+    "semble semblerait semblent sembleraient aurait auraient serait seraient apparemment"
+    " présumé présumée présumés présumées supposé supposée supposés supposées rumeurs dit"
+    " paraît parait reportedly allegedly apparently seem seems seemed appear appears"
+    " unconfirmed rumored rumoured believed said would")
+_HEDGE_SPEC_GATE = Gate(
+    "pourrait pourraient probablement peut doute vraisemblablement éventuellement risque"
+    " devrait devraient could might may would possibly probably perhaps likely expected"
+    " should")
 
 
 def extract_attribution(text: str, entities: list[dict]) -> tuple[str | None, str | None]:
     """Who says it: (the phrase as written, the speaker) or (None, None)."""
     best: tuple[int, str, str | None] | None = None  # (rank, phrase, who)
-    lowered = text.lower()
-    patterns = list(enumerate(_ATTRIBUTION_PATTERNS))
-    if not gate(lowered, _SOURCE_STEMS):
-        patterns = patterns[1:]
-    if not gate(lowered, _SPEECH_STEMS):
-        patterns = patterns[:1] if patterns and patterns[0][0] == 0 else []
-    for idx, pattern in patterns:
+    sentence = analyse(text)
+    for idx, pattern in enumerate(_ATTRIBUTION_PATTERNS):
+        if not _ATTRIBUTION_GATES[idx].allows(sentence):
+            continue
         for m in pattern.finditer(text):
             if idx == 0:  # selon X / according to X
                 who = m.group("who").strip()
@@ -684,11 +742,10 @@ def _speaker_before(text: str, verb_at: int, entities: list[dict]) -> tuple[str 
 
 def extract_hedges(text: str) -> list[dict]:
     out: list[dict] = []
-    if not gate(text.lower(), _HEDGE_STEMS):
-        return out
-    for m in _HEDGE_REPORT_RE.finditer(text):
+    sentence = analyse(text)
+    for m in _HEDGE_REPORT_RE.finditer(text) if _HEDGE_REPORT_GATE.allows(sentence) else ():
         out.append({"text": m.group(), "kind": "report", "start": m.start()})
-    for m in _HEDGE_SPEC_RE.finditer(text):
+    for m in _HEDGE_SPEC_RE.finditer(text) if _HEDGE_SPEC_GATE.allows(sentence) else ():
         if any(h["start"] <= m.start() < h["start"] + len(h["text"]) for h in out):
             continue
         out.append({"text": m.group(), "kind": "speculation", "start": m.start()})

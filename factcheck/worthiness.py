@@ -11,25 +11,34 @@ from __future__ import annotations
 
 import re
 
-from .facets import gate
+from .facets import Gate, analyse
 
+# An event is a past participle after an auxiliary (a investi, ont été rachetés… "a levé
+# des fonds" allows one word between), or a noun or an English verb of the kind.
+_EVENT_PARTICIPLES = """
+    investi acquis racheté recruté embauché payé déboursé dépensé vendu signé licencié levé
+    nommé quitté rejoint lancé publié élu voté proposé tenté fondé créé cofondé augmenté
+    baissé chuté progressé doublé triplé annoncé pris suivi suivie suivis suivies conclu
+    obtenu perdu gagné refusé rejeté approuvé adopté condamné arrêté tué blessé
+""".split()
+_EVENT_NOUNS = """
+    recrutement rachat acquisition participation investissement prime primes cofondateur
+    fondateur démission licenciement faillite
+""".split()
+_EVENT_VERBS_EN = """
+    paid acquired bought invested hired recruited poached signed raised spent sold appointed
+    joined left launched founded offered took rose fell increased decreased doubled grew won
+    lost elected voted approved rejected killed arrested stake
+""".split()
 _EVENT = re.compile(
     r"\b(?:a|ont|avait|aurait|ait|aient|ayant|a\s+été|ont\s+été)\s+(?:\w+\s+)?"
-    r"(?:investi|acquis|racheté|recruté|embauché|payé|déboursé|dépensé|vendu|signé|licencié"
-    r"|levé|nommé|quitté|rejoint|lancé|publié|élu|voté|proposé|tenté|fondé|créé|cofondé"
-    r"|augmenté|baissé|chuté|progressé|doublé|triplé|annoncé|pris|suivie?s?|conclu|obtenu"
-    r"|perdu|gagné|refusé|rejeté|approuvé|adopté|condamné|arrêté|tué|blessé)\b"
-    r"|\b(?:recrutement|rachat|acquisition|participation|investissement|prime|primes"
-    r"|cofondateur|fondateur|démission|licenciement|faillite)\b"
-    r"|\b(?:paid|acquired|bought|invested|hired|recruited|poached|signed|raised|spent|sold"
-    r"|appointed|joined|left|launched|founded|offered|took|rose|fell|increased|decreased"
-    r"|doubled|grew|won|lost|elected|voted|approved|rejected|killed|arrested|stake)\b",
+    r"(?:" + "|".join(_EVENT_PARTICIPLES) + r")\b"
+    r"|\b(?:" + "|".join(_EVENT_NOUNS) + r")\b"
+    r"|\b(?:" + "|".join(_EVENT_VERBS_EN) + r")\b",
     re.IGNORECASE,
 )
-# Every alternative of _EVENT ends in a word starting with one of these: without one, no
-# search is needed (the auxiliaries alone are not enough).
-_EVENT_STEMS = tuple(sorted({w[:5] for w in re.findall(r"[^\W\d_]{3,}", _EVENT.pattern)}
-                            - {"ont", "avait", "aurai", "ait", "aient", "ayant", "été"}))
+# Every match ends in one of these words (the auxiliaries alone are not enough).
+_EVENT_GATE = Gate(_EVENT_PARTICIPLES + _EVENT_NOUNS + _EVENT_VERBS_EN)
 _OPINION = re.compile(
     r"\b(?:agressi(?:f|ve|ves|fs)|fondamenta(?:l|le|les|ux)|spectaculaires?|colossa(?:l|le|les|ux)"
     r"|frénésie|stratégie|changement|inédite?s?|incroyables?|remarquables?|énormes?"
@@ -40,16 +49,20 @@ _OPINION = re.compile(
     r"|je\s+pense|à\s+mon\s+avis|il\s+faut|nous\s+devons|i\s+think|we\s+must|should)\b",
     re.IGNORECASE,
 )
-_OPINION_STEMS = (
-    "agressi", "fondamenta", "spectacul", "colossa", "frénésie", "stratégie", "changement",
-    "inédit", "incroyable", "remarquable", "énorme", "considérable", "historique", "révolution",
-    "de plus en plus", "pionnier", "reconnu", "précédent", "désormais", "vedette", "géant",
-    "raid", "course", "vise", "marque", "aggressive", "fundamental", "spectacular", "massive",
-    "huge", "unprecedented", "remarkable", "shift", "strategy", "increasingly", "frenzy",
-    "landmark", "stunning", "dramatic", "race", "giant", "je pense", "à mon avis", "il faut",
-    "nous devons", "i think", "we must", "should",
-)
+# a word of each alternative of _OPINION ("pense" for "je pense"…), or a fragment of it
+_OPINION_GATE = Gate(
+    """
+    agressif agressive agressives agressifs fondamental fondamentale fondamentales
+    fondamentaux spectaculaire spectaculaires colossal colossale colossales colossaux
+    frénésie stratégie changement inédit inédite inédits inédites incroyable incroyables
+    remarquable remarquables énorme énormes considérable considérables historique historiques
+    pionnier reconnu précédent désormais vedette vedettes géant géants raid course vise visent
+    marque aggressive fundamental spectacular massive huge unprecedented remarkable shift
+    strategy increasingly frenzy landmark stunning dramatic race giant giants pense avis faut
+    devons think must should
+    """, fragments=("révolution", "de plus en plus"))
 _FIRST_PERSON_VIEW = re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I)
+_FIRST_PERSON_GATE = Gate("moi sens view")
 
 
 def _list(items: list[str], limit: int = 4) -> str:
@@ -60,7 +73,7 @@ def _list(items: list[str], limit: int = 4) -> str:
 def score(text: str, facets: dict) -> tuple[float, list[str]]:
     """Return (check-worthiness in [0, 1], reasons), each reason signed + or −."""
     reasons: list[str] = []
-    lowered = text.lower()
+    sentence = analyse(text)
     total = 0.15
     numbers = facets.get("numbers") or []
     entities = facets.get("entities") or []
@@ -76,7 +89,7 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
         total += min(0.25, 0.08 * len(entities))
         reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
                        f"{_list(entities)}")
-    event = _EVENT.search(text) if gate(lowered, _EVENT_STEMS) else None
+    event = _EVENT.search(text) if _EVENT_GATE.allows(sentence) else None
     if event:
         total += 0.12
         reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
@@ -97,9 +110,9 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
     if "speculation" in kinds and not numbers:
         total -= 0.15
         reasons.append("− speculation: " + _list(hedges, 3))
-    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if gate(
-        lowered, _OPINION_STEMS) else []
-    if opinion or _FIRST_PERSON_VIEW.search(text):
+    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if (
+        _OPINION_GATE.allows(sentence)) else []
+    if opinion or (_FIRST_PERSON_GATE.allows(sentence) and _FIRST_PERSON_VIEW.search(text)):
         total -= min(0.3, 0.07 * max(1, len(opinion)))
         reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
     if not numbers and not entities:
