@@ -10,8 +10,9 @@
    the longest stall of the event loop (a 10 ms ticker measures how late it fires), its
    99th percentile, and the time until every verdict is committed.  Target: no stall over
    two frames (2 x 16.7 ms) beyond the ticker's own noise.
-4. A status filter over 100 000 claims held by the list: median time.  Target: well under
-   a second (<= 0.1 s here).
+4. The desk's status filter (f, with the sort toggled every other time) over every claim
+   of the store (100 000) held by the list, through the app's own action and repaint:
+   median time.  Target: well under a second (<= 0.1 s here).
 
     python bench/tui_speed.py [--quick] [--runs N]
 """
@@ -205,28 +206,36 @@ def marking(big: str, presses: int) -> None:
                per_key_ms=1000 * pressed / presses)
 
 
+async def _filters(big: str, runs: int) -> tuple[int, list[float]]:
+    """The desk's own status filter (f) and sort (s) over every claim of the store."""
+    from factcheck.tui.app import FactcheckApp
+
+    app = FactcheckApp(db=big, editor="bench")
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        # the open article's rows, as the desk reads them, for every article at once
+        ids = [r[0] for r in app.reader.conn.execute("SELECT id FROM articles ORDER BY id")]
+        app.all_rows = [row for a in ids for row in app._read_rows(a, marks=False)]
+        app._apply_filters()
+        await pilot.pause(0.3)
+        for i in range(runs * 4):  # all -> pending -> verified -> disputed, with sorts
+            start = time.perf_counter()
+            app.action_cycle_status()
+            if i % 2:
+                app.action_toggle_sort()
+            await pilot.pause(0)  # the list repainted
+            times.append(time.perf_counter() - start)
+        return len(app.all_rows), times
+
+
 def status_filter(big: str, runs: int) -> None:
-    from factcheck.tui.claim_list import ClaimRow
-
-    rows = []
-    import sqlite3
-
-    conn = sqlite3.connect(big)
-    for r in conn.execute("SELECT id, seq, status, checkworthiness, version, substr(text,1,400)"
-                          " FROM claims"):
-        rows.append(ClaimRow(*r))
-    conn.close()
-    statuses = ("pending", "verified", "disputed")
-    times = []
-    for i in range(runs):
-        t = time.perf_counter()
-        kept = [r for r in rows if r.status == statuses[i % 3]]
-        kept = sorted(kept, key=lambda r: (-r.worth, r.seq))
-        times.append(time.perf_counter() - t)
+    n, times = asyncio.run(_filters(big, runs))
     med = statistics.median(times)
-    result_row(f"tui: status filter + sort over {len(rows)} claims", med * 1000, "ms",
+    result_row(f"tui: status filter + sort over {n} claims", med * 1000, "ms",
                peer=1000.0, peer_name="one second", ratio=med, target="<= 0.1 s",
-               ok=med <= 0.1, higher_is_better=False)
+               ok=med <= 0.1, higher_is_better=False, worst_ms=round(max(times) * 1000, 1))
 
 
 def main() -> int:
@@ -234,6 +243,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--runs", type=int, default=None)
     ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--only", choices=["startup", "marking", "filter"],
+                    help="run one of the three measurements")
     args = ap.parse_args()
     quick = args.quick or quick_requested([])
     runs = args.runs or (3 if quick else 7)
@@ -242,9 +253,12 @@ def main() -> int:
     # Textual, at install; `make` does it for factcheck, even with PYTHONDONTWRITEBYTECODE)
     compileall.compile_dir(str(HERE.parent / "factcheck"), quiet=1)
     big = big_db(args.claims, log=lambda m: print(m, file=sys.stderr))
-    startup(runs, big)
-    marking(big, 300 if quick else 1000)
-    status_filter(big, runs)
+    if args.only in (None, "startup"):
+        startup(runs, big)
+    if args.only in (None, "marking"):
+        marking(big, 300 if quick else 1000)
+    if args.only in (None, "filter"):
+        status_filter(big, runs)
     return 0
 
 
