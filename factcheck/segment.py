@@ -28,6 +28,11 @@ _OPENERS = "«“\"'([¿¡‘—–-"
 _TERMINATOR = re.compile(r"\.\.\.|[.!?…]+")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•▪◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t\u00a0]+")
 _WORD_BEFORE = re.compile(r"[\w.\-]+$")
+_QUOTE = re.compile(r"[«»“”\"]")
+_WORD = re.compile(r"\w+")
+_ELISION = re.compile(r"[’']")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.-?)+[A-Za-z]")  # U.S, J.-P, P.-D.G
+_FIGURE_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
 
 # Never the end of a sentence: titles and abbreviations that announce what follows.
 _ALWAYS_ABBREV = {
@@ -76,7 +81,7 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []
     straight_open = -1
     pairs = {"»": "«", "”": "“"}
-    for m in re.finditer(r"[«»“”\"]", text[lo:hi]):
+    for m in _QUOTE.finditer(text[lo:hi]):
         ch, i = m.group(), lo + m.start()
         if ch in "«“":
             stack.append((ch, i))
@@ -100,7 +105,7 @@ def _first_word(text: str, i: int, hi: int) -> tuple[str, int]:
     """The word starting at i (after openers and spaces) and where it starts."""
     while i < hi and (text[i] in _OPENERS or text[i] in _HSPACE):
         i += 1
-    m = re.match(r"\w+", text[i:min(hi, i + 40)])
+    m = _WORD.match(text[i:min(hi, i + 40)])
     return (m.group() if m else ""), i
 
 
@@ -113,7 +118,7 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
         return True
     w = before.group()
     # strip an elided article (l'U.S. -> U.S.) and keep the last dotted token
-    w = re.split(r"[’']", w)[-1]
+    w = _ELISION.split(w)[-1]
     wl = w.lower()
     opener = word.lower() in _OPENERS_WORDS
     if wl in _ALWAYS_ABBREV:
@@ -123,9 +128,8 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
         if w.isupper():  # an initial (J. R. R. Tolkien, George W. Bush), or Plan B.
             return opener
         # a unit after a figure ends a sentence (20 h. Ils…); "p. 12", "v. la note" do not
-        return re.search(r"\d[ \u00a0\u202f]?$", text[max(0, before.start() - 3):
-                                                         before.start()]) is not None
-    if wl in _AMBIGUOUS_ABBREV or re.fullmatch(r"(?:[A-Za-z]\.-?)+[A-Za-z]", w):
+        return _FIGURE_BEFORE.search(text[max(0, before.start() - 3):before.start()]) is not None
+    if wl in _AMBIGUOUS_ABBREV or _DOTTED.fullmatch(w):
         return opener  # U.S., J.-P., P.-D.G.
     return True
 
