@@ -182,6 +182,7 @@ def word_count(text: str) -> int:
 
 
 def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each needle first occurs without overlapping the ones placed before it."""
     out: list[tuple[int, int]] = []
     for needle in needles:
         if not needle:
@@ -191,18 +192,49 @@ def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
             i = text.find(needle, start)
             if i < 0:
                 break
-            if all(i + len(needle) <= s or i >= e for s, e in out):
-                out.append((i, i + len(needle)))
+            end = i + len(needle)
+            for s, e in out:
+                if end > s and i < e:
+                    break
+            else:
+                out.append((i, end))
                 break
             start = i + 1
     return out
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for s, e in spans:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+    """The text with these spans blanked out (a space in between what is left: the same
+    words as blanking character by character, since folding never joins across a space)."""
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for s, e in sorted(spans):
+        pieces.append(text[at:s])
+        at = e
+    pieces.append(text[at:])
+    return " ".join(pieces)
+
+
+# folded word -> its stem, or "" for a function word or one of two letters or fewer; words
+# recur from claim to claim, and the dict is emptied when it gets big
+_STEM_OF: dict[str, str] = {}
+_STEM_OF_MAX = 200_000
+
+
+def _content_stems(folded: str) -> list[str]:
+    """The stems of the content words of a folded text."""
+    cache = _STEM_OF
+    out = []
+    for w in _LETTERS.findall(folded):
+        s = cache.get(w)
+        if s is None:
+            if len(cache) >= _STEM_OF_MAX:
+                cache.clear()
+            s = cache[w] = stem(w) if len(w) > 2 and w not in _STOP else ""
+        if s:
+            out.append(s)
+    return out
 
 
 def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
@@ -220,21 +252,20 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
     said = [facets.get("attribution") or ""] + list(facets.get("hedges") or [])
     blanked = _blank(text, _spans(text, [n["text"] for n in numbers]
                                   + [d["text"] for d in dates] + list(names) + said))
-    stems = []
-    for w in _LETTERS.findall(fold(blanked)):
-        if len(w) > 2 and w not in _STOP:
-            stems.append(stem(w))
     name_words = []
     for name in names:
-        words = [w for w in _LETTERS.findall(fold(name)) if w]
+        words = _LETTERS.findall(fold(name))
         if words and words not in name_words:
             name_words.append(words)
-    figures = [[n.get("unit") or "", float(n["value"]), n["text"]] for n in numbers
-               if n.get("value") is not None and math.isfinite(float(n["value"]))]
+    figures = []
+    for n in numbers:
+        value = n.get("value")
+        if value is not None and math.isfinite(value := float(value)):
+            figures.append([n.get("unit") or "", value, n["text"]])
     return {
         "w": word_count(text),
         "l": lang or "",
-        "t": stems,
+        "t": _content_stems(fold(blanked)),
         "n": name_words,
         "f": figures,
         "d": sorted({d["value"] for d in dates if d.get("value") and not d.get("relative")}),
@@ -245,16 +276,25 @@ def _value_key(value: float) -> str:
     return f"{value:.6g}"
 
 
+def _figure_keys(sig: dict) -> list[str]:
+    return [f"f:{unit}:{value:.6g}" for unit, value, _ in sig["f"]]
+
+
 def keys_of(sig: dict) -> set[str]:
     """The blocking keys of a signature."""
-    keys = {f"t:{s}" for s in sig["t"] if len(s) >= 3}
-    keys |= {f"n:{w}" for name in sig["n"] for w in name if len(w) >= 2}
-    keys |= {f"f:{unit}:{_value_key(value)}" for unit, value, _ in sig["f"]}
-    keys |= {f"d:{d[:4]}" for d in sig["d"] if d[:4].isdigit()}
+    keys = {"t:" + s for s in sig["t"] if len(s) >= 3}
+    keys.update(_figure_keys(sig))
+    for d in sig["d"]:
+        if d[:4].isdigit():
+            keys.add("d:" + d[:4])
     # a name with a kind of figure: two claims giving the same name a percentage share it,
     # whatever the percentage (that is how conflicts meet)
     units = {unit for unit, _, _ in sig["f"]}
-    keys |= {f"u:{''.join(name)}:{unit}" for name in sig["n"] for unit in units}
+    for name in sig["n"]:
+        keys.update("n:" + w for w in name if len(w) >= 2)
+        if units:
+            joined = "".join(name)
+            keys.update(f"u:{joined}:{unit}" for unit in units)
     return keys
 
 
@@ -263,14 +303,20 @@ def _text_of(sig: dict) -> str:
 
 
 def _prepared(sig: dict) -> dict:
-    """A signature with what comparing needs computed once (kept out of the stored JSON)."""
+    """A signature with what comparing needs computed once (kept out of the stored JSON).
+
+    ``_names`` pairs each name's words with their stems, ``_name_sets`` holds each name's
+    words as a set (a name found as such on the other side needs no closer look),
+    ``_facts`` the figure keys and the name words (a pair sharing both is always scored).
+    """
     if "_text" not in sig:
+        names = sig["n"]
         sig["_text"] = _text_of(sig)
         sig["_stems"] = set(sig["t"])
-        sig["_names"] = [(set(words), [stem(w) for w in words if len(w) > 2])
-                         for words in sig["n"]]
-        sig["_facts"] = ({f"f:{u}:{_value_key(v)}" for u, v, _ in sig["f"]},
-                         {w for words in sig["n"] for w in words})
+        sig["_names"] = [(frozenset(words), frozenset(stem(w) for w in words if len(w) > 2))
+                         for words in names]
+        sig["_name_sets"] = {words for words, _ in sig["_names"]}
+        sig["_facts"] = (set(_figure_keys(sig)), {w for words in names for w in words})
     return sig
 
 
@@ -334,13 +380,22 @@ def _align_figures(fa: list, fb: list) -> tuple[int, list[dict], int, int]:
     return matched, conflicts, extra_a, extra_b
 
 
-def _name_found(name: tuple[set, list], other: dict) -> bool:
-    mine, stems = name
-    for theirs, _ in other["_names"]:
-        if mine <= theirs or theirs <= mine:
-            return True
-    other_stems = other["_stems"]
-    return bool(stems) and all(s in other_stems for s in stems)
+def _lost_names(a: dict, b: dict) -> int:
+    """How many of a's names b lacks.  A name is found as the same name, as one with more
+    or fewer words, or as all its stems among b's words."""
+    their_sets = b["_name_sets"]
+    if a["_name_sets"] <= their_sets:
+        return 0  # no name, or every one found as such (the common case)
+    their_words, their_stems, their_names = b["_facts"][1], b["_stems"], b["_names"]
+    lost = 0
+    for words, stems in a["_names"]:
+        if words in their_sets or stems and stems <= their_stems:
+            continue
+        if (not words or not words.isdisjoint(their_words)) and any(  # else none can match
+                words <= theirs or theirs <= words for theirs, _ in their_names):
+            continue
+        lost += 1
+    return lost
 
 
 def _dates_compatible(x: str, y: str) -> bool:
@@ -352,38 +407,50 @@ def compare(a: dict, b: dict) -> Match:
     return _compare(_prepared(a), _prepared(b))
 
 
-def _fact_possible(a: dict, b: dict) -> bool:
-    """Could the facts score these two at all (a name on each side, a figure in common)?"""
-    if not (a["n"] and b["n"] and a["f"] and b["f"]):
-        return False
-    return any(_same_value(f[1], g[1]) for f in a["f"] for g in b["f"])
+def _compare(a: dict, b: dict, text: float | None = None, floor: int = 0,
+             min_text: float = 0) -> Match | None:
+    """compare() on prepared signatures; ``text`` is their token_set_ratio when known.
 
-
-def _compare(a: dict, b: dict, text: float | None = None) -> Match:
-    """compare() on prepared signatures; ``text`` is their token_set_ratio when known."""
-    sa, sb = a["_stems"], b["_stems"]
+    With a ``floor``, None as soon as the score is sure to be under it: the caps (different
+    dates, different names) are looked at before the words, the figures only when the
+    score can reach it.  With ``min_text``, None when the words score under it.  Any pair
+    it keeps gets exactly what compare() gives.
+    """
+    da, db = a["d"], b["d"]
+    if da == db:  # the common case: none, or the same
+        date_clash = extra_da = extra_db = False
+        dates_matched = bool(da)
+    else:
+        dates_matched = any(_dates_compatible(x, y) for x in da for y in db)
+        date_clash = bool(da and db) and not dates_matched
+        if date_clash and floor > 45:
+            return None  # capped at 45 below
+        extra_da = any(not any(_dates_compatible(x, y) for y in db) for x in da)
+        extra_db = any(not any(_dates_compatible(x, y) for x in da) for y in db)
+    lost_a = _lost_names(a, b)
+    lost_b = _lost_names(b, a)
+    if lost_a and lost_b and floor > 40:
+        return None  # capped at 40 below
     if text is None:
         ta, tb = a["_text"], b["_text"]
-        text = fuzz.token_set_ratio(ta, tb) if ta and tb else 0.0
-
-    lost_a = [n for n in a["_names"] if not _name_found(n, b)]
-    lost_b = [n for n in b["_names"] if not _name_found(n, a)]
-    matched_figs, conflicts, extra_fa, extra_fb = _align_figures(a["f"], b["f"])
-    date_clash = bool(a["d"] and b["d"]) and not any(
-        _dates_compatible(x, y) for x in a["d"] for y in b["d"])
-    extra_da = any(not any(_dates_compatible(x, y) for y in b["d"]) for x in a["d"])
-    extra_db = any(not any(_dates_compatible(x, y) for x in a["d"]) for y in b["d"])
+        text = fuzz.token_set_ratio(ta, tb, score_cutoff=min_text) if ta and tb else 0.0
+    if text < min_text:
+        return None
 
     # Facts: every fact of one side (names, figures) is found on the other, and they share
     # at least a name and a figure: 2 shared facts score 65, 3 score 82.5, 4 score 91…
     # A differing figure counts for half a shared one, an agreeing date for one.
+    names_matched = min(len(a["n"]) - lost_a, len(b["n"]) - lost_b)
+    fa, fb = a["f"], b["f"]
+    if text < floor - 0.5 and not (
+            names_matched >= 1 and any(_same_value(f[1], g[1]) for f in fa for g in fb)):
+        return None  # no figure in common, so no fact scores: the words alone, under the floor
+    matched_figs, conflicts, extra_fa, extra_fb = _align_figures(fa, fb)
     fact = 0.0
-    names_matched = min(len(a["n"]) - len(lost_a), len(b["n"]) - len(lost_b))
     covered_a = not lost_a and not extra_fa
     covered_b = not lost_b and not extra_fb
     if (covered_a or covered_b) and names_matched >= 1 and matched_figs >= 1:
-        dates_matched = sum(1 for x in a["d"] if any(_dates_compatible(x, y) for y in b["d"]))
-        k = names_matched + matched_figs + 0.5 * len(conflicts) + min(dates_matched, 1)
+        k = names_matched + matched_figs + 0.5 * len(conflicts) + dates_matched
         fact = 100.0 - 35.0 * 0.5 ** (k - 2)
     score = max(text, fact)
     if fact and text > 60:
@@ -393,6 +460,9 @@ def _compare(a: dict, b: dict, text: float | None = None) -> Match:
     if date_clash:
         score = min(score, 45.0)  # a different date: another fact (or a series)
         conflicts = []
+    score = int(round(score))
+    if score < floor:
+        return None
 
     same_lang = a["l"] == b["l"] or not a["l"] or not b["l"]
 
@@ -403,6 +473,7 @@ def _compare(a: dict, b: dict, text: float | None = None) -> Match:
     if facts_a or facts_b:
         more_a, more_b = facts_a, facts_b
     elif same_lang:
+        sa, sb = a["_stems"], b["_stems"]
         more_a = len(sa - sb) >= max(3, math.ceil(0.4 * len(sa)))
         more_b = len(sb - sa) >= max(3, math.ceil(0.4 * len(sb)))
         if more_a and more_b:
@@ -412,7 +483,7 @@ def _compare(a: dict, b: dict, text: float | None = None) -> Match:
     relation = ("equal" if not (more_a or more_b) else "overlap" if more_a and more_b
                 else "a_contains_b" if more_a else "b_contains_a")
     short = a["w"] < SHORT_WORDS or b["w"] < SHORT_WORDS
-    return Match(int(round(score)), conflicts, relation, short)
+    return Match(score, conflicts, relation, short)
 
 
 def compare_texts(text_a: str, text_b: str, lang_a: str = "fr", lang_b: str | None = None
@@ -432,6 +503,9 @@ def compare_texts(text_a: str, text_b: str, lang_a: str = "fr", lang_b: str | No
 # ---------------------------------------------------------------- the index
 
 _TOTAL = "#claims"  # in dupe_key_counts: how many claims are indexed (never a claim's key)
+# the stored JSON of a signature (one encoder, not one per claim; the same text as json.dumps)
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODE_CONFLICTS = json.JSONEncoder(ensure_ascii=False).encode  # as claim_pairs has them
 
 
 def _chunks(seq: Sequence, n: int = 500) -> Iterable[Sequence]:
@@ -451,18 +525,24 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> int:
 
 
 # Decoded signatures, by their stored JSON (so never stale, whatever changed in the store):
-# an import meets again the claims the previous imports of the same process met.
+# an import meets again the claims the previous imports of the same process met, and the
+# claims it indexes itself go in as they are written.
 _DECODED: dict[str, dict] = {}
 _DECODED_MAX = 20_000
+
+
+def _remember(raw: str, sig: dict) -> dict:
+    if len(_DECODED) >= _DECODED_MAX:
+        for stale in list(itertools.islice(_DECODED, _DECODED_MAX // 2)):
+            del _DECODED[stale]
+    _DECODED[raw] = sig
+    return sig
 
 
 def _decoded(raw: str) -> dict:
     sig = _DECODED.get(raw)
     if sig is None:
-        if len(_DECODED) >= _DECODED_MAX:
-            for stale in list(itertools.islice(_DECODED, _DECODED_MAX // 2)):
-                del _DECODED[stale]
-        sig = _DECODED[raw] = _prepared(json.loads(raw))
+        sig = _remember(raw, _prepared(json.loads(raw)))
     return sig
 
 
@@ -484,8 +564,6 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
     """
     if not claim_ids:
         return 0
-    from .store import now
-
     sigs: dict[int, dict] = {}
     for chunk in _chunks(list(claim_ids)):
         for cid, text, facets_json, lang in conn.execute(
@@ -494,6 +572,18 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
                 f" WHERE c.id IN ({','.join('?' * len(chunk))})", list(chunk)):
             facets = json.loads(facets_json) if facets_json else {}
             sigs[cid] = signature(text, facets, lang)
+    return _index(conn, sigs, sig_cache)
+
+
+def _index(conn: sqlite3.Connection, sigs: dict[int, dict], sig_cache: dict | None) -> int:
+    """index_claims() on the signatures of the new claims (claim id -> signature)."""
+    from .store import now
+
+    stored = []
+    for cid, sig in sigs.items():
+        raw = _ENCODE(sig)  # before _prepared adds to it
+        stored.append((cid, raw))
+        _remember(raw, _prepared(sig))
     if sig_cache is not None:
         sig_cache.update(sigs)
     claim_keys = {cid: keys_of(s) for cid, s in sigs.items()}
@@ -531,8 +621,7 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
                 postings.setdefault(k, []).append(cid)
 
     conn.executemany("INSERT OR REPLACE INTO dupe_claims (claim_id, signature) VALUES (?, ?)",
-                     ((cid, json.dumps(s, ensure_ascii=False, separators=(",", ":")))
-                      for cid, s in sigs.items()))
+                     stored)
     conn.executemany("INSERT OR IGNORE INTO dupe_keys (key, claim_id) VALUES (?, ?)",
                      sorted((k, cid) for cid, ks in claim_keys.items() for k in ks if k in df))
     conn.executemany(
@@ -574,29 +663,21 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
     found_at = now()
     rows = []
     for cid, others in candidates.items():
-        mine = _prepared(sigs[cid])
+        mine = sigs[cid]
         figs, names = mine["_facts"]
         for other in others:
             theirs = sigs.get(other) or theirs_by_id.get(other)
             if theirs is None:
                 continue
-            theirs = _prepared(theirs)
-            a, b = (cid, other) if cid < other else (other, cid)
-            sa, sb = (mine, theirs) if a == cid else (theirs, mine)
-            if figs & theirs["_facts"][0] and names & theirs["_facts"][1]:
-                m = _compare(sa, sb)
-            else:
-                text = fuzz.token_set_ratio(sa["_text"], sb["_text"]) \
-                    if sa["_text"] and sb["_text"] else 0.0
-                if text < PREFILTER:
-                    continue  # neither a figure and a name in common nor close words
-                if text < STORE_FLOOR - 0.5 and not _fact_possible(sa, sb):
-                    continue  # the words alone score it under the floor
-                m = _compare(sa, sb, text)
-            if m.score < STORE_FLOOR:
-                continue
-            rows.append((a, b, m.score, json.dumps(m.conflicts, ensure_ascii=False),
-                         m.relation, int(m.short), found_at))
+            a, b, sa, sb = (cid, other, mine, theirs) if cid < other else (other, cid, theirs, mine)
+            their_figs, their_names = theirs["_facts"]
+            # a candidate sharing no figure and name must have close words to be scored
+            shares = not figs.isdisjoint(their_figs) and not names.isdisjoint(their_names)
+            m = _compare(sa, sb, floor=STORE_FLOOR, min_text=0 if shares else PREFILTER)
+            if m is not None:
+                rows.append((a, b, m.score, _ENCODE_CONFLICTS(m.conflicts) if m.conflicts
+                             else "[]", m.relation, int(m.short), found_at))
+    rows.sort()
     conn.executemany(
         "INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
