@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .facets import Gate, analyse
+from .facets import Gate, analyse, finditer, folded, search
 
 # An event is a past participle after an auxiliary (a investi, ont été rachetés… "a levé
 # des fonds" allows one word between), or a noun or an English verb of the kind.
@@ -37,6 +37,7 @@ _EVENT = re.compile(
     r"|\b(?:" + "|".join(_EVENT_VERBS_EN) + r")\b",
     re.IGNORECASE,
 )
+folded(_EVENT)
 # Every match ends in one of these words (the auxiliaries alone are not enough).
 _EVENT_GATE = Gate(_EVENT_PARTICIPLES + _EVENT_NOUNS + _EVENT_VERBS_EN)
 _OPINION = re.compile(
@@ -49,6 +50,7 @@ _OPINION = re.compile(
     r"|je\s+pense|à\s+mon\s+avis|il\s+faut|nous\s+devons|i\s+think|we\s+must|should)\b",
     re.IGNORECASE,
 )
+folded(_OPINION)
 # a word of each alternative of _OPINION ("pense" for "je pense"…), or a fragment of it
 _OPINION_GATE = Gate(
     """
@@ -61,7 +63,7 @@ _OPINION_GATE = Gate(
     strategy increasingly frenzy landmark stunning dramatic race giant giants pense avis faut
     devons think must should
     """, fragments=("révolution", "de plus en plus"))
-_FIRST_PERSON_VIEW = re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I)
+_FIRST_PERSON_VIEW = folded(re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I))
 _FIRST_PERSON_GATE = Gate("moi sens view")
 
 
@@ -89,7 +91,7 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
         total += min(0.25, 0.08 * len(entities))
         reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
                        f"{_list(entities)}")
-    event = _EVENT.search(text) if _EVENT_GATE.allows(sentence) else None
+    event = search(_EVENT, sentence) if _EVENT_GATE.allows(sentence) else None
     if event:
         total += 0.12
         reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
@@ -110,9 +112,9 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
     if "speculation" in kinds and not numbers:
         total -= 0.15
         reasons.append("− speculation: " + _list(hedges, 3))
-    opinion = sorted({m.group().lower() for m in _OPINION.finditer(text)}) if (
+    opinion = sorted({m.group().lower() for m in finditer(_OPINION, sentence)}) if (
         _OPINION_GATE.allows(sentence)) else []
-    if opinion or (_FIRST_PERSON_GATE.allows(sentence) and _FIRST_PERSON_VIEW.search(text)):
+    if opinion or (_FIRST_PERSON_GATE.allows(sentence) and search(_FIRST_PERSON_VIEW, sentence)):
         total -= min(0.3, 0.07 * max(1, len(opinion)))
         reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
     if not numbers and not entities:
