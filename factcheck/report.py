@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import IO
 
@@ -209,100 +211,154 @@ def write_json(report: Report, out: IO[str], store: Store | None = None,
     """Stream the JSON export claim by claim; returns the number of claims written.
 
     With the store at hand, claims are written from their stored JSON without decoding and
-    re-encoding their facets: the output is the same, several times faster.
+    re-encoding their facets, a page of claims per write: the output is the same, several
+    times faster.
     """
     body = json.dumps(report.header, ensure_ascii=False, indent=2)
     out.write(body[:-2] + ',\n  "claims": [')
     n = 0
-    for line in (_fast_claims(store, article_id, status) if store is not None
-                 else (json.dumps(c, ensure_ascii=False) for c in report.claims)):
-        out.write(("\n    " if n == 0 else ",\n    ") + line)
-        n += 1
+    if store is None:
+        pages: Iterator[list[str]] = ([json.dumps(c, ensure_ascii=False)] for c in report.claims)
+    else:
+        pages = _fast_pages(store, article_id, status)
+    for lines in pages:
+        if lines:
+            out.write(("\n    " if n == 0 else ",\n    ") + ",\n    ".join(lines))
+            n += len(lines)
     out.write("\n  ]\n}\n" if n else "]\n}\n")
     return n
 
 
-# Each claim's duplicates as JSON text, built by SQLite itself (the same list, in the same
-# order, as dupes.duplicates_for_export; a test holds them equal): a store with a million
-# pairs exports without a Python object per pair.
-_DUPES_JSON = """
-WITH mine AS (
-    SELECT a AS me, b AS other, score, conflicts, short,
-           CASE relation WHEN 'a_contains_b' THEN 'contains'
-                         WHEN 'b_contains_a' THEN 'contained' ELSE relation END AS relation
-    FROM claim_pairs WHERE a BETWEEN :lo AND :hi AND score >= :low
-    UNION ALL
-    SELECT b, a, score,
-           CASE WHEN conflicts = '[]' THEN '[]' ELSE (
-               SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
-                                                   'b', json_extract(value, '$.a')))
-               FROM json_each(conflicts)) END,
-           short,
-           CASE relation WHEN 'a_contains_b' THEN 'contained'
-                         WHEN 'b_contains_a' THEN 'contains' ELSE relation END
-    FROM claim_pairs WHERE b BETWEEN :lo AND :hi AND score >= :low
-), kinds AS (
-    SELECT me, other, score, conflicts, relation,
-           CASE WHEN short OR score < :high THEN 'suggestion'
-                WHEN conflicts != '[]' THEN 'conflict' ELSE 'duplicate' END AS kind
-    FROM mine
-), ordered AS (
-    SELECT k.*, c.status FROM kinds k JOIN claims c ON c.id = k.other
-    ORDER BY k.me, CASE k.kind WHEN 'conflict' THEN 0 WHEN 'duplicate' THEN 1 ELSE 2 END,
-             k.score DESC, k.other
-)
-SELECT me, json_group_array(json_object('id', other, 'kind', kind, 'score', score,
-                                        'conflicts', json(conflicts), 'relation', relation,
-                                        'status', status))
-FROM ordered GROUP BY me
-"""
+# Each claim's duplicates are the pairs it is on either side of: two index range scans per
+# page of claims, one row per entry in the order of dupes.duplicates_for_export (conflicts,
+# duplicates, then suggestions; by score, then id: a test holds them equal), with the figures
+# in conflict as JSON text in SQLite's compact form (flipped, as "contains" is read the other
+# way, for the claim on the b side); the rows are put together in Python.
+_PAIRS_SIDE = """
+    SELECT {me} AS me,
+           CASE WHEN short OR score < :high THEN 2 WHEN conflicts = '[]' THEN 1 ELSE 0 END AS kind,
+           -score AS neg_score, {other} AS other,
+           CASE WHEN conflicts = '[]' THEN '[]' ELSE {figures} END,
+           CASE relation WHEN 'a_contains_b' THEN '{contains}' WHEN 'b_contains_a' THEN '{contained}'
+                         ELSE relation END
+    FROM claim_pairs WHERE {me} BETWEEN :lo AND :hi AND score >= :low"""
+_FLIPPED = """(SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
+                                                 'b', json_extract(value, '$.a')))
+               FROM json_each(conflicts))"""
+_DUPES_ROWS = (
+    _PAIRS_SIDE.format(me="a", other="b", figures="json(conflicts)", contains="contains",
+                       contained="contained")
+    + "\n    UNION ALL"
+    + _PAIRS_SIDE.format(me="b", other="a", figures=_FLIPPED, contains="contained",
+                         contained="contains")
+    + "\n    ORDER BY me, kind, neg_score, other")
+_KINDS = ("conflict", "duplicate", "suggestion")  # in the order they are listed
+_STATUS_CODES = {s: i for i, s in enumerate(STATUSES, 1)}
 
 
-def _duplicates_json(store: Store, ids: list[int]) -> dict[int, str]:
-    from . import dupes
+def _status_table(store: Store) -> bytearray:
+    """Every claim's status by id, as a byte: STATUSES[code - 1], 0 for no such claim."""
+    top = store.conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    table = bytearray(top + 1)
+    for cid, st in store.conn.execute("SELECT id, status FROM claims"):
+        table[cid] = _STATUS_CODES[st]
+    return table
+
+
+def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearray
+                     ) -> tuple[dict[int, str], dict[int, list[tuple[int, str]]]]:
+    """({claim: its duplicates as JSON text}, {claim: [(other claim, figures in conflict as
+    JSON text)], in order}) for the claims `ids`; claims without any are left out."""
+    wanted = set(ids)
+    texts, conflicts = {}, {}
+    for lo, hi in _id_ranges(ids):
+        rows = store.conn.execute(_DUPES_ROWS, {"lo": lo, "hi": hi, "low": thresholds.low,
+                                                "high": thresholds.high})
+        for me, entries in groupby(rows, itemgetter(0)):
+            if me not in wanted:
+                continue
+            entries = [e for e in entries if e[3] < len(statuses) and statuses[e[3]]]
+            if not entries:
+                continue
+            texts[me] = "[" + ",".join(
+                f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{-neg_score},'
+                f'"conflicts":{figures},"relation":"{relation}",'
+                f'"status":"{STATUSES[statuses[other] - 1]}"}}'
+                for _, kind, neg_score, other, figures, relation in entries) + "]"
+            if entries[0][1] == 0:
+                conflicts[me] = [(e[3], e[4]) for e in entries if e[1] == 0]
+    return texts, conflicts
+
+
+def _id_ranges(ids: list[int]) -> list[tuple[int, int]]:
+    """Ranges of ids covering these: most often one, a page of claims in article order being
+    a run of ids."""
+    ranges: list[tuple[int, int]] = []
+    for cid in sorted(ids):
+        if ranges and cid - ranges[-1][1] <= 64:
+            ranges[-1] = (ranges[-1][0], cid)
+        else:
+            ranges.append((cid, cid))
+    return ranges
+
+
+def _conflicts_json(sources: list[dict], with_claims: list[tuple[int, str]]) -> str:
+    """The ``conflicts`` key of a claim, the text json.dumps gives of _conflicts_of, from its
+    sources and the (other claim, figures in conflict as JSON text) of its conflicting
+    duplicates."""
+    items = [json.dumps(c, ensure_ascii=False) for c in _conflicts_of(sources, [])]
+    if with_claims:
+        figures = json.loads("[" + ",".join(f for _, f in with_claims) + "]")
+        for (other, _), pairs in zip(with_claims, figures):
+            for c in pairs or []:
+                items.append(f'{{"with": "claim", "id": {other}, "claim": {_json(c.get("a"))}, '
+                             f'"other": {_json(c.get("b"))}}}')
+    return "[" + ", ".join(items) + "]"
+
+
+def _json(value) -> str:
+    return encode_basestring(value) if type(value) is str else json.dumps(value,
+                                                                          ensure_ascii=False)
+
+
+def _fast_pages(store: Store, article_id: int | None, status: str | None
+                ) -> Iterator[list[str]]:
+    """Each page of claims as its JSON lines, the same text json.dumps of _claim_entry gives
+    (and, for the duplicates, the compact text this export has always had)."""
+    from . import dupes, sources
 
     dupes.ensure_indexed(store)
-    t = dupes.thresholds(store.conn)
-    wanted = set(ids)
-    out = {}
-    for me, text in store.conn.execute(
-            _DUPES_JSON, {"lo": min(ids), "hi": max(ids), "low": t.low, "high": t.high}):
-        if me in wanted:
-            out[me] = text
-    return out
-
-
-def _fast_claims(store: Store, article_id: int | None, status: str | None) -> Iterator[str]:
-    from . import sources
-
+    thresholds = dupes.thresholds(store.conn)
+    statuses = _status_table(store)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-
-    def text(value) -> str:  # the C string encoder: most of a claim's bytes go through it
-        return "null" if value is None else encode_basestring(value)
+    quote = encode_basestring  # the C string encoder: most of a claim's bytes go through it
 
     for rows in _raw_pages(store, article_id, status):
         ids = [r[0] for r in rows]
         histories = store.histories(ids)
         linked = sources.sources_for_export(store, ids)
-        dup_json = _duplicates_json(store, ids)
-        for (cid, aid, seq, body, start, end, st, label, worth, reasons, facets, upd_at,
+        dup_texts, dup_conflicts = _duplicates_json(store, ids, thresholds, statuses)
+        lines = []
+        for (cid, aid, seq, text, start, end, st, label, worth, reasons, facets, upd_at,
              upd_by) in rows:
-            history = histories.get(cid, [])
-            srcs = linked.get(cid, [])
-            dup_text = dup_json.get(cid, "[]")
-            # the conflicts need the pairs as objects, only for claims that have conflicts
-            dup = json.loads(dup_text) if '"conflict"' in dup_text else []
-            yield (
-                f'{{"id": {cid}, "article_id": {aid}, "seq": {seq}, "text": {text(body)}, '
-                f'"start": {start}, "end": {end}, "status": {text(st)}, '
-                f'"verdict_label": {text(label)}, "checkworthiness": {worth!r}, '
+            history = histories.get(cid)
+            srcs = linked.get(cid)
+            conflicts = dup_conflicts.get(cid)
+            lines.append(
+                f'{{"id": {cid}, "article_id": {aid}, "seq": {seq}, "text": {quote(text)}, '
+                f'"start": {start}, "end": {end}, "status": {quote(st)}, '
+                f'"verdict_label": {"null" if label is None else quote(label)}, '
+                f'"checkworthiness": {worth!r}, '
                 f'"reasons": {reasons or "[]"}, "facets": {facets or "{}"}, '
                 f'"notes": {dumps(_notes(history)) if history else "[]"}, '
                 f'"sources": {dumps(srcs) if srcs else "[]"}, '
-                f'"duplicates": {dup_text}, '
-                f'"conflicts": {dumps(_conflicts_of(srcs, dup)) if srcs or dup else "[]"}, '
+                f'"duplicates": {dup_texts.get(cid, "[]")}, '
+                f'"conflicts": '
+                f'{_conflicts_json(srcs or [], conflicts or []) if srcs or conflicts else "[]"}, '
                 f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}, '
-                f'"updated_at": {text(upd_at)}, "updated_by": {text(upd_by)}}}')
+                f'"updated_at": {"null" if upd_at is None else quote(upd_at)}, '
+                f'"updated_by": {"null" if upd_by is None else quote(upd_by)}}}')
+        yield lines
 
 
 def write(store: Store, out: IO[str], fmt: str = "json", article_id: int | None = None,
