@@ -564,29 +564,48 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
     """
     if not claim_ids:
         return 0
-    sigs: dict[int, dict] = {}
+    new: dict[int, tuple[str, dict]] = {}
     for chunk in _chunks(list(claim_ids)):
         for cid, text, facets_json, lang in conn.execute(
                 "SELECT c.id, c.text, c.facets, a.language FROM claims c"
                 " JOIN articles a ON a.id = c.article_id"
                 f" WHERE c.id IN ({','.join('?' * len(chunk))})", list(chunk)):
-            facets = json.loads(facets_json) if facets_json else {}
-            sigs[cid] = signature(text, facets, lang)
-    return _index(conn, sigs, sig_cache)
+            new[cid] = _signature_of(text, facets_json, lang)
+    return _index(conn, new, sig_cache)
 
 
-def _index(conn: sqlite3.Connection, sigs: dict[int, dict], sig_cache: dict | None) -> int:
-    """index_claims() on the signatures of the new claims (claim id -> signature)."""
+# Signatures by what they are computed from (claim text, stored facets, language), as
+# (stored JSON, prepared signature): a sentence that recurs from article to article (wire
+# copy, a quotation, a boilerplate line) is worked out once per process.
+_SIGNATURES: dict[tuple[str, str | None, str | None], tuple[str, dict]] = {}
+_SIGNATURES_MAX = 10_000
+
+
+def _signature_of(text: str, facets_json: str | None, lang: str | None) -> tuple[str, dict]:
+    key = (text, facets_json, lang)
+    hit = _SIGNATURES.get(key)
+    if hit is None:
+        sig = signature(text, json.loads(facets_json) if facets_json else {}, lang)
+        raw = _ENCODE(sig)  # before _prepared adds to it
+        sig = _DECODED.get(raw) or _remember(raw, _prepared(sig))
+        if "_keys" not in sig:
+            sig["_keys"] = keys_of(sig)
+        if len(_SIGNATURES) >= _SIGNATURES_MAX:
+            for stale in list(itertools.islice(_SIGNATURES, _SIGNATURES_MAX // 2)):
+                del _SIGNATURES[stale]
+        hit = _SIGNATURES[key] = (raw, sig)
+    return hit
+
+
+def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, dict]],
+           sig_cache: dict | None) -> int:
+    """index_claims() on the new claims' signatures (claim id -> stored JSON, signature)."""
     from .store import now
 
-    stored = []
-    for cid, sig in sigs.items():
-        raw = _ENCODE(sig)  # before _prepared adds to it
-        stored.append((cid, raw))
-        _remember(raw, _prepared(sig))
+    sigs = {cid: sig for cid, (_raw, sig) in new.items()}
     if sig_cache is not None:
         sig_cache.update(sigs)
-    claim_keys = {cid: keys_of(s) for cid, s in sigs.items()}
+    claim_keys = {cid: sig["_keys"] for cid, sig in sigs.items()}
     batch_counts = Counter(k for ks in claim_keys.values() for k in ks)
 
     # how many claims already hold each key, and how many are indexed: one look-up
@@ -611,17 +630,19 @@ def _index(conn: sqlite3.Connection, sigs: dict[int, dict], sig_cache: dict | No
     # who holds them: the store (read before this batch is written), then the batch itself
     postings: dict[str, list[int]] = {}
     if wanted:
-        for key, cid in conn.execute(
-                "SELECT key, claim_id FROM dupe_keys"
-                " WHERE key IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(wanted), ensure_ascii=False),)):
-            postings.setdefault(key, []).append(cid)
+        held = sorted(k for k in wanted if k in before)  # the others are the batch's alone
+        if held:
+            for key, cid in conn.execute(
+                    "SELECT key, claim_id FROM dupe_keys"
+                    " WHERE key IN (SELECT value FROM json_each(?))",
+                    (json.dumps(held, ensure_ascii=False),)):
+                postings.setdefault(key, []).append(cid)
         for cid, ks in claim_keys.items():
             for k in ks & wanted:
                 postings.setdefault(k, []).append(cid)
 
     conn.executemany("INSERT OR REPLACE INTO dupe_claims (claim_id, signature) VALUES (?, ?)",
-                     stored)
+                     [(cid, raw) for cid, (raw, _sig) in new.items()])
     conn.executemany("INSERT OR IGNORE INTO dupe_keys (key, claim_id) VALUES (?, ?)",
                      sorted((k, cid) for cid, ks in claim_keys.items() for k in ks if k in df))
     conn.executemany(
