@@ -491,7 +491,7 @@ _RELATIVE = re.compile(
 folded(_RELATIVE)
 # one word of each alternative of _RELATIVE (or a phrase, for "cette année", "il y a"…)
 _RELATIVE_GATE = Gate(
-    "dernières derniers dernière dernier prochaine prochain hier aujourd demain récemment"
+    "dernières derniers dernière dernièr dernier prochaine prochain hier aujourd demain récemment"
     " dernièrement tôt week month year yesterday today tomorrow recently earlier recent voici"
     " ago", fragments=("cette année", "cette semaine", "ce mois-ci", "il y a"))
 _MONTH_WORDS = frozenset(_MONTH_NUM)
