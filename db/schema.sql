@@ -1,4 +1,4 @@
--- factcheck schema, version 3. Generated from factcheck/migrations.py;
+-- factcheck schema, version 4. Generated from factcheck/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -96,10 +96,6 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
-
-CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
-    INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
-END;
 
 CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);

@@ -513,15 +513,20 @@ def _chunks(seq: Sequence, n: int = 500) -> Iterable[Sequence]:
         yield seq[i:i + n]
 
 
-def index_article(conn: sqlite3.Connection, article_id: int) -> int:
+def index_article(conn: sqlite3.Connection, article_id: int,
+                  claims: Sequence[tuple[str, str, str | None]] | None = None) -> int:
     """Index a newly imported article's claims and record their pairs; returns pairs written.
 
-    Meant to run inside the import's transaction (``conn`` is the store's connection).
+    Meant to run in a transaction of the store's connection ``conn``, right after the
+    import. ``claims``, when the import hands them over, are the article's claims in order
+    as (text, facets JSON, language): what would otherwise be read back from the store.
     """
-    ids = [r[0] for r in conn.execute(
-        "SELECT id FROM claims WHERE article_id = ? AND id NOT IN"
-        " (SELECT claim_id FROM dupe_claims) ORDER BY id", (article_id,))]
-    return index_claims(conn, ids)
+    rows = conn.execute(
+        "SELECT id, seq FROM claims WHERE article_id = ? AND id NOT IN"
+        " (SELECT claim_id FROM dupe_claims) ORDER BY seq", (article_id,)).fetchall()
+    if claims is None:
+        return index_claims(conn, [cid for cid, _ in rows])
+    return _index(conn, {cid: _signature_of(*claims[seq - 1]) for cid, seq in rows}, None)
 
 
 # Decoded signatures, by their stored JSON (so never stale, whatever changed in the store):
@@ -579,6 +584,13 @@ def index_claims(conn: sqlite3.Connection, claim_ids: Sequence[int],
 # copy, a quotation, a boilerplate line) is worked out once per process.
 _SIGNATURES: dict[tuple[str, str | None, str | None], tuple[str, dict]] = {}
 _SIGNATURES_MAX = 10_000
+
+
+def clear_caches() -> None:
+    """Forget what this process worked out (stems, signatures): a cold start, for benchmarks."""
+    _STEM_OF.clear()
+    _DECODED.clear()
+    _SIGNATURES.clear()
 
 
 def _signature_of(text: str, facets_json: str | None, lang: str | None) -> tuple[str, dict]:
@@ -869,7 +881,7 @@ def _last_decisions(store, ids: Iterable[int]) -> dict[int, dict]:
     return out
 
 
-def duplicates_of(store, claim_id: int) -> list[dict]:
+def duplicates_of(store, claim_id: int, index: bool = True) -> list[dict]:
     """The claims that say the same as this one (or conflict with it), for the desk.
 
     Each: ``claim_id`` (the other), ``kind``, ``score``, ``conflicts`` (``a`` = the figure in
@@ -878,9 +890,12 @@ def duplicates_of(store, claim_id: int) -> list[dict]:
     ``mark_with_duplicates`` on this claim would carry a verified verdict to it), the other's
     ``status``, ``text``, ``article_id``, ``article_title``, ``seq``, ``version``, and
     ``decided_by``/``decided_at``/``decided_note`` when it is verified or disputed.
+    ``index=False`` only reads: the claims not indexed yet are left for later (the desk
+    asks from its screen's thread, which must never write or wait on a lock).
     """
     store.claim(claim_id)  # NotFound for a bad id
-    ensure_indexed(store)
+    if index:
+        ensure_indexed(store)
     pairs = _pairs_of(store, [claim_id])[claim_id]
     claims = _claims_by_id(store, [p["claim_id"] for p in pairs])
     decided = _last_decisions(store, [c for c, row in claims.items()

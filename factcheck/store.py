@@ -281,7 +281,13 @@ class Store:
     def import_document(self, doc: Document, *, title: str | None = None,
                         language: str | None = None, source: str | None = None,
                         editor: str | None = None, url: str | None = None) -> ImportResult:
-        """Store an article and its claims in one transaction; the same text only once."""
+        """Store an article and its claims in one transaction; the same text only once.
+
+        Its near-duplicates are then found against the whole store in a second, short
+        transaction: other editors wait on neither for long, and an article is never half
+        in. Should that second step not happen (a crash, a kill), the claims are indexed
+        the next time duplicates are asked for (``dupes.ensure_indexed``).
+        """
         from .language import detect_language
         from .textio import content_hash
 
@@ -292,6 +298,8 @@ class Store:
         lang = language if language in ("fr", "en") else detect_language(doc.text)
         rows = list(build_claims(doc.text, lang))
         title = (title or doc.title or _title_from_source(source) or "Untitled article").strip()
+        dumps = json.JSONEncoder(ensure_ascii=False).encode
+        facets_json = [dumps(r["facets"]) for r in rows]
         with self.transaction() as conn:
             again = conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
             if again:  # imported by someone else meanwhile
@@ -307,13 +315,19 @@ class Store:
                 "INSERT INTO claims (article_id, seq, char_start, char_end, text,"
                 " checkworthiness, reasons, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ((article_id, i, r["start"], r["end"], r["text"], r["checkworthiness"],
-                  json.dumps(r["reasons"], ensure_ascii=False),
-                  json.dumps(r["facets"], ensure_ascii=False))
-                 for i, r in enumerate(rows, start=1)),
+                  dumps(r["reasons"]), f)
+                 for i, (r, f) in enumerate(zip(rows, facets_json), start=1)),
             )
-            from . import dupes  # near-duplicates against the whole store, same transaction
+            conn.execute("INSERT INTO claims_fts (rowid, text)"
+                         " SELECT id, text FROM claims WHERE article_id = ?", (article_id,))
+        from . import dupes
 
-            dupes.index_article(conn, article_id)
+        try:
+            with self.transaction() as conn:
+                dupes.index_article(conn, article_id, [
+                    (r["text"], f, lang) for r, f in zip(rows, facets_json)])
+        except sqlite3.Error:
+            pass  # the article is in; ensure_indexed finds its claims unindexed later
         return ImportResult(self.article(article_id), True, len(rows))
 
     def article_by_hash(self, sha: str) -> dict | None:
@@ -503,9 +517,23 @@ class Store:
         fts = fts_query(query)
         if not fts:
             return []
+        self._index_claims_text()
         return [_claim_row(r) for r in self.rows(
             "SELECT claims.* FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
             " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit])]
+
+    def _index_claims_text(self) -> None:
+        """Add to claims_fts the claims an import did not get to (it does so itself)."""
+        if self.readonly:
+            return
+        behind = self.conn.execute(
+            "SELECT coalesce((SELECT max(id) FROM claims), 0)"
+            " > coalesce((SELECT max(id) FROM claims_fts_docsize), 0)").fetchone()[0]
+        if behind:
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims"
+                    " WHERE id > coalesce((SELECT max(id) FROM claims_fts_docsize), 0)")
 
 
 def _event_row(r: dict) -> dict:

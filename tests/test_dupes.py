@@ -374,3 +374,18 @@ def test_pairs_are_the_same_whether_indexed_by_article_or_all_at_once(tmp_path):
             found.append(s.conn.execute("SELECT a, b, score, conflicts, relation, short"
                                         " FROM claim_pairs ORDER BY a, b").fetchall())
     assert found[0] and found[0] == found[1]
+
+
+def test_the_desk_reads_duplicates_without_writing(store, monkeypatch):
+    """duplicates_of(index=False), as the desk's screen thread calls it, never indexes."""
+    monkeypatch.setattr(dupes, "index_article", lambda *a, **k: 0)
+    for name, text in (("a.txt", "Meta a déboursé 14,3 milliards de dollars pour 49 % de"
+                                 " Scale AI, selon le Financial Times, en juin 2025."),
+                       ("b.txt", "Selon le Financial Times, Meta a déboursé 14,3 milliards"
+                                 " de dollars pour 49 % de Scale AI en juin 2025.")):
+        store.import_document(parse_document(text.encode(), name))
+    monkeypatch.undo()
+    first = store.claims()[0]["id"]
+    assert dupes.duplicates_of(store, first, index=False) == []
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
+    assert [d["kind"] for d in dupes.duplicates_of(store, first)] == ["duplicate"]

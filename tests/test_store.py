@@ -122,6 +122,36 @@ def test_full_text_search_takes_any_text(seeded):
     assert store.claim_count() == 11
 
 
+def test_search_finds_claims_the_import_indexed_and_catches_up_on_others(seeded):
+    store, article = seeded
+    assert 1 in [c["seq"] for c in store.search_claims("Zuckerberg")]
+    # a claim written without the import (another tool, an older factcheck) is found too
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO claims (article_id, seq, char_start, char_end, text)"
+                     " VALUES (?, 99, 0, 0, 'Un ornithorynque a voté')", (article["id"],))
+    assert [c["seq"] for c in store.search_claims("ornithorynque")] == [99]
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+
+
+def test_the_article_is_in_even_when_duplicate_indexing_fails(store, monkeypatch):
+    from factcheck import dupes
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(dupes, "index_article", locked)
+    doc = parse_document(b"Meta a investi 14,3 milliards de dollars dans Scale AI en juin"
+                         b" 2025. Meta a investi 14,3 milliards de dollars dans Scale AI.",
+                         "a.txt")
+    result = store.import_document(doc)
+    assert result.created and store.claim_count() == 2
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
+    monkeypatch.undo()
+    assert dupes.ensure_indexed(store) >= 1  # found later: the pair is there
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 2
+
+
 def test_backup_is_a_working_copy(seeded, tmp_path):
     store, _ = seeded
     store.mark(2, "disputed")

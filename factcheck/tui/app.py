@@ -269,9 +269,13 @@ class FactcheckApp(App[int]):
                                ) -> None:
         if self.article is None or self.article["id"] != article_id or not self.screen_stack:
             return
+        shown = self._row_by_id(self.shown_claim)
+        before = (shown.dupes, shown.conflicts) if shown else None
         for r in self.all_rows:
             r.dupes, r.conflicts = counts.get(r.id, (0, 0))
         self.desk.query_one(ClaimList).refresh()
+        if shown and (shown.dupes, shown.conflicts) != before:
+            self._schedule_detail()  # indexed meanwhile: the detail lists them now
 
     def _apply_filters(self, keep_claim: int | None = None) -> None:
         claims = self.desk.query_one(ClaimList)
@@ -417,8 +421,8 @@ class FactcheckApp(App[int]):
     def _duplicates(self, claim_id: int) -> list[dict]:
         from .. import dupes
 
-        try:
-            return dupes.duplicates_of(self.reader, claim_id)
+        try:  # only reads: indexing (a write) happens in _load_duplicate_marks' thread
+            return dupes.duplicates_of(self.reader, claim_id, index=False)
         except Exception:
             return []
 
