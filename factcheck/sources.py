@@ -841,4 +841,5 @@ def sources_for_export(store: Store, claim_ids: Iterable[int]) -> dict[int, list
     links = _links(store, ids)
     keep = ("id", "url", "title", "publisher", "published", "language", "reliability",
             "stance", "note", "evidence", "linked_at", "linked_by")
-    return {cid: [{k: s[k] for k in keep} for s in links.get(cid, [])] for cid in ids}
+    return {cid: [{k: s[k] for k in keep} for s in links[cid]] if cid in links else []
+            for cid in ids}
