@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 from json.encoder import encode_basestring
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -260,29 +261,47 @@ _CACHE_KIB = 32 * 1024
 
 # Each claim's duplicates are the pairs it is on either side of: two index range scans per
 # page of claims, one row per entry in the order of dupes.duplicates_for_export (conflicts,
-# duplicates, then suggestions; by score, then id: a test holds them equal), with the figures
-# in conflict as JSON text in SQLite's compact form (flipped, as "contains" is read the other
-# way, for the claim on the b side); the rows are put together in Python.
+# duplicates, then suggestions; by score, then id: a test holds them equal), put together in
+# Python.  For the claim on the b side of a pair, "contains" is read the other way and the
+# figures in conflict are flipped.
 _PAIRS_SIDE = """
     SELECT {me} AS me,
            CASE WHEN short OR score < :high THEN 2 WHEN conflicts = '[]' THEN 1 ELSE 0 END AS kind,
-           -score AS neg_score, {other} AS other,
-           CASE WHEN conflicts = '[]' THEN '[]' ELSE {figures} END,
+           -score AS neg_score, {other} AS other, {flipped}, conflicts,
            CASE relation WHEN 'a_contains_b' THEN '{contains}' WHEN 'b_contains_a' THEN '{contained}'
                          ELSE relation END
     FROM claim_pairs WHERE {me} BETWEEN :lo AND :hi AND score >= :low"""
-_FLIPPED = """(SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
-                                                 'b', json_extract(value, '$.a')))
-               FROM json_each(conflicts))"""
 _DUPES_ROWS = (
-    _PAIRS_SIDE.format(me="a", other="b", figures="json(conflicts)", contains="contains",
-                       contained="contained")
+    _PAIRS_SIDE.format(me="a", other="b", flipped=0, contains="contains", contained="contained")
     + "\n    UNION ALL"
-    + _PAIRS_SIDE.format(me="b", other="a", figures=_FLIPPED, contains="contained",
-                         contained="contains")
+    + _PAIRS_SIDE.format(me="b", other="a", flipped=1, contains="contained", contained="contains")
     + "\n    ORDER BY me, kind, neg_score, other")
 _KINDS = ("conflict", "duplicate", "suggestion")  # in the order they are listed
 _STATUS_CODES = {s: i for i, s in enumerate(STATUSES, 1)}
+
+# The figures in conflict are stored as json.dumps wrote them: [{"a": "14,3", "b": "14,8"}].
+# The export has always given them as SQLite's json() (or, flipped, json_object()) writes
+# them: [{"a":"14,8","b":"14,3"}].  For plain strings (no escapes) that is the same literals
+# with the spaces left out; anything else goes through SQLite as before.
+_PLAIN_FIGURES = re.compile(r'\[(?:\{"a": "[^"\\\x00-\x1f]*", "b": "[^"\\\x00-\x1f]*"\}'
+                            r'(?:, (?=\{)|(?=\])))*\]')
+_PLAIN_FIGURE = re.compile(r'\{"a": ("[^"]*"), "b": ("[^"]*")\}')
+_SQLITE_FIGURES = (
+    "SELECT json(:stored)",
+    """SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
+                                           'b', json_extract(value, '$.a')))
+       FROM json_each(:stored)""")
+
+
+def _figures(store: Store, stored: str, flipped: int) -> tuple[str, list[tuple[str, str]] | None]:
+    """(the figures as the export writes them, [(figure, other figure) as JSON strings] when
+    they are plain strings), flipped for the claim on the b side of the pair."""
+    if _PLAIN_FIGURES.fullmatch(stored):
+        pairs = _PLAIN_FIGURE.findall(stored)
+        if flipped:
+            pairs = [(b, a) for a, b in pairs]
+        return "[" + ",".join(f'{{"a":{a},"b":{b}}}' for a, b in pairs) + "]", pairs
+    return store.conn.execute(_SQLITE_FIGURES[flipped], {"stored": stored}).fetchone()[0], None
 
 
 def _status_table(store: Store) -> bytearray:
@@ -295,10 +314,11 @@ def _status_table(store: Store) -> bytearray:
 
 
 def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearray
-                     ) -> tuple[dict[int, str], dict[int, list[tuple[int, str]]]]:
-    """({claim: its duplicates as JSON text}, {claim: [(other claim, figures in conflict as
-    JSON text)], in order}) for the claims `ids`; claims without any are left out."""
+                     ) -> tuple[dict[int, str], dict[int, str]]:
+    """({claim: its duplicates as JSON text}, {claim: the items of its ``conflicts`` with
+    other claims as JSON text}) for the claims `ids`; claims without any are left out."""
     wanted = set(ids)
+    known = len(statuses)
     texts, conflicts = {}, {}
     for lo, hi in _id_ranges(ids):
         rows = store.conn.execute(_DUPES_ROWS, {"lo": lo, "hi": hi, "low": thresholds.low,
@@ -306,17 +326,36 @@ def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearr
         for me, entries in groupby(rows, itemgetter(0)):
             if me not in wanted:
                 continue
-            entries = [e for e in entries if e[3] < len(statuses) and statuses[e[3]]]
-            if not entries:
-                continue
-            texts[me] = "[" + ",".join(
-                f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{-neg_score},'
-                f'"conflicts":{figures},"relation":"{relation}",'
-                f'"status":"{STATUSES[statuses[other] - 1]}"}}'
-                for _, kind, neg_score, other, figures, relation in entries) + "]"
-            if entries[0][1] == 0:
-                conflicts[me] = [(e[3], e[4]) for e in entries if e[1] == 0]
+            items, conflicting = [], []
+            for _, kind, neg_score, other, flipped, stored, relation in entries:
+                if other >= known or not statuses[other]:  # no such claim any more
+                    continue
+                figures = "[]"
+                if stored != "[]":
+                    figures, pairs = _figures(store, stored, flipped)
+                    if kind == 0:
+                        conflicting.append(_claim_conflicts(other, figures, pairs))
+                items.append(f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{-neg_score},'
+                             f'"conflicts":{figures},"relation":"{relation}",'
+                             f'"status":"{STATUSES[statuses[other] - 1]}"}}')
+            if items:
+                texts[me] = "[" + ",".join(items) + "]"
+            if conflicting:
+                conflicts[me] = ", ".join(c for c in conflicting if c)
     return texts, conflicts
+
+
+def _claim_conflicts(other: int, figures: str, pairs: list[tuple[str, str]] | None) -> str:
+    """The items _conflicts_of makes of a conflicting duplicate, as json.dumps writes them."""
+    if pairs is None:  # not plain strings: decoded and encoded again, as it always was
+        pairs = [(_json(c.get("a")), _json(c.get("b"))) for c in json.loads(figures) or []]
+    return ", ".join(f'{{"with": "claim", "id": {other}, "claim": {a}, "other": {b}}}'
+                     for a, b in pairs)
+
+
+def _json(value) -> str:
+    return encode_basestring(value) if type(value) is str else json.dumps(value,
+                                                                          ensure_ascii=False)
 
 
 def _id_ranges(ids: list[int]) -> list[tuple[int, int]]:
@@ -331,23 +370,13 @@ def _id_ranges(ids: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _conflicts_json(sources: list[dict], with_claims: list[tuple[int, str]]) -> str:
+def _conflicts_json(sources: list[dict], with_claims: str | None) -> str:
     """The ``conflicts`` key of a claim, the text json.dumps gives of _conflicts_of, from its
-    sources and the (other claim, figures in conflict as JSON text) of its conflicting
-    duplicates."""
+    sources and the items of its conflicts with other claims."""
     items = [json.dumps(c, ensure_ascii=False) for c in _conflicts_of(sources, [])]
     if with_claims:
-        figures = json.loads("[" + ",".join(f for _, f in with_claims) + "]")
-        for (other, _), pairs in zip(with_claims, figures):
-            for c in pairs or []:
-                items.append(f'{{"with": "claim", "id": {other}, "claim": {_json(c.get("a"))}, '
-                             f'"other": {_json(c.get("b"))}}}')
+        items.append(with_claims)
     return "[" + ", ".join(items) + "]"
-
-
-def _json(value) -> str:
-    return encode_basestring(value) if type(value) is str else json.dumps(value,
-                                                                          ensure_ascii=False)
 
 
 def _fast_pages(store: Store, article_id: int | None, status: str | None
@@ -383,7 +412,7 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
                 f'"sources": {dumps(srcs) if srcs else "[]"}, '
                 f'"duplicates": {dup_texts.get(cid, "[]")}, '
                 f'"conflicts": '
-                f'{_conflicts_json(srcs or [], conflicts or []) if srcs or conflicts else "[]"}, '
+                f'{_conflicts_json(srcs or [], conflicts) if srcs or conflicts else "[]"}, '
                 f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}, '
                 f'"updated_at": {"null" if upd_at is None else quote(upd_at)}, '
                 f'"updated_by": {"null" if upd_by is None else quote(upd_by)}}}')
