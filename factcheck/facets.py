@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -222,11 +223,10 @@ _WORD_FIGURE = re.compile(
     rf"(?<![\w’'-])(?P<words>(?:{_NUMBER_WORD})(?:(?:[\s-]|\s+et\s+|-et-|\s+and\s+)"
     rf"(?:{_NUMBER_WORD}))*)(?![\w’'-])"
     rf"(?:(?P<frac>[\s-](?:tiers|quarts?|thirds?|quarters?))\b)?"
-    rf"(?P<post>{_CUR_POST.lower()})?(?P<pct>{_PCT})?"  # (lower case: see folded())
+    rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?"
     rf"(?:\s(?:{_UNIT_RE})(?![\w]))?",
     re.IGNORECASE,
 )
-folded(_WORD_FIGURE)
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
 _HALF = folded(re.compile(r"\b(?:la\s+moitié|half|a\s+half|one\s+half)\b", re.IGNORECASE))
 _HALF_GATE = Gate("moitié half")
@@ -350,27 +350,23 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
     """Every figure in text, with value scaled and unit normalised."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = list(masked)
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
     sentence = analyse(text)
     for m in _FIGURE.finditer(text) if sentence.has_digit else ():
-        if not m.group("num"):
+        pre, num, scale, post, pct = m.group("pre", "num", "scale", "post", "pct")
+        if not num:
             continue
-        value = parse_number(m.group("num"), lang)
+        value = parse_number(num, lang)
         if value is None:
             continue
-        start, end = m.start(), m.end()
-        scale_txt = (m.group("scale") or "").strip()
-        currency = _currency(m.group("pre"), m.group("post"))
-        scale_key = scale_txt.lower()
+        start, end = m.span()
+        currency = _currency(pre, post) if pre or post else None
+        scale_key = scale.strip().lower() if scale else ""
         if scale_key in _LETTER_SCALES and not currency:
             # "5 m" is five metres, not five million: keep the bare number
             end = m.start("scale")
             scale_key = ""
             unit = None
-        elif m.group("pct"):
+        elif pct:
             unit = "%"
         else:
             unit = currency or _unit_of(m)
@@ -379,9 +375,8 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             if scale_key in ("billion", "billions") and lang == "fr":
                 factor = 1e12  # un billion, in French, is a million millions
             value *= factor
-        if not free(start, end):
+        if taken and _overlaps(taken, start, end):
             continue
-        num = m.group("num")
         plain_int = _YEAR_LIKE.fullmatch(num)
         if (plain_int and unit is None and not scale_key and 1800 <= int(num) <= 2100):
             continue  # a year: dates handle it
@@ -392,10 +387,9 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         figures.append(Figure(figure_text, value, unit, start, end))
         taken.append((start, end))
     _share_range_units(text, figures)
-    has_number_word = not _NUMBER_WORD_SET.isdisjoint(sentence.words)
-    for m in finditer(_WORD_FIGURE, sentence) if has_number_word else ():
+    for m in _word_figures(sentence):
         words = m.group("words")
-        if not free(m.start(), m.end()):
+        if taken and _overlaps(taken, m.start(), m.end()):
             continue
         rest = text[m.end("words"):m.end()].strip()
         if words.lower() in _WEAK_WORDS and not (rest or _next_is_scale(text, m.end("words"))):
@@ -413,10 +407,48 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in finditer(_HALF, sentence) if _HALF_GATE.allows(sentence) else ():
-        if free(m.start(), m.end()):
+        if not _overlaps(taken, m.start(), m.end()):
             figures.append(Figure(m.group(), 50.0, "%", m.start(), m.end()))
-    figures.sort(key=lambda f: f.start)
+    if len(figures) > 1:
+        figures.sort(key=_START)
     return figures
+
+
+_START = operator.attrgetter("start")
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) overlaps one of the (start, end) spans."""
+    for s, e in spans:
+        if a < e and b > s:
+            return True
+    return False
+
+
+def _word_figures(s: Sentence) -> Iterator[re.Match]:
+    """_WORD_FIGURE.finditer(s.text), tried only where one of the claim's number words is.
+
+    A match opens with a number word that stands alone (white space, a hyphen or nothing
+    after it), so it starts where one of the claim's words that are number words starts:
+    trying the pattern there, in order, finds what scanning the whole claim finds.
+    """
+    text = s.text
+    if not s.gated:  # the lower-cased text may not line up with the text
+        yield from _WORD_FIGURE.finditer(text)
+        return
+    present = _NUMBER_WORD_SET.intersection(s.words)
+    lowered = s.lowered
+    starts = set()
+    for word in present:
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := _WORD_FIGURE.match(text, start)):
+            yield m
+            pos = m.end()
 
 
 def _next_is_scale(text: str, i: int) -> bool:
@@ -502,19 +534,24 @@ def extract_dates(text: str) -> list[dict]:
     sentence = analyse(text)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e, _ in found)
+        for s, e, _ in found:
+            if a < e and b > s:
+                return False
+        return True
 
     patterns = _DATE_PATTERNS if sentence.has_digit else ()
-    if patterns and _MONTH_WORDS.isdisjoint(sentence.words):
+    if patterns and sentence.gated and _MONTH_WORDS.isdisjoint(sentence.words):
         patterns = (_ISO_DATE, _YEAR)  # no month named: ISO dates, years
     for pattern in patterns:
         if pattern is _ISO_DATE and "-" not in text:
             continue
-        if pattern is _YEAR and not any(y in text for y in ("18", "19", "20", "21")):
+        if pattern is _YEAR and not ("20" in text or "19" in text or "18" in text
+                                     or "21" in text):
             continue
         for m in finditer(pattern, sentence):
             start = m.start()
-            if pattern is _YEAR:
+            # "en 2024": the preposition ends with white space right before the year
+            if pattern is _YEAR and start and text[start - 1].isspace():
                 prep = _YEAR_PREPOSITION.search(text, max(0, start - 24), start)
                 if prep:
                     start = prep.start()
@@ -621,35 +658,34 @@ def extract_entities(text: str, lower_vocab: frozenset[str] | set[str] = frozens
     """Names as written: runs of capitalised words, joined by particles (de, d’, la, of…)."""
     if text.islower() or not text.strip():
         return []
-    entities: list[dict] = []
-    current: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        if current:
-            s, e = current[0][1], current[-1][2]
-            entities.append({"text": text[s:e], "start": s, "end": e})
-        current.clear()
-
+    runs: list[tuple[int, int]] = []  # (start, end) of each name
+    run_start = run_end = -1  # the name being read, if any
     for tok, start, end in _cap_tokens(text):
-        if current and not _PARTICLE_GAP.fullmatch(text, current[-1][2], start):
-            flush()
-        if not current:
+        if run_start >= 0 and not _PARTICLE_GAP.fullmatch(text, run_end, start):
+            runs.append((run_start, run_end))
+            run_start = -1
+        if run_start < 0:
             low = tok.lower()
             if low in _STOP or low.rstrip(".") in _STOP:
                 continue
-            before = text[:start].rstrip(" \u00a0\u202f\t")
-            at_sentence_start = not before or before[-1] in _SENTENCE_GAP
+            before = start  # the last character before the word that is not a space
+            while before and text[before - 1] in " \u00a0\u202f\t":
+                before -= 1
+            at_sentence_start = not before or text[before - 1] in _SENTENCE_GAP
             if at_sentence_start and (low in lower_vocab or _looks_common(tok)):
                 continue
-        current.append((tok, start, end))
-    flush()
+            run_start = start
+        run_end = end
+    if run_start >= 0:
+        runs.append((run_start, run_end))
     seen: set[str] = set()
     unique = []
-    for ent in entities:
-        key = normalise_name(ent["text"])
+    for s, e in runs:
+        name = text[s:e]
+        key = normalise_name(name)
         if key and key not in seen and not key.isdigit():
             seen.add(key)
-            unique.append(ent)
+            unique.append({"text": name, "start": s, "end": e})
     return unique
 
 
@@ -834,9 +870,9 @@ def extract(text: str, lang: str = "fr", lower_vocab: frozenset[str] | set[str] 
     figures = extract_figures(text, lang, masked=[(d["start"], d["end"]) for d in dates
                                                   if not d["relative"]])
     entities = extract_entities(text, lower_vocab)
-    figure_spans = [(f.start, f.end) for f in figures]
-    entities = [e for e in entities
-                if all(e["end"] <= s or e["start"] >= t for s, t in figure_spans)]
+    if figures:  # a name inside a figure ("14 M€") is not a name
+        spans = [(f.start, f.end) for f in figures]
+        entities = [e for e in entities if not _overlaps(spans, e["start"], e["end"])]
     attribution, speaker = extract_attribution(text, entities)
     hedges = extract_hedges(text)
     return {

@@ -112,7 +112,20 @@ def test_twins_find_what_their_patterns_find():
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
 
 
-PIECES = st.sampled_from(PHRASES + [
+NUMBER_WORDS = [
+    "vingt-deux personnes", "quatre-vingt-douze", "deux tiers des salariés", "un milliard",
+    "aucun des trois", "cent vingt et un euros", "Soixante-dix ans", "one hundred and five",
+    "twenty-one percent", "lundi, une semaine", "des milliards", "quinze jours",
+]
+
+
+def test_number_words_are_found_where_a_scan_finds_them():
+    for text in [v for t in NUMBER_WORDS + PHRASES + CLAIMS for v in _variants(t)]:
+        s = Sentence(text)
+        assert _found(F._word_figures(s)) == _found(F._WORD_FIGURE.finditer(text)), text
+
+
+PIECES = st.sampled_from(PHRASES + NUMBER_WORDS + [
     " ", "  ", "\u00a0", "\u202f", "\t", ",", ".", "’", "'", "-", "«", "»", "2025", "3",
     "Meta", "ÉTÉ", "İ", "ı", "ſ", "µ", "\u212a", "ß", "ÿ", "Ÿ", "œ", "Œ", "é", "É", "_", "x",
 ])
@@ -127,6 +140,7 @@ def test_gates_and_twins_on_random_text(text):
             assert gate.allows(s)
     for pattern in F._TWINS:
         assert _found(F.finditer(pattern, s)) == _found(pattern.finditer(text))
+    assert _found(F._word_figures(s)) == _found(F._WORD_FIGURE.finditer(text))
 
 
 def test_gated_characters_fold_plainly():
