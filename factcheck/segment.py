@@ -25,12 +25,13 @@ _HSPACE = " \t\u00a0\u202f\u2009\u2007\u2002\u2003"
 _CLOSERS = "»”\"')]’"
 _OPENERS = "«“\"'([¿¡‘—–-"
 
-_TERMINATOR = re.compile(r"\.\.\.|[.!?…]+")
+# "..." or a run of terminators (what r"\.\.\.|[.!?…]+" matches), written to open with a
+# character class: re then skips quickly to the next terminator instead of trying the
+# pattern at every character of the text.
+_TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)\.\.|[.!?…]*)")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•▪◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t\u00a0]+")
-_WORD_BEFORE = re.compile(r"[\w.\-]+$")
 _QUOTE = re.compile(r"[«»“”\"]")
 _WORD = re.compile(r"\w+")
-_ELISION = re.compile(r"[’']")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.-?)+[A-Za-z]")  # U.S, J.-P, P.-D.G
 _FIGURE_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
 
@@ -81,8 +82,8 @@ def _quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []
     straight_open = -1
     pairs = {"»": "«", "”": "“"}
-    for m in _QUOTE.finditer(text[lo:hi]):
-        ch, i = m.group(), lo + m.start()
+    for m in _QUOTE.finditer(text, lo, hi):
+        ch, i = m.group(), m.start()
         if ch in "«“":
             stack.append((ch, i))
         elif ch in pairs:
@@ -105,7 +106,7 @@ def _first_word(text: str, i: int, hi: int) -> tuple[str, int]:
     """The word starting at i (after openers and spaces) and where it starts."""
     while i < hi and (text[i] in _OPENERS or text[i] in _HSPACE):
         i += 1
-    m = _WORD.match(text[i:min(hi, i + 40)])
+    m = _WORD.match(text, i, min(hi, i + 40))
     return (m.group() if m else ""), i
 
 
@@ -113,12 +114,16 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
     """Decide on a candidate: term matched, next word `word` is upper-case or digit."""
     if term.group() != ".":
         return True  # ! ? … ... and runs like ?! end sentences before a capital
-    before = _WORD_BEFORE.search(text, max(0, term.start() - 40), term.start())
-    if not before:
+    # the word before the dot: letters, digits, _ . - back from it (at most 40)
+    end = term.start()
+    begin, stop = end, max(0, end - 40)
+    while begin > stop and (text[begin - 1].isalnum() or text[begin - 1] in "_.-"):
+        begin -= 1
+    if begin == end:
         return True
-    w = before.group()
+    w = text[begin:end]
     # strip an elided article (l'U.S. -> U.S.) and keep the last dotted token
-    w = _ELISION.split(w)[-1]
+    w = w[max(w.rfind("’"), w.rfind("'")) + 1:]
     wl = w.lower()
     opener = word.lower() in _OPENERS_WORDS
     if wl in _ALWAYS_ABBREV:
@@ -128,7 +133,7 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
         if w.isupper():  # an initial (J. R. R. Tolkien, George W. Bush), or Plan B.
             return opener
         # a unit after a figure ends a sentence (20 h. Ils…); "p. 12", "v. la note" do not
-        return _FIGURE_BEFORE.search(text[max(0, before.start() - 3):before.start()]) is not None
+        return _FIGURE_BEFORE.search(text[max(0, begin - 3):begin]) is not None
     if wl in _AMBIGUOUS_ABBREV or _DOTTED.fullmatch(w):
         return opener  # U.S., J.-P., P.-D.G.
     return True
@@ -145,7 +150,7 @@ def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
             while j < hi and text[j] in _HSPACE:
                 j += 1
             if j < hi and text[j] in _CLOSERS:
-                if text[j] == '"' and not any(q[1] == j for q in quotes):
+                if text[j] == '"' and not (quotes and any(q[1] == j for q in quotes)):
                     break  # an opening straight quote: belongs to the next sentence
                 if text[j] == "'" and j != k:
                     break
@@ -157,7 +162,7 @@ def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         word, nxt = _first_word(text, k, hi)
         if not word or not (word[0].isupper() or word[0].isdigit()):
             continue
-        if any(o < term.start() and k <= c for o, c in quotes):
+        if quotes and any(o < term.start() and k <= c for o, c in quotes):
             continue  # still inside a quotation that closes later
         if _is_boundary(text, term, k, word):
             # the next sentence starts at its opening quote or bracket, if any
@@ -206,12 +211,16 @@ def segment(text: str, max_len: int = MAX_CLAIM_CHARS) -> list[tuple[int, int]]:
         start = lo
         for end, nxt in _sentence_ends(text, lo, hi):
             s, e = _trim(text, start, end)
-            if e > s:
+            if e - s > max_len:
                 spans.extend(_split_long(text, s, e, max_len))
+            elif e > s:
+                spans.append((s, e))
             start = nxt
         s, e = _trim(text, start, hi)
-        if e > s:
+        if e - s > max_len:
             spans.extend(_split_long(text, s, e, max_len))
+        elif e > s:
+            spans.append((s, e))
     return spans
 
 
