@@ -267,7 +267,7 @@ _CACHE_KIB = 32 * 1024
 _PAIRS_SIDE = """
     SELECT {me} AS me,
            CASE WHEN short OR score < :high THEN 2 WHEN conflicts = '[]' THEN 1 ELSE 0 END AS kind,
-           -score AS neg_score, {other} AS other, {flipped}, conflicts,
+           score, {other} AS other, {flipped}, conflicts,
            CASE relation WHEN 'a_contains_b' THEN '{contains}' WHEN 'b_contains_a' THEN '{contained}'
                          ELSE relation END
     FROM claim_pairs WHERE {me} BETWEEN :lo AND :hi AND score >= :low"""
@@ -275,9 +275,10 @@ _DUPES_ROWS = (
     _PAIRS_SIDE.format(me="a", other="b", flipped=0, contains="contains", contained="contained")
     + "\n    UNION ALL"
     + _PAIRS_SIDE.format(me="b", other="a", flipped=1, contains="contained", contained="contains")
-    + "\n    ORDER BY me, kind, neg_score, other")
+    + "\n    ORDER BY me, kind, score DESC, other")
 _KINDS = ("conflict", "duplicate", "suggestion")  # in the order they are listed
 _STATUS_CODES = {s: i for i, s in enumerate(STATUSES, 1)}
+_STATUS_OF_CODE = (None, *STATUSES)
 
 # The figures in conflict are stored as json.dumps wrote them: [{"a": "14,3", "b": "14,8"}].
 # The export has always given them as SQLite's json() (or, flipped, json_object()) writes
@@ -305,7 +306,7 @@ def _figures(store: Store, stored: str, flipped: int) -> tuple[str, list[tuple[s
 
 
 def _status_table(store: Store) -> bytearray:
-    """Every claim's status by id, as a byte: STATUSES[code - 1], 0 for no such claim."""
+    """Every claim's status by id, as a byte: _STATUS_OF_CODE[code], 0 for no such claim."""
     top = store.conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
     table = bytearray(top + 1)
     for cid, st in store.conn.execute("SELECT id, status FROM claims"):
@@ -319,6 +320,7 @@ def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearr
     other claims as JSON text}) for the claims `ids`; claims without any are left out."""
     wanted = set(ids)
     known = len(statuses)
+    status_of = _STATUS_OF_CODE
     texts, conflicts = {}, {}
     for lo, hi in _id_ranges(ids):
         rows = store.conn.execute(_DUPES_ROWS, {"lo": lo, "hi": hi, "low": thresholds.low,
@@ -327,17 +329,18 @@ def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearr
             if me not in wanted:
                 continue
             items, conflicting = [], []
-            for _, kind, neg_score, other, flipped, stored, relation in entries:
-                if other >= known or not statuses[other]:  # no such claim any more
+            for _, kind, score, other, flipped, stored, relation in entries:
+                status = status_of[statuses[other]] if other < known else None
+                if status is None:  # no such claim any more
                     continue
                 figures = "[]"
                 if stored != "[]":
                     figures, pairs = _figures(store, stored, flipped)
                     if kind == 0:
                         conflicting.append(_claim_conflicts(other, figures, pairs))
-                items.append(f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{-neg_score},'
+                items.append(f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{score},'
                              f'"conflicts":{figures},"relation":"{relation}",'
-                             f'"status":"{STATUSES[statuses[other] - 1]}"}}')
+                             f'"status":"{status}"}}')
             if items:
                 texts[me] = "[" + ",".join(items) + "]"
             if conflicting:

@@ -216,3 +216,50 @@ def test_the_streamed_export_equals_the_object_model_with_duplicates(db_path):
         assert claim["duplicates"] == expected[claim["id"]]
     for a, b in zip(streamed["claims"], model["claims"]):
         assert a == b
+
+
+def test_the_streamed_figures_in_conflict_keep_their_text_whatever_they_hold(db_path):
+    """The JSON writer rewrites plain figures in Python and leaves the rest to SQLite: either
+    way each entry's figures are the text SQLite's json() (or, flipped, json_object()) gives,
+    and the duplicates and conflicts equal the object model's, with a status filter too."""
+    from factcheck import dupes
+
+    odd = [
+        [{"a": "14,3 Md$", "b": "14,8 Md$"}],
+        [{"a": "14,3", "b": "14,8"}, {"a": "49 %", "b": "51 %"}],
+        [{"a": 'le « 5 » "cinq"', "b": "a\\b\tc"}],
+        [{"a": "é€😀\u2028", "b": "x"}],
+        [{"a": 1.5, "b": None}, {"a": 10, "b": "dix"}],
+    ]
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        ids = [c["id"] for c in store.claims()]
+        high = dupes.thresholds(store.conn).high
+        with store.transaction() as conn:
+            for i, figures in enumerate(odd):
+                for stored in (json.dumps(figures, ensure_ascii=False), json.dumps(figures)):
+                    a, b = ids[i], ids[-1 - i] if stored.isascii() else ids[-2 - i]
+                    conn.execute(
+                        "INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation,"
+                        " short, found_at) VALUES (?, ?, ?, ?, 'a_contains_b', 0, 'now')",
+                        (min(a, b), max(a, b), high + i % 2, stored))
+        store.mark(ids[0], "verified", editor="alice")
+        store.mark(ids[-1], "verified", editor="alice")
+        text = render(db_path, "json")
+        pairs = store.conn.execute("SELECT conflicts FROM claim_pairs WHERE conflicts != '[]'"
+                                   ).fetchall()
+        for (stored,) in pairs:
+            plain, flipped = store.conn.execute(
+                "SELECT json(:s), (SELECT json_group_array(json_object("
+                "'a', json_extract(value, '$.b'), 'b', json_extract(value, '$.a')))"
+                " FROM json_each(:s))", {"s": stored}).fetchone()
+            assert f'"conflicts":{plain},' in text and f'"conflicts":{flipped},' in text
+        streamed = json.loads(text)["claims"]
+        expected = dupes.duplicates_for_export(store, [c["id"] for c in streamed])
+        assert any(c["conflicts"] for c in streamed)
+        for claim, model in zip(streamed, report.build(store)["claims"]):
+            assert claim["duplicates"] == expected[claim["id"]]
+            assert claim == model
+        verified = json.loads(render(db_path, "json", status="verified"))["claims"]
+        assert [c["id"] for c in verified] == [ids[0], ids[-1]]
+        assert verified == report.build(store, status="verified")["claims"]
