@@ -4,7 +4,10 @@ Both run as commands on the same database in the same run, alternately, median o
 Target: the JSON export (the full contract: facets, sources, duplicates, history) at most
 4x the raw dump.  The other formats are reported beside it.
 
-    python bench/export_speed.py [--quick] [--runs N] [--claims N]
+    python bench/export_speed.py [--quick] [--runs N] [--claims N] [--breakdown]
+
+--breakdown adds where the time of one JSON export goes, measured in this process under
+cProfile (which inflates Python-level work: read it as proportions, not as a timing).
 """
 
 from __future__ import annotations
@@ -30,11 +33,47 @@ def timed(argv: list[str], stdout=None) -> float:
     return time.perf_counter() - start
 
 
+BREAKDOWN = [  # (function name, what it is), summed by cumulative time
+    ("select", "header: articles, counts, conflicted claims"),
+    ("_raw_pages", "claim rows (SQL + fetch)"),
+    ("histories", "histories"),
+    ("sources_for_export", "linked sources"),
+    ("_duplicates_json", "duplicates and their conflicts (SQL + Python)"),
+    ("_conflicts_json", "conflicts key (claims with sources or conflicts)"),
+    ("<method 'write' of '_io.TextIOWrapper' objects>", "writing (encoding included)"),
+]
+
+
+def breakdown(db: str) -> None:
+    import cProfile
+    import pstats
+
+    from factcheck import report
+    from factcheck.store import Store
+
+    profile = cProfile.Profile()
+    with tempfile.TemporaryDirectory() as tmp, Store(db) as store:
+        with open(Path(tmp) / "r.json", "w", encoding="utf-8", newline="") as out:
+            profile.runcall(report.write, store, out, fmt="json")
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in stats.values())
+    print(f"# breakdown of one JSON export in process, under cProfile: {total:.2f} s")
+    parts = 0.0
+    for name, what in BREAKDOWN:
+        t = sum(ct for (_, _, fn), (_, _, _, ct, _) in stats.items() if fn == name)
+        parts += t
+        print(f"#   {what:48s} {t:6.2f} s  {t / total:4.0%}")
+    rest = total - parts
+    print(f"#   {'the rest: claim lines in Python, set-up':48s} {rest:6.2f} s  {rest / total:4.0%}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--runs", type=int)
     ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--breakdown", action="store_true",
+                    help="also show where the time of one JSON export goes (cProfile)")
     args = ap.parse_args()
     quick = args.quick or quick_requested([])
     runs = args.runs or (2 if quick else 3)
@@ -64,6 +103,8 @@ def main() -> int:
                    target="<= 4x raw dump" if fmt == "json" else "info",
                    ok=(t / raw <= 4) if fmt == "json" else None, higher_is_better=False,
                    bytes=sizes.get(f"r.{fmt}"), raw_bytes=sizes.get("raw.json"))
+    if args.breakdown:
+        breakdown(db)
     return 0
 
 
