@@ -717,17 +717,25 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, dict]],
     return len(rows)
 
 
+# meta keys 'dupes.pending:<article id>': written with an import's claims, deleted in the
+# transaction that indexes them, so a crash in between leaves a note to finish the job
+PENDING = "dupes.pending:"
+_PENDING_RANGE = "key >= 'dupes.pending:' AND key < 'dupes.pending;'"
+
+
 def ensure_indexed(store) -> int:
-    """Index claims imported before this feature existed (or by an older factcheck)."""
+    """Index the claims no import indexed: older ones, or an import cut short after its
+    claims were in. Cheap when there are none (a few index lookups)."""
     conn = store.conn
     with store._lock:
         backfilled = conn.execute(
             "SELECT 1 FROM meta WHERE key = 'dupes.backfilled'").fetchone()
         if backfilled:
-            # every import indexes its own claims in its transaction, so once the older
-            # claims are done, only the newest id needs looking at (two index lookups)
+            # every import indexes its own claims or leaves a note that it did not, so once
+            # the older claims are done, the notes and the newest id tell it all
             missing = conn.execute(
-                "SELECT coalesce((SELECT max(id) FROM claims), 0)"
+                f"SELECT EXISTS (SELECT 1 FROM meta WHERE {_PENDING_RANGE})"
+                " OR coalesce((SELECT max(id) FROM claims), 0)"
                 " > coalesce((SELECT max(claim_id) FROM dupe_claims), 0)").fetchone()[0]
         else:
             missing = conn.execute(
@@ -749,6 +757,7 @@ def ensure_indexed(store) -> int:
         cache: dict[int, dict] = {}
         for chunk in _chunks(ids, 2000):
             written += index_claims(conn, chunk, cache)
+        conn.execute(f"DELETE FROM meta WHERE {_PENDING_RANGE}")
     return written
 
 

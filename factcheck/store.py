@@ -288,6 +288,7 @@ class Store:
         in. Should that second step not happen (a crash, a kill), the claims are indexed
         the next time duplicates are asked for (``dupes.ensure_indexed``).
         """
+        from . import dupes
         from .language import detect_language
         from .textio import content_hash
 
@@ -320,14 +321,16 @@ class Store:
             )
             conn.execute("INSERT INTO claims_fts (rowid, text)"
                          " SELECT id, text FROM claims WHERE article_id = ?", (article_id,))
-        from . import dupes
-
+            # a note, durable with the claims, that their duplicates are still to be found
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                         (f"{dupes.PENDING}{article_id}", now()))
         try:
             with self.transaction() as conn:
                 dupes.index_article(conn, article_id, [
                     (r["text"], f, lang) for r, f in zip(rows, facets_json)])
+                conn.execute("DELETE FROM meta WHERE key = ?", (f"{dupes.PENDING}{article_id}",))
         except sqlite3.Error:
-            pass  # the article is in; ensure_indexed finds its claims unindexed later
+            pass  # the article is in; ensure_indexed sees the note and finishes the job
         return ImportResult(self.article(article_id), True, len(rows))
 
     def article_by_hash(self, sha: str) -> dict | None:

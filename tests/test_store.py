@@ -144,12 +144,19 @@ def test_the_article_is_in_even_when_duplicate_indexing_fails(store, monkeypatch
     doc = parse_document(b"Meta a investi 14,3 milliards de dollars dans Scale AI en juin"
                          b" 2025. Meta a investi 14,3 milliards de dollars dans Scale AI.",
                          "a.txt")
+    dupes.ensure_indexed(store)  # an empty store: marked as fully indexed
     result = store.import_document(doc)
     assert result.created and store.claim_count() == 2
     assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
     monkeypatch.undo()
+    # a later import indexes its own claims; the first article's are still owed
+    store.import_document(parse_document(b"Le ciel est bleu au-dessus de Lyon ce matin.",
+                                         "b.txt"))
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 1
     assert dupes.ensure_indexed(store) >= 1  # found later: the pair is there
-    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 2
+    assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 3
+    assert store.conn.execute(
+        "SELECT count(*) FROM meta WHERE key LIKE 'dupes.pending:%'").fetchone()[0] == 0
 
 
 def test_backup_is_a_working_copy(seeded, tmp_path):
