@@ -33,20 +33,37 @@ _GATE_UNSAFE = re.compile(r"[^\x00-\u00b4\u00b6-\u012f\u0132-\u017e\u0180-\u024f
 class Sentence:
     """What the extractors need to know about a claim's text, computed once per text.
 
-    ``words`` are the letter runs of the lower-cased text; ``squeezed`` is the lower-cased
-    text with each run of white space as a single space (for phrases).  ``gated`` is False
-    for text with characters whose case folding the word look-ups could get wrong.
+    ``words`` are the letter runs of the lower-cased text.  ``gated`` is False for text
+    with characters whose case folding the word look-ups could get wrong.  ``gates`` has
+    the bit of every Gate that lets the sentence through (all of them when not gated).
     """
 
-    __slots__ = ("text", "lowered", "words", "squeezed", "has_digit", "gated")
+    __slots__ = ("text", "lowered", "words", "has_digit", "gated", "gates")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lowered = text.lower()
-        self.words = frozenset(_NON_LETTERS.split(lowered))
-        self.squeezed = " ".join(lowered.split())
+        self.words = words = frozenset(_NON_LETTERS.split(lowered))
         self.has_digit = _DIGIT.search(text) is not None
         self.gated = text.isascii() or _GATE_UNSAFE.search(text) is None
+        if not self.gated:
+            self.gates = -1
+            return
+        # every gate at once: the bits of the gate words the sentence holds, then the
+        # fragments (with each run of white space as one space) of the gates still shut
+        gates = 0
+        for word in _GATE_VOCABULARY.intersection(words):
+            gates |= _GATE_WORDS[word]
+        squeezed = None
+        for gate in _FRAGMENT_GATES:
+            if not gates & gate.bit:
+                if squeezed is None:
+                    squeezed = " ".join(lowered.split())
+                for fragment in gate.fragments:
+                    if fragment in squeezed:
+                        gates |= gate.bit
+                        break
+        self.gates = gates
 
 
 @functools.lru_cache(maxsize=64)
@@ -108,23 +125,31 @@ class Gate:
     least one.  ``fragments``: lower-case strings of which every match contains one, for
     alternatives a word cannot stand for (stems such as "révolution\\w*", phrases: white
     space in a fragment is a single space).  A gate must never refuse a sentence that the
-    pattern matches; tests/test_facets_speed_gates.py runs every extractor with the gates
-    open and closed and compares.
+    pattern matches: tests/test_facets_speed_gates.py checks each against its pattern.
+    Each gate has a bit; a Sentence works out all its gates at once (Sentence.gates).
     """
 
-    __slots__ = ("words", "fragments")
+    __slots__ = ("words", "fragments", "bit")
 
     def __init__(self, words: str | list[str], fragments: tuple[str, ...] = ()) -> None:
         self.words = frozenset(words.split() if isinstance(words, str) else words)
         self.fragments = fragments
+        self.bit = 1 << len(_ALL_GATES)
+        _ALL_GATES.append(self)
+        for word in self.words:
+            _GATE_WORDS[word] = _GATE_WORDS.get(word, 0) | self.bit
+            _GATE_VOCABULARY.add(word)
+        if fragments:
+            _FRAGMENT_GATES.append(self)
 
     def allows(self, s: Sentence) -> bool:
-        if not s.gated or not self.words.isdisjoint(s.words):
-            return True
-        for fragment in self.fragments:
-            if fragment in s.squeezed:
-                return True
-        return False
+        return s.gates & self.bit != 0
+
+
+_ALL_GATES: list[Gate] = []
+_GATE_WORDS: dict[str, int] = {}  # word -> the bits of the gates that hold it
+_GATE_VOCABULARY: set[str] = set()  # the same words, as a set to intersect with
+_FRAGMENT_GATES: list[Gate] = []
 
 # ---------------------------------------------------------------- figures
 
