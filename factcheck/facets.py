@@ -380,6 +380,10 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         pre, num, scale, post, pct = m.group("pre", "num", "scale", "post", "pct")
         if not num:
             continue
+        # taken already (a date, mostly): whatever follows the number, the figure would
+        # overlap, so it is dropped before the work below
+        if taken and _overlaps(taken, m.start(), m.end("num")):
+            continue
         value = parse_number(num, lang)
         if value is None:
             continue
@@ -650,7 +654,8 @@ def _is_capital(tok: str) -> bool:
 _SENTENCE_GAP = frozenset(".!?:;«“\"(")
 
 
-_CAP_TOKEN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-ÞŒŠŽŸ]|[a-z]+[A-Z])[\w&.’'\-]*")
+# ([a-z]++ is possessive: giving back letters could never let [A-Z] match)
+_CAP_TOKEN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-ÞŒŠŽŸ]|[a-z]++[A-Z])[\w&.’'\-]*")
 _PARTICLE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:" + "|".join(sorted(_PARTICLES - {"&"}, key=len, reverse=True))
     + r"|&)[ \u00a0\u202f]+)?|-")
