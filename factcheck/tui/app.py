@@ -29,6 +29,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
 DETAIL_DELAY = 0.15  # seconds the cursor rests before the detail pane is redrawn
+SOURCES_WAIT = 0.12  # seconds the detail waits for its sources, to be drawn with them
 
 
 HELP = {
@@ -150,6 +151,8 @@ class FactcheckApp(App[int]):
         self.reusable: dict | None = None
         self.archive_match: dict | None = None
         self._detail_timer = None
+        self._pending_detail: tuple[int, Text] | None = None
+        self._detail_flush = None
         self.watching = True  # follow other editors' changes
         self._counts: dict[str, int] = {}
         self._counts_key: tuple | None = None
@@ -349,6 +352,7 @@ class FactcheckApp(App[int]):
 
     def _show_detail_message(self, message: str) -> None:
         self.shown_claim = None
+        self._pending_detail = None
         self.desk.query_one("#detail-body", Static).update(Text(message, style="dim"))
         self._set_sources_options([], "")
 
@@ -384,9 +388,20 @@ class FactcheckApp(App[int]):
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
         body = panes.claim_detail(self.article["text"], claim, history, position, duplicates,
                                   reusable=self.reusable)
-        self.desk.query_one("#detail-body", Static).update(body)
-        self.desk.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        # shown with its sources, in one layout pass (each costs a full repaint), unless
+        # they take longer than SOURCES_WAIT
+        self._pending_detail = (row.id, body)
+        if self._detail_flush is not None:
+            self._detail_flush.stop()
+        self._detail_flush = self.set_timer(SOURCES_WAIT, lambda: self._flush_detail(row.id))
         self._load_sources(row.id)
+
+    def _flush_detail(self, claim_id: int) -> None:
+        pending, self._pending_detail = self._pending_detail, None
+        if pending is None or pending[0] != claim_id or not self.screen_stack:
+            return
+        self.desk.query_one("#detail-body", Static).update(pending[1])
+        self.desk.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def action_reuse_verdict(self) -> None:
         """Apply a verdict given before: to the same fact on the desk, else in the archive."""
@@ -447,6 +462,7 @@ class FactcheckApp(App[int]):
                       checked: dict | None = None) -> None:
         if claim_id != self.shown_claim or not self.screen_stack:
             return  # the editor has moved on
+        self._flush_detail(claim_id)
         self.archive_match = checked
         options: list[tuple[str, dict]] = []
         if checked:
