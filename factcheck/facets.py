@@ -431,7 +431,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         currency = _currency(None, m.group("post"))
         unit = currency or ("%" if m.group("pct") else _unit_of(m))
         if m.group("frac"):
-            value = value * _FRACTIONS[m.group("frac").strip(" -").lower()] * 100
+            value = value * _FRACTIONS[m.group("frac")[1:].lower()] * 100  # after its space or dash
             unit = "%"
         figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))

@@ -151,3 +151,10 @@ def test_worthiness_reasons_are_readable(seed_text):
     assert all(r[0] in "+−•" for r in reasons)
     question, _ = score("Meta va-t-il payer ?", extract("Meta va-t-il payer ?"))
     assert question < value
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_a_fraction_after_any_space_is_a_share(space):
+    # "deux\u00a0tiers" used to raise KeyError (the no-break space was not stripped)
+    numbers = extract(f"Les deux{space}tiers des salariés ont voté.", "fr")["numbers"]
+    assert [(n["value"], n["unit"]) for n in numbers] == [(pytest.approx(200 / 3), "%")]

@@ -18,6 +18,8 @@ PIECES = st.sampled_from([
     "30 000", "1.500.000", "$14.3bn", "J. R. R.", "Il a dit", "Selon", "pourrait", "[bold]",
     "[/", "1e308", "999 999 999 999 milliards", "\u202f", "\u00a0", "🙂", "مرحبا", "(", ")",
     "www.example.com", "jo@mail.fr", "1.", "- ", "# ", "quarante-neuf", "deux tiers",
+    # number words and fractions apart, so that any space or dash can come between them
+    "deux", "trois", "tiers", "quarts", "two", "thirds", "quarters", "-", "\u2009",
 ])
 NEWSY = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)
 
