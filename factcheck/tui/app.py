@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
 DETAIL_DELAY = 0.15  # seconds the cursor rests before the detail pane is redrawn
 SOURCES_WAIT = 0.12  # seconds the detail waits for its sources, to be drawn with them
+DETAIL_TICK = 0.03  # how often the detail's deadline is looked at
 
 
 HELP = {
@@ -150,7 +152,7 @@ class FactcheckApp(App[int]):
         self.source_options: list[tuple[str, dict]] = []
         self.reusable: dict | None = None
         self.archive_match: dict | None = None
-        self._detail_timer = None
+        self._detail_wanted_at: float | None = None
         self._pending_detail: tuple[int, Text] | None = None
         self._detail_flush = None
         self.watching = True  # follow other editors' changes
@@ -158,7 +160,7 @@ class FactcheckApp(App[int]):
         self._counts_key: tuple | None = None
         self._by_id: dict[int, ClaimRow] = {}
         self._by_id_of: list[ClaimRow] | None = None
-        self.collector = QuietCollector(self.set_timer)
+        self.collector = QuietCollector(self.set_timer, idle=2.0)
 
     # ------------------------------------------------------------ start and stop
 
@@ -211,6 +213,7 @@ class FactcheckApp(App[int]):
         self.load_article(article_id)
         self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(DETAIL_TICK, self._detail_tick)
         self._check_size()
         # what start-up built lives as long as the app: keep the collector from walking it
         # again and again (a full collection over it is a visible pause while marking)
@@ -364,9 +367,16 @@ class FactcheckApp(App[int]):
 
     def _schedule_detail(self) -> None:
         """Render the detail once the cursor rests: holding j or v never queues up work."""
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._detail_due)
+        # a deadline checked by one steady ticker, not a timer per key: a timer (an asyncio
+        # task and its event) outlives the young collections and dies old, and a thousand
+        # of them made the full collection at the next pause take 120 ms
+        self._detail_wanted_at = time.monotonic() + DETAIL_DELAY
+
+    def _detail_tick(self) -> None:
+        due = self._detail_wanted_at
+        if due is not None and time.monotonic() >= due:
+            self._detail_wanted_at = None
+            self._detail_due()
 
     def _detail_due(self) -> None:
         if self.screen_stack:  # not while the app is closing

@@ -6,7 +6,7 @@ an article of thousands of claims open and Textual's caches warm, that is tens o
 milliseconds, two to five frames, landing at random during a burst of key presses.
 
 While keys arrive, only the young generations are collected (they are small and
-fast); once no key has come for ``idle`` seconds, the usual thresholds come back and
+fast); once no key has come for ``idle`` seconds (the desk waits two), the usual thresholds come back and
 one full pass runs then, when nobody is waiting for the screen. Reference counting
 frees everything that is not in a cycle as always, so memory does not pile up; the
 young passes still collect most cycles, which die young.
