@@ -49,7 +49,7 @@ class KeyBar(Widget):
                 continue
             seen.add(binding.action)
             key = f" {self.app.get_key_display(binding)} "
-            words = f"{binding.description} "
+            words = binding.description
             line.append(key, style=key_style if enabled else off_style)
             line.append(words, style=None if enabled else off_style)
             width = cell_len(key) + cell_len(words)
