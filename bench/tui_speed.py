@@ -9,7 +9,7 @@
 3. 1 000 mark-and-advance key presses (v) in a 10 000-claim article, driven through Pilot:
    the longest stall of the event loop (a 10 ms ticker measures how late it fires), its
    99th percentile, and the time until every verdict is committed.  Target: no stall over
-   two frames (2 x 16.7 ms) beyond the ticker's own noise.
+   two frames (2 x 16.7 ms).
 4. The desk's status filter (f, with the sort toggled every other time) over every claim
    of the store (100 000) held by the list, through the app's own action and repaint:
    median time.  Target: well under a second (<= 0.1 s here).
@@ -195,11 +195,13 @@ def marking(big: str, presses: int) -> None:
         pressed, committed, worst, p99 = asyncio.run(_marks(db, presses))
         _, _, bare_worst, bare_p99 = asyncio.run(_marks(None, presses))
     frame = 1 / 60
-    result_row(f"tui: {presses} mark-and-advance, stall p99", p99 * 1000, "ms",
-               peer=bare_p99 * 1000, peer_name="bare app, same keys", ratio=p99 / frame,
-               target="<= 2 frames", ok=p99 <= 2 * frame, higher_is_better=False)
-    result_row(f"tui: {presses} marks, longest stall", worst * 1000, "ms",
+    # "no frame dropped for more than a frame or two": the longest stall is the target; the
+    # ratio column is in frames of 1/60 s
+    result_row(f"tui: {presses} mark-and-advance, longest stall", worst * 1000, "ms",
                peer=bare_worst * 1000, peer_name="bare app, same keys", ratio=worst / frame,
+               target="<= 2 frames", ok=worst <= 2 * frame, higher_is_better=False)
+    result_row(f"tui: {presses} marks, stall p99", p99 * 1000, "ms",
+               peer=bare_p99 * 1000, peer_name="bare app, same keys", ratio=p99 / frame,
                target="info (frames)", ok=None)
     result_row(f"tui: {presses} marks, keys then commits", committed, "s", peer=pressed,
                peer_name="key presses", ratio=committed / pressed, target="info", ok=None,
