@@ -431,7 +431,12 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         currency = _currency(None, m.group("post"))
         unit = currency or ("%" if m.group("pct") else _unit_of(m))
         if m.group("frac"):
-            value = value * _FRACTIONS[m.group("frac")[1:].lower()] * 100  # after its space or dash
+            # after its space or dash; a word the pattern matched only through case folding
+            # ("tıers", "thirdſ") is not a fraction this table knows: no figure then
+            share = _FRACTIONS.get(m.group("frac")[1:].lower())
+            if share is None:
+                continue
+            value = value * share * 100
             unit = "%"
         figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -596,7 +601,7 @@ def extract_dates(text: str) -> list[dict]:
                 if groups.get("mon", "").lower() in ("may", "mars", "mar") and not (
                         year or (day and groups.get("mon")[0].isupper())):
                     continue
-            if day == "1er":
+            if day and day.lower() == "1er":  # "1er", "1ER" in a headline
                 day = "1"
             parts = []
             if year:

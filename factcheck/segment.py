@@ -114,8 +114,11 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
     """Decide on a candidate: term matched, next word `word` is upper-case or digit."""
     if term.group() != ".":
         return True  # ! ? … ... and runs like ?! end sentences before a capital
-    # the word before the dot: letters, digits, _ . - back from it (at most 40)
+    # the word before the dot: letters, digits, _ . - back from it (at most 40); a dot
+    # that opens a line looks back over that one line break ("page v\n. Ensuite")
     end = term.start()
+    if end and text[end - 1] == "\n":
+        end -= 1
     begin, stop = end, max(0, end - 40)
     while begin > stop and (text[begin - 1].isalnum() or text[begin - 1] in "_.-"):
         begin -= 1

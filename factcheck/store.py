@@ -329,8 +329,8 @@ class Store:
                 dupes.index_article(conn, article_id, [
                     (r["text"], f, lang) for r, f in zip(rows, facets_json)])
                 conn.execute("DELETE FROM meta WHERE key = ?", (f"{dupes.PENDING}{article_id}",))
-        except sqlite3.Error:
-            pass  # the article is in; ensure_indexed sees the note and finishes the job
+        except Exception:  # a lock held too long, anything: the article is in all the same,
+            pass           # and ensure_indexed sees the note and finishes the job
         return ImportResult(self.article(article_id), True, len(rows))
 
     def article_by_hash(self, sha: str) -> dict | None:

@@ -158,3 +158,16 @@ def test_a_fraction_after_any_space_is_a_share(space):
     # "deux\u00a0tiers" used to raise KeyError (the no-break space was not stripped)
     numbers = extract(f"Les deux{space}tiers des salariés ont voté.", "fr")["numbers"]
     assert [(n["value"], n["unit"]) for n in numbers] == [(pytest.approx(200 / 3), "%")]
+
+
+@pytest.mark.parametrize("text", ["LE 1ER JUILLET 2025, META A INVESTI 14 MILLIARDS.",
+                                  "Le 1Er juillet 2025, Meta a investi."])
+def test_a_headline_in_capitals_keeps_its_date(text):
+    # "1ER" used to reach int() and raise ValueError
+    assert [d["value"] for d in extract(text, "fr")["dates"]] == ["2025-07-01"]
+
+
+@pytest.mark.parametrize("text", ["Les deux tıers des salariés.", "deux tierſ", "DEUX TİERS",
+                                  "two thirdſ of them"])
+def test_odd_letters_in_a_fraction_never_raise(text):
+    extract(text, "fr")  # used to raise KeyError: matched by case folding, unknown to the table

@@ -98,3 +98,8 @@ def test_long_sentence_prefers_cutting_at_a_semicolon_or_comma():
     for s, e in segment(text, max_len=300):
         assert e - s <= 300
         assert text[s:e].endswith((",", "."))
+
+
+def test_a_dot_opening_a_line_looks_back_over_the_break():
+    # "page v\n. Ensuite" (text out of a PDF): no one-character claim "."
+    assert segment("Voir la page v\n. Ensuite Meta a payé.") == [(0, 14), (15, 37)]

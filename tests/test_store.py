@@ -137,8 +137,8 @@ def test_search_finds_claims_the_import_indexed_and_catches_up_on_others(seeded)
 def test_the_article_is_in_even_when_duplicate_indexing_fails(store, monkeypatch):
     from factcheck import dupes
 
-    def locked(*args, **kwargs):
-        raise sqlite3.OperationalError("database is locked")
+    def locked(*args, **kwargs):  # what Store._begin raises after its busy timeout
+        raise StoreError("the database stayed locked by another writer; try again")
 
     monkeypatch.setattr(dupes, "index_article", locked)
     doc = parse_document(b"Meta a investi 14,3 milliards de dollars dans Scale AI en juin"

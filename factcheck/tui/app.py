@@ -317,7 +317,7 @@ class FactcheckApp(App[int]):
         t.append(" factcheck ", style="bold reverse")
         t.append("  ")
         if self.article:
-            t.append(self.article["title"], style="bold")
+            t.append(" ".join(self.article["title"].split()), style="bold")
             t.append(f"  ({self.article['language']})  ", style="dim")
             counts = self.status_counts()
             for status in STATUSES:
