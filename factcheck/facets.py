@@ -638,7 +638,7 @@ _STOP = set(
     où aucun aucune chaque même outre parmi malgré entre vers chez contre pendant comme tandis
     certains certaines plusieurs beaucoup très aussi déjà encore jamais toujours ici là oui non
     ceci cela ça celui celle ceux celles voici voilà désormais notamment également
-    the a an in on at it he she they we i you this that these those but and or so yet as if
+    the a an in on at it he she they we i you this that these those but and or so yet as if let
     when while after before since its his her their our there here what who why how meanwhile
     however still also then now for with by from to some many most all no not one two three
     according despite although though because whether which where under over into about
@@ -678,6 +678,8 @@ def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
                     continue
                 start += len(head) + 1
                 tok = tail
+        if len(tok) > 2 and tok[-1] in "sS" and tok[-2] in "’'":
+            tok = tok[:-2]  # English "Amazon's stake", "It's": the name (or word) before it
         if tok[-1] in ".-’'":
             if not (tok[-1] == "." and _DOTTED_ACRONYM.fullmatch(tok)):
                 tok = tok.rstrip(".-’'")

@@ -171,3 +171,15 @@ def test_a_headline_in_capitals_keeps_its_date(text):
                                   "two thirdſ of them"])
 def test_odd_letters_in_a_fraction_never_raise(text):
     extract(text, "fr")  # used to raise KeyError: matched by case folding, unknown to the table
+
+
+@pytest.mark.parametrize("text, names", [
+    ("It's about talent, said Reyes.", ["Reyes"]),
+    ("That's the plan, Meta said.", ["Meta"]),
+    ("Amazon's stake in Dassault Systèmes Corp. rose.", ["Amazon", "Dassault Systèmes Corp"]),
+    ("Meta’s offer was huge, Zuckerberg’s aides said.", ["Meta", "Zuckerberg"]),
+    ("Let's see, said Macron.", ["Macron"]),
+])
+def test_english_s_is_not_part_of_a_name(text, names):
+    # "It's", "Amazon's" were taken as names, 's and all
+    assert extract(text, "en")["entities"] == names
