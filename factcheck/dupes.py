@@ -272,10 +272,6 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
     }
 
 
-def _value_key(value: float) -> str:
-    return f"{value:.6g}"
-
-
 def _figure_keys(sig: dict) -> list[str]:
     return [f"f:{unit}:{value:.6g}" for unit, value, _ in sig["f"]]
 

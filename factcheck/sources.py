@@ -638,14 +638,18 @@ def update_source(store: Store, source_id: int, *, notes: str | None = None,
 
 # ---------------------------------------------------------------- reading
 
-def get_source(store: Store, source_id: int) -> dict:
+def _one_source(store: Store, column: str, value, missing: str) -> dict:
     with store._lock:
         row = store.conn.execute(
-            f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE id = ?",
-            (source_id,)).fetchone()
+            f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE {column} = ?",
+            (value,)).fetchone()
     if row is None:
-        raise NotFound(f"no source with id {source_id}")
+        raise NotFound(missing)
     return _row(row)
+
+
+def get_source(store: Store, source_id: int) -> dict:
+    return _one_source(store, "id", source_id, f"no source with id {source_id}")
 
 
 def get_sources(store: Store, source_ids: Iterable[int]) -> dict[int, dict]:
@@ -663,13 +667,7 @@ def get_sources(store: Store, source_ids: Iterable[int]) -> dict[int, dict]:
 
 def source_by_url(store: Store, url: str) -> dict:
     canonical = canonical_url(url)
-    with store._lock:
-        row = store.conn.execute(
-            f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE url = ?",
-            (canonical,)).fetchone()
-    if row is None:
-        raise NotFound(f"no source with URL {canonical}")
-    return _row(row)
+    return _one_source(store, "url", canonical, f"no source with URL {canonical}")
 
 
 def count_sources(store: Store) -> int:

@@ -59,24 +59,22 @@ def cmd_sources_add(args) -> int:
 def cmd_sources_list(args) -> int:
     with _open(args) as store:
         rows = src.list_sources(store, limit=args.limit)
-    if args.json:
-        _print_json(rows)
-        return EXIT_OK
-    if not rows:
-        print("no sources yet: factcheck sources import FILE, or factcheck sources add")
-    for s in rows:
-        print(_line(s))
-    return EXIT_OK
+    return _print_sources(args, rows,
+                          "no sources yet: factcheck sources import FILE, or factcheck sources add")
 
 
 def cmd_sources_search(args) -> int:
     with _open(args) as store:
         rows = src.search_sources(store, args.query, limit=args.limit)
+    return _print_sources(args, rows, "no sources match")
+
+
+def _print_sources(args, rows: list[dict], empty: str) -> int:
     if args.json:
         _print_json(rows)
         return EXIT_OK
     if not rows:
-        print("no sources match")
+        print(empty)
     for s in rows:
         print(_line(s))
     return EXIT_OK

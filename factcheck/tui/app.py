@@ -153,6 +153,7 @@ class FactcheckApp(App[int]):
         self.reusable: dict | None = None
         self.archive_match: dict | None = None
         self._detail_wanted_at: float | None = None
+        self._detail_ticker = None
         self._pending_detail: tuple[int, Text] | None = None
         self._detail_flush = None
         self.watching = True  # follow other editors' changes
@@ -202,6 +203,8 @@ class FactcheckApp(App[int]):
             return
         self.writer = Writer(self.db_path, self._write_done)
         self.data_version = self.reader.data_version()
+        # runs only while a detail is owed (see _schedule_detail)
+        self._detail_ticker = self.set_interval(DETAIL_TICK, self._detail_tick, pause=True)
         article_id = self.requested_article
         if article_id is not None and self.reader.conn.execute(
                 "SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
@@ -213,7 +216,6 @@ class FactcheckApp(App[int]):
         self.load_article(article_id)
         self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
-        self.set_interval(DETAIL_TICK, self._detail_tick)
         self._check_size()
         # what start-up built lives as long as the app: keep the collector from walking it
         # again and again (a full collection over it is a visible pause while marking)
@@ -371,12 +373,16 @@ class FactcheckApp(App[int]):
         # task and its event) outlives the young collections and dies old, and a thousand
         # of them made the full collection at the next pause take 120 ms
         self._detail_wanted_at = time.monotonic() + DETAIL_DELAY
+        if self._detail_ticker is not None:
+            self._detail_ticker.resume()
 
     def _detail_tick(self) -> None:
         due = self._detail_wanted_at
-        if due is not None and time.monotonic() >= due:
+        if due is None or time.monotonic() >= due:
             self._detail_wanted_at = None
-            self._detail_due()
+            self._detail_ticker.pause()  # nothing owed: no wake-ups while the desk is idle
+            if due is not None:
+                self._detail_due()
 
     def _detail_due(self) -> None:
         if self.screen_stack:  # not while the app is closing
