@@ -38,7 +38,8 @@ BREAKDOWN = [  # (function name, what it is), summed by cumulative time
     ("_raw_pages", "claim rows (SQL + fetch)"),
     ("histories", "histories"),
     ("sources_for_export", "linked sources"),
-    ("_duplicates_json", "duplicates and their conflicts (SQL + Python)"),
+    ("read", "duplicate lists, as stored (factcheck.dupe_lists)"),
+    ("_with_statuses", "duplicate lists: the other claims' statuses"),
     ("_conflicts_json", "conflicts key (claims with sources or conflicts)"),
     ("<method 'write' of '_io.TextIOWrapper' objects>", "writing (encoding included)"),
 ]

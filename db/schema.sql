@@ -1,4 +1,4 @@
--- factcheck schema, version 4. Generated from factcheck/migrations.py;
+-- factcheck schema, version 5. Generated from factcheck/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -197,4 +197,25 @@ CREATE TRIGGER archive_au AFTER UPDATE OF claim, title ON archive BEGIN
     INSERT INTO archive_fts(archive_fts, rowid, claim, title)
     VALUES ('delete', old.id, old.claim, old.title);
     INSERT INTO archive_fts(rowid, claim, title) VALUES (new.id, new.claim, new.title);
+END;
+
+CREATE TABLE dupe_lists (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    entries TEXT NOT NULL,   -- JSON array as a %-format: each entry's status is %s, % is %%
+    others TEXT NOT NULL,    -- JSON array: the other claims' ids, in the order of entries
+    conflicts TEXT           -- the claim's conflicts with other claims, as export items
+);
+
+CREATE TABLE dupe_lists_stale (claim_id INTEGER PRIMARY KEY);
+
+CREATE TRIGGER claim_pairs_ai AFTER INSERT ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (new.a), (new.b);
+END;
+
+CREATE TRIGGER claim_pairs_au AFTER UPDATE ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (old.a), (old.b), (new.a), (new.b);
+END;
+
+CREATE TRIGGER claim_pairs_ad AFTER DELETE ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (old.a), (old.b);
 END;

@@ -710,6 +710,10 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, dict]],
     conn.executemany(
         "INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    if rows:  # the export's lists of both claims of each pair, in the same transaction
+        from . import dupe_lists
+
+        dupe_lists.refresh(conn)
     return len(rows)
 
 

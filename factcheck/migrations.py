@@ -229,6 +229,33 @@ END;
 DROP TRIGGER claims_ai;
 """,
     ),
+    (
+        5,
+        "each claim's duplicates kept ready as the export writes them (factcheck.dupe_lists)",
+        """
+-- Rendered from claim_pairs by the duplicate search, in its transaction, for the claims it
+-- gave a pair (dupe_lists_stale, filled by triggers); meta 'dupe_lists' names the thresholds
+-- (high/low) they were rendered under, and when those are not the ones in force the lists
+-- are all rendered again before use.
+CREATE TABLE dupe_lists (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    entries TEXT NOT NULL,   -- JSON array as a %-format: each entry's status is %s, % is %%
+    others TEXT NOT NULL,    -- JSON array: the other claims' ids, in the order of entries
+    conflicts TEXT           -- the claim's conflicts with other claims, as export items
+);
+-- Claims whose pairs changed since their list was rendered: whatever wrote the pairs.
+CREATE TABLE dupe_lists_stale (claim_id INTEGER PRIMARY KEY);
+CREATE TRIGGER claim_pairs_ai AFTER INSERT ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (new.a), (new.b);
+END;
+CREATE TRIGGER claim_pairs_au AFTER UPDATE ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (old.a), (old.b), (new.a), (new.b);
+END;
+CREATE TRIGGER claim_pairs_ad AFTER DELETE ON claim_pairs BEGIN
+    INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (old.a), (old.b);
+END;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

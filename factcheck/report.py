@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import gc
 import json
-import re
-from json.encoder import encode_basestring
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import groupby
-from operator import itemgetter
 from dataclasses import dataclass
 from typing import IO
 
+from . import dupe_lists
 from .store import STATUSES, Store, StoreError, check_status, now
 
 CONTRACT_VERSION = 1
@@ -184,13 +181,32 @@ def build(store: Store, article_id: int | None = None, status: str | None = None
     return report.header | {"claims": list(report.claims)}
 
 
-_RAW_COLUMNS = ("id, article_id, seq, text, char_start, char_end, status, verdict_label,"
-                " checkworthiness, reasons, facets, updated_at, updated_by")
+# Each claim's line of the JSON export, but for the parts taken from other tables, written
+# by SQLite as UTF-8 (a BLOB, so never decoded into Python text and encoded again): its
+# json_quote escapes exactly as Python's json does (every code point compared).  The
+# check-worthiness, a float, is written by Python's repr between the two parts: SQLite
+# writes 15 digits, which is not always the same text.
+_LINE_PARTS = """
+    SELECT id, article_id, seq,
+           CAST('{"id": ' || id || ', "article_id": ' || article_id || ', "seq": ' || seq
+                || ', "text": ' || json_quote(text) || ', "start": ' || char_start
+                || ', "end": ' || char_end || ', "status": ' || json_quote(status)
+                || ', "verdict_label": ' || json_quote(verdict_label)
+                || ', "checkworthiness": ' AS BLOB),
+           checkworthiness,
+           CAST(', "reasons": ' || CASE WHEN reasons IS NULL OR reasons = '' THEN '[]'
+                                        ELSE reasons END
+                || ', "facets": ' || CASE WHEN facets IS NULL OR facets = '' THEN '{}'
+                                          ELSE facets END
+                || ', "notes": ' AS BLOB),
+           CAST(', "updated_at": ' || json_quote(updated_at)
+                || ', "updated_by": ' || json_quote(updated_by) || '}' AS BLOB)
+    FROM claims"""
 
 
 def _raw_pages(store: Store, article_id: int | None, status: str | None
                ) -> Iterator[list[tuple]]:
-    """Claim rows as stored (facets and reasons still JSON text), in article order."""
+    """The claims' line parts (_LINE_PARTS), in article order, a page at a time."""
     where, params = [], []
     if article_id is not None:
         where.append("article_id = ?")
@@ -201,7 +217,7 @@ def _raw_pages(store: Store, article_id: int | None, status: str | None
     after: tuple | None = None
     while True:
         clauses = where + (["(article_id, seq) > (?, ?)"] if after else [])
-        sql = f"SELECT {_RAW_COLUMNS} FROM claims"
+        sql = _LINE_PARTS
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY article_id, seq LIMIT ?"
@@ -217,20 +233,30 @@ def write_json(report: Report, out: IO[str], store: Store | None = None,
     """Stream the JSON export claim by claim; returns the number of claims written.
 
     With the store at hand, claims are written from their stored JSON without decoding and
-    re-encoding their facets, a page of claims per write: the output is the same, several
-    times faster.
+    re-encoding their facets, a page of claims per write, as UTF-8 bytes straight to the
+    file under `out` when it has one: the output is the same, several times faster.
     """
     body = json.dumps(report.header, ensure_ascii=False, indent=2)
     out.write(body[:-2] + ',\n  "claims": [')
     n = 0
     if store is None:
-        pages: Iterator[list[str]] = ([json.dumps(c, ensure_ascii=False)] for c in report.claims)
+        pages: Iterator[list[bytes]] = ([json.dumps(c, ensure_ascii=False).encode()]
+                                        for c in report.claims)
     else:
         pages = _fast_pages(store, article_id, status)
+    raw = getattr(out, "buffer", None)
+    if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") \
+            not in ("utf8", "utf8sig"):
+        raw = None
     with _bulk_reading(store):
         for lines in pages:
             if lines:
-                out.write(("\n    " if n == 0 else ",\n    ") + ",\n    ".join(lines))
+                chunk = (b"\n    " if n == 0 else b",\n    ") + b",\n    ".join(lines)
+                if raw is not None:
+                    out.flush()  # what was written as text goes first
+                    raw.write(chunk)
+                else:
+                    out.write(chunk.decode())
                 n += len(lines)
     out.write("\n  ]\n}\n" if n else "]\n}\n")
     return n
@@ -259,50 +285,8 @@ def _bulk_reading(store: Store | None) -> Iterator[None]:
 _CACHE_KIB = 32 * 1024
 
 
-# Each claim's duplicates are the pairs it is on either side of: two index range scans per
-# page of claims, one row per entry in the order of dupes.duplicates_for_export (conflicts,
-# duplicates, then suggestions; by score, then id: a test holds them equal), put together in
-# Python.  For the claim on the b side of a pair, "contains" is read the other way and the
-# figures in conflict are flipped.
-_PAIRS_SIDE = """
-    SELECT {me} AS me,
-           CASE WHEN short OR score < :high THEN 2 WHEN conflicts = '[]' THEN 1 ELSE 0 END AS kind,
-           score, {other} AS other, {flipped}, conflicts,
-           CASE relation WHEN 'a_contains_b' THEN '{contains}' WHEN 'b_contains_a' THEN '{contained}'
-                         ELSE relation END
-    FROM claim_pairs WHERE {me} BETWEEN :lo AND :hi AND score >= :low"""
-_DUPES_ROWS = (
-    _PAIRS_SIDE.format(me="a", other="b", flipped=0, contains="contains", contained="contained")
-    + "\n    UNION ALL"
-    + _PAIRS_SIDE.format(me="b", other="a", flipped=1, contains="contained", contained="contains")
-    + "\n    ORDER BY me, kind, score DESC, other")
-_KINDS = ("conflict", "duplicate", "suggestion")  # in the order they are listed
 _STATUS_CODES = {s: i for i, s in enumerate(STATUSES, 1)}
 _STATUS_OF_CODE = (None, *STATUSES)
-
-# The figures in conflict are stored as json.dumps wrote them: [{"a": "14,3", "b": "14,8"}].
-# The export has always given them as SQLite's json() (or, flipped, json_object()) writes
-# them: [{"a":"14,8","b":"14,3"}].  For plain strings (no escapes) that is the same literals
-# with the spaces left out; anything else goes through SQLite as before.
-_PLAIN_FIGURES = re.compile(r'\[(?:\{"a": "[^"\\\x00-\x1f]*", "b": "[^"\\\x00-\x1f]*"\}'
-                            r'(?:, (?=\{)|(?=\])))*\]')
-_PLAIN_FIGURE = re.compile(r'\{"a": ("[^"]*"), "b": ("[^"]*")\}')
-_SQLITE_FIGURES = (
-    "SELECT json(:stored)",
-    """SELECT json_group_array(json_object('a', json_extract(value, '$.b'),
-                                           'b', json_extract(value, '$.a')))
-       FROM json_each(:stored)""")
-
-
-def _figures(store: Store, stored: str, flipped: int) -> tuple[str, list[tuple[str, str]] | None]:
-    """(the figures as the export writes them, [(figure, other figure) as JSON strings] when
-    they are plain strings), flipped for the claim on the b side of the pair."""
-    if _PLAIN_FIGURES.fullmatch(stored):
-        pairs = _PLAIN_FIGURE.findall(stored)
-        if flipped:
-            pairs = [(b, a) for a, b in pairs]
-        return "[" + ",".join(f'{{"a":{a},"b":{b}}}' for a, b in pairs) + "]", pairs
-    return store.conn.execute(_SQLITE_FIGURES[flipped], {"stored": stored}).fetchone()[0], None
 
 
 def _status_table(store: Store) -> bytearray:
@@ -314,63 +298,22 @@ def _status_table(store: Store) -> bytearray:
     return table
 
 
-def _duplicates_json(store: Store, ids: list[int], thresholds, statuses: bytearray
-                     ) -> tuple[dict[int, str], dict[int, str]]:
-    """({claim: its duplicates as JSON text}, {claim: the items of its ``conflicts`` with
-    other claims as JSON text}) for the claims `ids`; claims without any are left out."""
-    wanted = set(ids)
-    known = len(statuses)
-    status_of = _STATUS_OF_CODE
-    texts, conflicts = {}, {}
-    for lo, hi in _id_ranges(ids):
-        rows = store.conn.execute(_DUPES_ROWS, {"lo": lo, "hi": hi, "low": thresholds.low,
-                                                "high": thresholds.high})
-        for me, entries in groupby(rows, itemgetter(0)):
-            if me not in wanted:
-                continue
-            items, conflicting = [], []
-            for _, kind, score, other, flipped, stored, relation in entries:
-                status = status_of[statuses[other]] if other < known else None
-                if status is None:  # no such claim any more
-                    continue
-                figures = "[]"
-                if stored != "[]":
-                    figures, pairs = _figures(store, stored, flipped)
-                    if kind == 0:
-                        conflicting.append(_claim_conflicts(other, figures, pairs))
-                items.append(f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{score},'
-                             f'"conflicts":{figures},"relation":"{relation}",'
-                             f'"status":"{status}"}}')
-            if items:
-                texts[me] = "[" + ",".join(items) + "]"
-            if conflicting:
-                conflicts[me] = ", ".join(c for c in conflicting if c)
-    return texts, conflicts
-
-
-def _claim_conflicts(other: int, figures: str, pairs: list[tuple[str, str]] | None) -> str:
-    """The items _conflicts_of makes of a conflicting duplicate, as json.dumps writes them."""
-    if pairs is None:  # not plain strings: decoded and encoded again, as it always was
-        pairs = [(_json(c.get("a")), _json(c.get("b"))) for c in json.loads(figures) or []]
-    return ", ".join(f'{{"with": "claim", "id": {other}, "claim": {a}, "other": {b}}}'
-                     for a, b in pairs)
-
-
-def _json(value) -> str:
-    return encode_basestring(value) if type(value) is str else json.dumps(value,
-                                                                          ensure_ascii=False)
-
-
-def _id_ranges(ids: list[int]) -> list[tuple[int, int]]:
-    """Ranges of ids covering these: most often one, a page of claims in article order being
-    a run of ids."""
-    ranges: list[tuple[int, int]] = []
-    for cid in sorted(ids):
-        if ranges and cid - ranges[-1][1] <= 64:
-            ranges[-1] = (ranges[-1][0], cid)
-        else:
-            ranges.append((cid, cid))
-    return ranges
+def _with_statuses(entries: str, others: str, statuses: bytearray) -> str:
+    """A stored list of duplicates with each other claim's status written in."""
+    try:
+        codes = [statuses[other] for other in json.loads(others)]
+    except IndexError:
+        codes = [0]
+    if 0 not in codes:
+        return entries % tuple([_STATUS_OF_CODE[code] for code in codes])
+    # a claim no longer in the store (claims are never deleted, but a file can be edited
+    # by hand): the list without it
+    kept = []
+    for e in json.loads(entries % ((None,) * len(json.loads(others)))):
+        code = statuses[e["id"]] if e["id"] < len(statuses) else 0
+        if code:
+            kept.append(e | {"status": _STATUS_OF_CODE[code]})
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
 
 
 def _conflicts_json(sources: list[dict], with_claims: str | None) -> str:
@@ -382,43 +325,49 @@ def _conflicts_json(sources: list[dict], with_claims: str | None) -> str:
     return "[" + ", ".join(items) + "]"
 
 
+# what a claim with no notes, sources, duplicates, conflicts or history has between its
+# facets and its updated_at
+_NOTHING_ATTACHED = b'[], "sources": [], "duplicates": [], "conflicts": [], "history": []'
+
+
 def _fast_pages(store: Store, article_id: int | None, status: str | None
-                ) -> Iterator[list[str]]:
-    """Each page of claims as its JSON lines, the same text json.dumps of _claim_entry gives
-    (and, for the duplicates, the compact text this export has always had)."""
+                ) -> Iterator[list[bytes]]:
+    """Each page of claims as its JSON lines in UTF-8, the same text json.dumps of
+    _claim_entry gives (and, for the duplicates, the compact text this export has always
+    had)."""
     from . import dupes, sources
 
     dupes.ensure_indexed(store)
+    current = dupe_lists.ensure_current(store)
     thresholds = dupes.thresholds(store.conn)
     statuses = _status_table(store)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    quote = encode_basestring  # the C string encoder: most of a claim's bytes go through it
 
     for rows in _raw_pages(store, article_id, status):
         ids = [r[0] for r in rows]
         histories = store.histories(ids)
         linked = sources.sources_for_export(store, ids)
-        dup_texts, dup_conflicts = _duplicates_json(store, ids, thresholds, statuses)
+        lists = dupe_lists.read(store.conn, ids, current, thresholds)
+        attached = histories.keys() | linked.keys() | lists.keys()
         lines = []
-        for (cid, aid, seq, text, start, end, st, label, worth, reasons, facets, upd_at,
-             upd_by) in rows:
+        for cid, _aid, _seq, head, worth, facets, tail in rows:
+            if cid not in attached:
+                lines.append(b"%b%r%b%b%b" % (head, worth, facets, _NOTHING_ATTACHED, tail))
+                continue
             history = histories.get(cid)
             srcs = linked.get(cid)
-            conflicts = dup_conflicts.get(cid)
-            lines.append(
-                f'{{"id": {cid}, "article_id": {aid}, "seq": {seq}, "text": {quote(text)}, '
-                f'"start": {start}, "end": {end}, "status": {quote(st)}, '
-                f'"verdict_label": {"null" if label is None else quote(label)}, '
-                f'"checkworthiness": {worth!r}, '
-                f'"reasons": {reasons or "[]"}, "facets": {facets or "{}"}, '
-                f'"notes": {dumps(_notes(history)) if history else "[]"}, '
+            duplicates, conflicts = "[]", None
+            if cid in lists:
+                entries, others, conflicts = lists[cid]
+                duplicates = _with_statuses(entries, others, statuses)
+            middle = (
+                f'{dumps(_notes(history)) if history else "[]"}, '
                 f'"sources": {dumps(srcs) if srcs else "[]"}, '
-                f'"duplicates": {dup_texts.get(cid, "[]")}, '
+                f'"duplicates": {duplicates}, '
                 f'"conflicts": '
                 f'{_conflicts_json(srcs or [], conflicts) if srcs or conflicts else "[]"}, '
-                f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}, '
-                f'"updated_at": {"null" if upd_at is None else quote(upd_at)}, '
-                f'"updated_by": {"null" if upd_by is None else quote(upd_by)}}}')
+                f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}')
+            lines.append(b"%b%r%b%b%b" % (head, worth, facets, middle.encode(), tail))
         yield lines
 
 
