@@ -156,16 +156,19 @@ def _render_all(conn: sqlite3.Connection, t: Thresholds) -> None:
 
 
 def read(conn: sqlite3.Connection, ids: Sequence[int], current: bool,
-         t: Thresholds | None = None) -> dict[int, Rendered]:
-    """The lists of these claims: stored ones when current, else rendered from the pairs."""
+         t: Thresholds | None = None) -> dict[int, tuple[bytes, str, bytes | None]]:
+    """The lists of these claims in UTF-8 (entries and conflicts), for the export: stored
+    ones when current, else rendered from the pairs."""
     if not current:
-        return render(conn, ids, t or thresholds(conn))
+        return {cid: (entries.encode(), others, conflicts.encode() if conflicts else None)
+                for cid, (entries, others, conflicts)
+                in render(conn, ids, t or thresholds(conn)).items()}
     wanted = set(ids)
-    out: dict[int, Rendered] = {}
+    out: dict[int, tuple[bytes, str, bytes | None]] = {}
     for lo, hi in _id_ranges(wanted):
         for cid, entries, others, conflicts in conn.execute(
-                "SELECT claim_id, entries, others, conflicts FROM dupe_lists"
-                " WHERE claim_id BETWEEN ? AND ?", (lo, hi)):
+                "SELECT claim_id, CAST(entries AS BLOB), others, CAST(conflicts AS BLOB)"
+                " FROM dupe_lists WHERE claim_id BETWEEN ? AND ?", (lo, hi)):
             if cid in wanted:
                 out[cid] = (entries, others, conflicts)
     return out

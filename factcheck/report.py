@@ -188,19 +188,17 @@ def build(store: Store, article_id: int | None = None, status: str | None = None
 # writes 15 digits, which is not always the same text.
 _LINE_PARTS = """
     SELECT id, article_id, seq,
-           CAST('{"id": ' || id || ', "article_id": ' || article_id || ', "seq": ' || seq
-                || ', "text": ' || json_quote(text) || ', "start": ' || char_start
-                || ', "end": ' || char_end || ', "status": ' || json_quote(status)
-                || ', "verdict_label": ' || json_quote(verdict_label)
-                || ', "checkworthiness": ' AS BLOB),
+           CAST(printf('{"id": %d, "article_id": %d, "seq": %d, "text": %s, "start": %d,'
+                       || ' "end": %d, "status": %s, "verdict_label": %s, "checkworthiness": ',
+                       id, article_id, seq, json_quote(text), char_start, char_end,
+                       json_quote(status), json_quote(verdict_label)) AS BLOB),
            checkworthiness,
-           CAST(', "reasons": ' || CASE WHEN reasons IS NULL OR reasons = '' THEN '[]'
-                                        ELSE reasons END
-                || ', "facets": ' || CASE WHEN facets IS NULL OR facets = '' THEN '{}'
-                                          ELSE facets END
-                || ', "notes": ' AS BLOB),
-           CAST(', "updated_at": ' || json_quote(updated_at)
-                || ', "updated_by": ' || json_quote(updated_by) || '}' AS BLOB)
+           CAST(printf(', "reasons": %s, "facets": %s, "notes": ',
+                       CASE WHEN reasons IS NULL OR reasons = '' THEN '[]' ELSE reasons END,
+                       CASE WHEN facets IS NULL OR facets = '' THEN '{}' ELSE facets END)
+                AS BLOB),
+           CAST(printf(', "updated_at": %s, "updated_by": %s}',
+                       json_quote(updated_at), json_quote(updated_by)) AS BLOB)
     FROM claims"""
 
 
@@ -291,29 +289,40 @@ _STATUS_OF_CODE = (None, *STATUSES)
 
 def _status_table(store: Store) -> bytearray:
     """Every claim's status by id, as a byte: _STATUS_OF_CODE[code], 0 for no such claim."""
-    top = store.conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
-    table = bytearray(top + 1)
-    for cid, st in store.conn.execute("SELECT id, status FROM claims"):
+    top, count = store.conn.execute("SELECT coalesce(max(id), 0), count(*) FROM claims"
+                                    ).fetchone()
+    if count == top:  # ids 1..top, none missing: all pending but the decided ones (an index)
+        table = bytearray((_STATUS_CODES["pending"],)) * (top + 1)
+        table[0] = 0
+        rows = store.conn.execute("SELECT id, status FROM claims"
+                                  " WHERE status IN ('verified', 'disputed')")
+    else:
+        table = bytearray(top + 1)
+        rows = store.conn.execute("SELECT id, status FROM claims")
+    for cid, st in rows:
         table[cid] = _STATUS_CODES[st]
     return table
 
 
-def _with_statuses(entries: str, others: str, statuses: bytearray) -> str:
-    """A stored list of duplicates with each other claim's status written in."""
+_STATUS_BYTES = tuple(s.encode() if s else None for s in _STATUS_OF_CODE)
+
+
+def _with_statuses(entries: bytes, others: str, statuses: bytearray) -> bytes:
+    """A stored list of duplicates (UTF-8) with each other claim's status written in."""
     try:
         codes = [statuses[other] for other in json.loads(others)]
     except IndexError:
         codes = [0]
     if 0 not in codes:
-        return entries % tuple([_STATUS_OF_CODE[code] for code in codes])
+        return entries % tuple([_STATUS_BYTES[code] for code in codes])
     # a claim no longer in the store (claims are never deleted, but a file can be edited
     # by hand): the list without it
     kept = []
-    for e in json.loads(entries % ((None,) * len(json.loads(others)))):
+    for e in json.loads(entries % ((b"",) * len(json.loads(others)))):
         code = statuses[e["id"]] if e["id"] < len(statuses) else 0
         if code:
             kept.append(e | {"status": _STATUS_OF_CODE[code]})
-    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _conflicts_json(sources: list[dict], with_claims: str | None) -> str:
@@ -356,18 +365,23 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
                 continue
             history = histories.get(cid)
             srcs = linked.get(cid)
-            duplicates, conflicts = "[]", None
+            duplicates, conflicts = b"[]", None
             if cid in lists:
                 entries, others, conflicts = lists[cid]
                 duplicates = _with_statuses(entries, others, statuses)
-            middle = (
-                f'{dumps(_notes(history)) if history else "[]"}, '
-                f'"sources": {dumps(srcs) if srcs else "[]"}, '
-                f'"duplicates": {duplicates}, '
-                f'"conflicts": '
-                f'{_conflicts_json(srcs or [], conflicts) if srcs or conflicts else "[]"}, '
-                f'"history": {dumps([_history_entry(e) for e in history]) if history else "[]"}')
-            lines.append(b"%b%r%b%b%b" % (head, worth, facets, middle.encode(), tail))
+            if srcs:
+                conflicted = _conflicts_json(srcs, conflicts.decode() if conflicts else None
+                                             ).encode()
+            else:
+                conflicted = b"[" + conflicts + b"]" if conflicts else b"[]"
+            lines.append(b"".join((
+                head, repr(worth).encode(), facets,
+                dumps(_notes(history)).encode() if history else b"[]",
+                b', "sources": ', dumps(srcs).encode() if srcs else b"[]",
+                b', "duplicates": ', duplicates, b', "conflicts": ', conflicted,
+                b', "history": ',
+                dumps([_history_entry(e) for e in history]).encode() if history else b"[]",
+                tail)))
         yield lines
 
 

@@ -138,10 +138,11 @@ def test_a_file_gets_the_same_bytes_as_a_text_stream(db_path, tmp_path):
 
 
 @pytest.mark.parametrize("codes, expected", [
-    ((1, 2), '[{"id":1,"status":"pending"},{"id":2,"status":"verified"}]'),
-    ((1, 0), '[{"id":1,"status":"pending"}]'),  # a claim gone from the store: left out
+    ((1, 2), b'[{"id":1,"status":"pending"},{"id":2,"status":"verified"}]'),
+    ((1, 0), b'[{"id":1,"status":"pending"}]'),  # a claim gone from the store: left out
+    ((1,), b'[{"id":1,"status":"pending"}]'),
 ])
 def test_statuses_are_written_into_a_stored_list(codes, expected):
     statuses = bytearray((0, *codes))
-    entries = '[{"id":1,"status":"%s"},{"id":2,"status":"%s"}]'
+    entries = b'[{"id":1,"status":"%s"},{"id":2,"status":"%s"}]'
     assert report._with_statuses(entries, "[1, 2]", statuses) == expected
