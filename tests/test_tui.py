@@ -13,6 +13,7 @@ from factcheck.store import Store
 from factcheck.textio import parse_document
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.claim_list import ClaimList
+from factcheck.tui.detail import DetailView
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def statuses(db_path: str) -> dict[int, str]:
 
 
 def detail_text(app) -> str:
-    return str(app.query_one("#detail-body").render())
+    return app.query_one("#detail", DetailView).text.plain
 
 
 def list_text(app) -> str:
@@ -463,3 +464,61 @@ async def test_key_bar_lists_the_keys_and_a_click_presses_one(demo_db):
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await pilot.pause(0.1)
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_detail_scrolls_with_keys_and_the_wheel_and_rewraps_on_resize(demo_db):
+    from textual import events
+
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(app, pilot)
+        detail = app.query_one("#detail", DetailView)
+        assert detail.virtual_size.height > detail.scrollable_content_region.height
+        first = detail.render_line(0).text
+        assert "Claim" in first
+        await pilot.press("tab")
+        assert app.focused is detail
+        await pilot.press("down", "down")
+        assert detail.scroll_offset.y == 2
+        detail.post_message(events.MouseScrollDown(detail, 1, 1, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert detail.scroll_offset.y > 2
+        await pilot.press("home")
+        assert detail.scroll_offset.y == 0 and detail.render_line(0).text == first
+        # narrower: the same text on more lines, each as wide as the pane
+        lines = detail.virtual_size.height
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert detail.virtual_size.height > lines
+        assert len(detail.render_line(0).text) == detail.scrollable_content_region.width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "Mark Zuckerberg ne recule" in detail_text(app)
+        # another claim is shown from its first line
+        await pilot.press("end")
+        await pilot.press("shift+tab", "j")
+        await shown(app, pilot)
+        assert detail.scroll_offset.y == 0 and "Claim" in detail.render_line(0).text
+
+
+async def test_showing_claims_never_lays_the_screen_out_again(demo_with_sources):
+    """The detail and the sources change size inside fixed panes: a repaint, not a layout."""
+    from textual import messages
+
+    layouts: list = []
+
+    def hook(message) -> None:
+        if isinstance(message, messages.Layout):
+            layouts.append(message.widget)
+
+    app = FactcheckApp(db=demo_with_sources)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await shown(app, pilot)
+        layouts.clear()
+        for _ in range(4):
+            await pilot.press("j")
+            await shown(app, pilot)
+            assert app.source_options  # each claim's suggestions came
+        await pilot.press("v", "v")
+        await settle(app, pilot)
+        assert layouts == []

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -23,6 +23,7 @@ from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, def
 from . import panes
 from .claim_list import ClaimList, ClaimRow
 from .collector import QuietCollector
+from .detail import DetailView, FixedSizeScrolling
 from .keybar import KeyBar
 from .writer import Writer
 
@@ -30,7 +31,6 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
 DETAIL_DELAY = 0.15  # seconds the cursor rests before the detail pane is redrawn
-SOURCES_WAIT = 0.12  # seconds the detail waits for its sources, to be drawn with them
 DETAIL_TICK = 0.03  # how often the detail's deadline is looked at
 
 
@@ -103,7 +103,9 @@ class DeskHeader(Widget):
         return self._strip[1]
 
 
-class SourcesPane(OptionList):
+class SourcesPane(FixedSizeScrolling, OptionList):
+    """Linked and suggested sources; new ones repaint the pane, never the screen's layout."""
+
     BINDINGS = [
         Binding("o", "app.open_source", "Open source"),
         Binding("a", "app.add_source", "Add source"),
@@ -150,12 +152,11 @@ class FactcheckApp(App[int]):
         self.data_version = 0
         self.shown_claim: int | None = None
         self.source_options: list[tuple[str, dict]] = []
+        self.sources_claim: int | None = None  # the claim source_options belong to
         self.reusable: dict | None = None
         self.archive_match: dict | None = None
         self._detail_wanted_at: float | None = None
         self._detail_ticker = None
-        self._pending_detail: tuple[int, Text] | None = None
-        self._detail_flush = None
         self.watching = True  # follow other editors' changes
         self._counts: dict[str, int] = {}
         self._counts_key: tuple | None = None
@@ -173,8 +174,7 @@ class FactcheckApp(App[int]):
                             " Esc: clear)", id="filter")
                 yield ClaimList(id="claims")
             with Vertical(id="right"):
-                with VerticalScroll(id="detail", can_focus=True):
-                    yield Static(id="detail-body")
+                yield DetailView(id="detail")
                 yield SourcesPane(id="sources")
         yield Static(Text("The terminal is too small for the desk.\n"
                           f"Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.", justify="center"),
@@ -357,8 +357,7 @@ class FactcheckApp(App[int]):
 
     def _show_detail_message(self, message: str) -> None:
         self.shown_claim = None
-        self._pending_detail = None
-        self.desk.query_one("#detail-body", Static).update(Text(message, style="dim"))
+        self.desk.query_one(DetailView).show(Text(message, style="dim"))
         self._set_sources_options([], "")
 
     # ------------------------------------------------------------ the selected claim
@@ -395,6 +394,7 @@ class FactcheckApp(App[int]):
             claim = self.reader.claim(row.id)
         except StoreError:
             return
+        again = self.shown_claim == row.id  # redrawn after a change: stay where the reader is
         self.shown_claim = row.id
         self.archive_match = None
         history = self.reader.history(row.id)
@@ -404,20 +404,10 @@ class FactcheckApp(App[int]):
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
         body = panes.claim_detail(self.article["text"], claim, history, position, duplicates,
                                   reusable=self.reusable)
-        # shown with its sources, in one layout pass (each costs a full repaint), unless
-        # they take longer than SOURCES_WAIT
-        self._pending_detail = (row.id, body)
-        if self._detail_flush is not None:
-            self._detail_flush.stop()
-        self._detail_flush = self.set_timer(SOURCES_WAIT, lambda: self._flush_detail(row.id))
+        # drawn now, its sources when they come: neither pane's content moves anything else
+        # on the screen, so each is a repaint of that pane alone (see detail.py)
+        self.desk.query_one(DetailView).show(body, home=not again)
         self._load_sources(row.id)
-
-    def _flush_detail(self, claim_id: int) -> None:
-        pending, self._pending_detail = self._pending_detail, None
-        if pending is None or pending[0] != claim_id or not self.screen_stack:
-            return
-        self.desk.query_one("#detail-body", Static).update(pending[1])
-        self.desk.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def action_reuse_verdict(self) -> None:
         """Apply a verdict given before: to the same fact on the desk, else in the archive."""
@@ -478,7 +468,6 @@ class FactcheckApp(App[int]):
                       checked: dict | None = None) -> None:
         if claim_id != self.shown_claim or not self.screen_stack:
             return  # the editor has moved on
-        self._flush_detail(claim_id)
         self.archive_match = checked
         options: list[tuple[str, dict]] = []
         if checked:
@@ -488,13 +477,15 @@ class FactcheckApp(App[int]):
         empty = "" if options else (
             "No source linked or suggested for this claim.\n"
             "a adds a source by hand; `factcheck sources import FILE` loads many.")
-        self._set_sources_options(options, empty, len(linked), len(suggested))
+        self._set_sources_options(options, empty, len(linked), len(suggested), claim_id)
 
     def _set_sources_options(self, options: list[tuple[str, dict]], empty: str,
-                             n_linked: int = 0, n_suggested: int = 0) -> None:
+                             n_linked: int = 0, n_suggested: int = 0,
+                             claim_id: int | None = None) -> None:
         pane = self.desk.query_one(SourcesPane)
         pane.clear_options()
         self.source_options = options
+        self.sources_claim = claim_id
         items: list[Option] = []
         for i, (kind, s) in enumerate(options):
             prompt = (panes.linked_prompt(s) if kind == "linked" else
@@ -513,6 +504,8 @@ class FactcheckApp(App[int]):
         pane = self.desk.query_one(SourcesPane)
         if pane.highlighted is None or pane.highlighted >= len(self.source_options):
             return None
+        if self.sources_claim != self.shown_claim:
+            return None  # the previous claim's sources, until this one's arrive
         return self.source_options[pane.highlighted]
 
     @on(OptionList.OptionSelected, "#sources")

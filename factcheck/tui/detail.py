@@ -1,0 +1,102 @@
+"""The detail pane: the selected claim's Rich ``Text``, drawn line by line.
+
+The pane's size on screen never depends on what it shows, so a new claim is a repaint of
+the pane and nothing else.  It used to be a ``Static`` inside a ``VerticalScroll``: every
+new text gave the ``Static`` a new height, and a height change lays the whole screen out
+again, 15-40 ms on the desk (every widget re-measured and repainted, the text wrapped
+once to measure it and once more to draw it).  Here the text is wrapped once for the
+pane's width, its line count becomes the scrollable height, and each line is turned
+into segments only when it is first drawn.  The text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class FixedSizeScrolling:
+    """For scroll views whose place on screen does not depend on their content.
+
+    Textual lays out the whole screen again whenever a scroll view's scrollable size
+    changes, so that a view sized by its content can grow.  A pane with a fixed height
+    (a fraction of the screen, set in the stylesheet) has nothing to grow: its new
+    scrollable size only moves its own scrollbar, which ``_scroll_update`` handles (the
+    view calls it after each change, as Textual's own ``OptionList`` does).  Its vertical
+    scrollbar is always shown (``overflow-y: scroll``): a scrollbar that came and went
+    would need a layout of its own.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
+class DetailView(FixedSizeScrolling, ScrollView, can_focus=True):
+    """A scrollable, focusable pane showing one ``Text``; keys and the wheel scroll it."""
+
+    DEFAULT_CSS = """
+    DetailView { overflow-x: hidden; overflow-y: scroll; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        self._lines: list[Text] = []  # the text wrapped at _wrapped_at cells
+        self._strips: list[Strip | None] = []  # the lines drawn so far, in the pane's style
+        self._wrapped_at = -1
+        self._base: Style | None = None  # the pane's own style, looked up once per paint
+
+    def show(self, text: Text, home: bool = True) -> None:
+        """Show a new text, from its first line unless home is False."""
+        self.text = text
+        self._wrapped_at = -1
+        self._wrap()
+        if home:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def render(self) -> Text:  # what the pane says (painting goes through render_line)
+        return self.text
+
+    def _wrap(self) -> None:
+        """Wrap the text for the pane's width, once per text and width."""
+        width = self.scrollable_content_region.width
+        if width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        self._lines = list(self.text.wrap(self.app.console, width)) if width > 0 else []
+        self._strips = [None] * len(self._lines)
+        self.virtual_size = Size(max(0, width), len(self._lines))
+        self._scroll_update(self.virtual_size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+
+    def notify_style_update(self) -> None:
+        self._strips = [None] * len(self._lines)  # drawn in the old colours
+        super().notify_style_update()
+
+    def render_lines(self, crop):
+        self._wrap()  # the width may have changed since the text came
+        self._base = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
+    def render_line(self, y: int) -> Strip:
+        width = max(0, self._wrapped_at)
+        base = self._base or self.rich_style
+        index = self.scroll_offset.y + y
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips[index]
+        if strip is None:
+            segments = self._lines[index].render(self.app.console, end="")
+            strip = Strip(list(segments)).apply_style(base).crop_extend(0, width, base)
+            self._strips[index] = strip
+        return strip
