@@ -104,10 +104,27 @@ def _conflicts_of(sources: list[dict], duplicates: list[dict]) -> list[dict]:
     return out
 
 
-def _attachments(store: Store, ids: list[int]) -> tuple[dict, dict]:
-    from . import dupes, sources
+class _Duplicates:
+    """The duplicates of claims page by page, as dupes.duplicates_for_export gives them,
+    decoded from the lists kept ready in the store (factcheck.dupe_lists)."""
 
-    return sources.sources_for_export(store, ids), dupes.duplicates_for_export(store, ids)
+    def __init__(self, store: Store) -> None:
+        from . import dupes
+
+        dupes.ensure_indexed(store)
+        self.store = store
+        self.current = dupe_lists.ensure_current(store)
+        self.thresholds = dupes.thresholds(store.conn)
+        self.statuses = _status_table(store)
+
+    def stored(self, ids: list[int]) -> dict[int, tuple[bytes, str, bytes | None]]:
+        """{claim: (its list with statuses as %s, the other claims' ids, its conflicts with
+        them)}, in UTF-8, for those of these claims that have any (see dupe_lists.read)."""
+        return dupe_lists.read(self.store.conn, ids, self.current, self.thresholds)
+
+    def of(self, ids: list[int]) -> dict[int, list[dict]]:
+        return {cid: json.loads(_with_statuses(entries, others, self.statuses))
+                for cid, (entries, others, _conflicts) in self.stored(ids).items()}
 
 
 def select(store: Store, article_id: int | None = None, status: str | None = None) -> Report:
@@ -138,6 +155,9 @@ def select(store: Store, article_id: int | None = None, status: str | None = Non
     }
 
     def claims() -> Iterator[dict]:
+        from . import sources
+
+        duplicates = _Duplicates(store)
         after = None
         while True:
             batch = store.claims(article_id=article_id, status=status, limit=PAGE, after=after)
@@ -145,7 +165,8 @@ def select(store: Store, article_id: int | None = None, status: str | None = Non
                 return
             ids = [c["id"] for c in batch]
             histories = store.histories(ids)
-            linked, dups = _attachments(store, ids)
+            linked = sources.sources_for_export(store, ids)
+            dups = duplicates.of(ids)
             for c in batch:
                 yield _claim_entry(c, histories.get(c["id"], []), linked.get(c["id"], []),
                                    dups.get(c["id"], []))
@@ -344,19 +365,16 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
     """Each page of claims as its JSON lines in UTF-8, the same text json.dumps of
     _claim_entry gives (and, for the duplicates, the compact text this export has always
     had)."""
-    from . import dupes, sources
+    from . import sources
 
-    dupes.ensure_indexed(store)
-    current = dupe_lists.ensure_current(store)
-    thresholds = dupes.thresholds(store.conn)
-    statuses = _status_table(store)
+    duplicates = _Duplicates(store)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
 
     for rows in _raw_pages(store, article_id, status):
         ids = [r[0] for r in rows]
         histories = store.histories(ids)
         linked = sources.sources_for_export(store, ids)
-        lists = dupe_lists.read(store.conn, ids, current, thresholds)
+        lists = duplicates.stored(ids)
         attached = histories.keys() | linked.keys() | lists.keys()
         lines = []
         for cid, _aid, _seq, head, worth, facets, tail in rows:
@@ -365,10 +383,10 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
                 continue
             history = histories.get(cid)
             srcs = linked.get(cid)
-            duplicates, conflicts = b"[]", None
+            listed, conflicts = b"[]", None
             if cid in lists:
                 entries, others, conflicts = lists[cid]
-                duplicates = _with_statuses(entries, others, statuses)
+                listed = _with_statuses(entries, others, duplicates.statuses)
             if srcs:
                 conflicted = _conflicts_json(srcs, conflicts.decode() if conflicts else None
                                              ).encode()
@@ -378,7 +396,7 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
                 head, repr(worth).encode(), facets,
                 dumps(_notes(history)).encode() if history else b"[]",
                 b', "sources": ', dumps(srcs).encode() if srcs else b"[]",
-                b', "duplicates": ', duplicates, b', "conflicts": ', conflicted,
+                b', "duplicates": ', listed, b', "conflicts": ', conflicted,
                 b', "history": ',
                 dumps([_history_entry(e) for e in history]).encode() if history else b"[]",
                 tail)))
