@@ -11,14 +11,20 @@ from .report import Report, article_for
 
 SYMBOL = {"verified": "✔", "disputed": "✘", "pending": "○"}
 STANCE = {"supports": "supports", "refutes": "refutes", "context": "context"}
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~]")
+_LINE_START = re.compile(r"[-=]|\d+\.")  # a list item or a heading underline
+
+
+def _escaped(m: re.Match) -> str:
+    return "\\" + m.group()
 
 
 def esc(text) -> str:
     """Escape Markdown and HTML so user text shows as typed, on one line."""
     text = " ".join(str(text if text is not None else "").split())
-    text = _SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([-=]|\d+\.)", lambda m: m.group(1) + "\\" + m.group(2), text)
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(_escaped, text)
+    return "\\" + text if _LINE_START.match(text) else text
 
 
 
