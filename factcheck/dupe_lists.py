@@ -48,12 +48,22 @@ _PAIRS_SIDE = """
            score, {other} AS other, {flipped}, conflicts,
            CASE relation WHEN 'a_contains_b' THEN '{contains}' WHEN 'b_contains_a' THEN '{contained}'
                          ELSE relation END
-    FROM claim_pairs WHERE {me} BETWEEN :lo AND :hi AND score >= :low"""
-_ENTRY_ROWS = (
-    _PAIRS_SIDE.format(me="a", other="b", flipped=0, contains="contains", contained="contained")
-    + "\n    UNION ALL"
-    + _PAIRS_SIDE.format(me="b", other="a", flipped=1, contains="contained", contained="contains")
-    + "\n    ORDER BY me, kind, score DESC, other")
+    FROM claim_pairs WHERE {me} {which} AND score >= :low"""
+
+
+def _entry_rows(which: str) -> str:
+    return (_PAIRS_SIDE.format(me="a", other="b", flipped=0, contains="contains",
+                               contained="contained", which=which)
+            + "\n    UNION ALL"
+            + _PAIRS_SIDE.format(me="b", other="a", flipped=1, contains="contained",
+                                 contained="contains", which=which)
+            + "\n    ORDER BY me, kind, score DESC, other")
+
+
+# a range of ids (a page of claims in article order is one), or claims here and there (those
+# an import gave pairs)
+_ENTRY_ROWS_IN_RANGE = _entry_rows("BETWEEN :lo AND :hi")
+_ENTRY_ROWS_OF = _entry_rows("IN (SELECT value FROM json_each(:ids))")
 _KINDS = ("conflict", "duplicate", "suggestion")  # in the order they are listed
 
 # The figures in conflict are stored as json.dumps wrote them: [{"a": "14,3", "b": "14,8"}].
@@ -80,8 +90,13 @@ def render(conn: sqlite3.Connection, ids: Iterable[int], t: Thresholds) -> dict[
     """The lists of these claims under thresholds t; claims with none are left out."""
     wanted = set(ids)
     out: dict[int, Rendered] = {}
-    for lo, hi in _id_ranges(wanted):
-        rows = conn.execute(_ENTRY_ROWS, {"lo": lo, "hi": hi, "low": t.low, "high": t.high})
+    ranges = _id_ranges(wanted)
+    if len(ranges) > 4:
+        queries = [(_ENTRY_ROWS_OF, {"ids": json.dumps(sorted(wanted))})]
+    else:
+        queries = [(_ENTRY_ROWS_IN_RANGE, {"lo": lo, "hi": hi}) for lo, hi in ranges]
+    for sql, params in queries:
+        rows = conn.execute(sql, params | {"low": t.low, "high": t.high})
         for me, entries in groupby(rows, itemgetter(0)):
             if me not in wanted:
                 continue
