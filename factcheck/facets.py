@@ -33,9 +33,11 @@ _GATE_UNSAFE = re.compile(r"[^\x00-\u00b4\u00b6-\u012f\u0132-\u017e\u0180-\u024f
 class Sentence:
     """What the extractors need to know about a claim's text, computed once per text.
 
-    ``words`` are the letter runs of the lower-cased text.  ``gated`` is False for text
-    with characters whose case folding the word look-ups could get wrong.  ``gates`` has
-    the bit of every Gate that lets the sentence through (all of them when not gated).
+    ``words`` are the letter runs of the lower-cased text that some look-up asks about
+    (the words of the gates, number words, month names: _LOOKED_UP), not every word.
+    ``gated`` is False for text with characters whose case folding the word look-ups could
+    get wrong.  ``gates`` has the bit of every Gate that lets the sentence through (all of
+    them when not gated).
     """
 
     __slots__ = ("text", "lowered", "words", "has_digit", "gated", "gates")
@@ -43,7 +45,9 @@ class Sentence:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lowered = text.lower()
-        self.words = words = frozenset(_NON_LETTERS.split(lowered))
+        # only the words a look-up asks about: hashing every word into a set of its own
+        # cost as much as finding them
+        self.words = words = _LOOKED_UP.intersection(_NON_LETTERS.split(lowered))
         self.has_digit = _DIGIT.search(text) is not None
         self.gated = text.isascii() or _GATE_UNSAFE.search(text) is None
         if not self.gated:
@@ -57,12 +61,18 @@ class Sentence:
         squeezed = None
         for gate in _FRAGMENT_GATES:
             if not gates & gate.bit:
-                if squeezed is None:
-                    squeezed = " ".join(lowered.split())
-                for fragment in gate.fragments:
-                    if fragment in squeezed:
-                        gates |= gate.bit
-                        break
+                for fragment, pieces in gate.fragment_pieces:
+                    # a fragment is in the squeezed text only if each of its pieces
+                    # (between its spaces) is in the text: most sentences stop here
+                    for piece in pieces:
+                        if piece not in lowered:
+                            break
+                    else:
+                        if squeezed is None:
+                            squeezed = " ".join(lowered.split())
+                        if fragment in squeezed:
+                            gates |= gate.bit
+                            break
         self.gates = gates
 
 
@@ -129,16 +139,18 @@ class Gate:
     Each gate has a bit; a Sentence works out all its gates at once (Sentence.gates).
     """
 
-    __slots__ = ("words", "fragments", "bit")
+    __slots__ = ("words", "fragments", "fragment_pieces", "bit")
 
     def __init__(self, words: str | list[str], fragments: tuple[str, ...] = ()) -> None:
         self.words = frozenset(words.split() if isinstance(words, str) else words)
         self.fragments = fragments
+        self.fragment_pieces = tuple((f, tuple(f.split(" "))) for f in fragments)
         self.bit = 1 << len(_ALL_GATES)
         _ALL_GATES.append(self)
         for word in self.words:
             _GATE_WORDS[word] = _GATE_WORDS.get(word, 0) | self.bit
             _GATE_VOCABULARY.add(word)
+            _LOOKED_UP.add(word)
         if fragments:
             _FRAGMENT_GATES.append(self)
 
@@ -150,6 +162,9 @@ _ALL_GATES: list[Gate] = []
 _GATE_WORDS: dict[str, int] = {}  # word -> the bits of the gates that hold it
 _GATE_VOCABULARY: set[str] = set()  # the same words, as a set to intersect with
 _FRAGMENT_GATES: list[Gate] = []
+# every word that Sentence.words may be asked about: the gates' words (added as gates are
+# made), number words and month names (added where they are defined)
+_LOOKED_UP: set[str] = set()
 
 # ---------------------------------------------------------------- figures
 
@@ -253,6 +268,7 @@ _WORD_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
+_LOOKED_UP.update(_NUMBER_WORD_SET)
 _HALF = folded(re.compile(r"\b(?:la\s+moitié|half|a\s+half|one\s+half)\b", re.IGNORECASE))
 _HALF_GATE = Gate("moitié half")
 # Words too common to be figures unless a scale, currency or unit follows.
@@ -561,6 +577,7 @@ _RELATIVE_GATE = Gate(
     " dernièrement tôt week month year yesterday today tomorrow recently earlier recent voici"
     " ago", fragments=("cette année", "cette semaine", "ce mois-ci", "il y a"))
 _MONTH_WORDS = frozenset(_MONTH_NUM)
+_LOOKED_UP.update(_MONTH_WORDS)
 
 
 def extract_dates(text: str) -> list[dict]:
@@ -691,7 +708,8 @@ def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def extract_entities(text: str, lower_vocab: frozenset[str] | set[str] = frozenset()) -> list[dict]:
+def extract_entities(text: str, lower_vocab: frozenset[str] | set[str] | LowerVocabulary = frozenset()
+                     ) -> list[dict]:
     """Names as written: runs of capitalised words, joined by particles (de, d’, la, of…)."""
     if text.islower() or not text.strip():
         return []
@@ -901,7 +919,8 @@ def extract_hedges(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- all together
 
-def extract(text: str, lang: str = "fr", lower_vocab: frozenset[str] | set[str] = frozenset()) -> dict:
+def extract(text: str, lang: str = "fr",
+            lower_vocab: frozenset[str] | set[str] | LowerVocabulary = frozenset()) -> dict:
     """All facets of one claim, JSON-ready."""
     dates = extract_dates(text)
     figures = extract_figures(text, lang, masked=[(d["start"], d["end"]) for d in dates
@@ -920,7 +939,7 @@ def extract(text: str, lang: str = "fr", lower_vocab: frozenset[str] | set[str] 
         "attribution": attribution,
         "speaker": speaker,
         "hedges": [h["text"] for h in hedges],
-        "hedge_kinds": sorted({h["kind"] for h in hedges}),
+        "hedge_kinds": sorted({h["kind"] for h in hedges}) if hedges else [],
     }
 
 
@@ -929,4 +948,53 @@ def lower_vocabulary(article_text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(article_text))
 
 
-_LOWER_WORD = re.compile(r"\b[a-zàâäçéèêëîïôöùûüÿœæ]{2,}\b")
+_LOWER_LETTERS = "a-zàâäçéèêëîïôöùûüÿœæ"
+_LOWER_WORD = re.compile(rf"\b[{_LOWER_LETTERS}]{{2,}}\b")
+_LOWER_WORD_ALONE = re.compile(rf"[{_LOWER_LETTERS}]{{2,}}")
+
+
+class LowerVocabulary:
+    """lower_vocabulary(text) for ``in`` only, each word looked for when it is asked about.
+
+    An article is asked about few words (capitalised words opening its sentences); finding
+    those where they stand costs less than listing every word of the article.  After
+    _LAZY_WORDS different words, or for a long text, the whole set is made once instead.
+    """
+
+    __slots__ = ("text", "answers", "whole")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.answers: dict[str, bool] = {}
+        self.whole = lower_vocabulary(text) if len(text) > _LAZY_TEXT else None
+
+    def __contains__(self, word) -> bool:
+        if self.whole is not None:
+            return word in self.whole
+        answer = self.answers.get(word)
+        if answer is None:
+            if len(self.answers) >= _LAZY_WORDS:
+                self.whole = lower_vocabulary(self.text)
+                return word in self.whole
+            answer = self.answers[word] = _stands_alone_in(self.text, word)
+        return answer
+
+
+_LAZY_WORDS = 64
+_LAZY_TEXT = 100_000
+
+
+def _stands_alone_in(text: str, word) -> bool:
+    """Whether _LOWER_WORD.findall(text) would find word: word is two or more of its
+    letters, and stands somewhere in text between non-word characters (or the ends)."""
+    if not isinstance(word, str) or _LOWER_WORD_ALONE.fullmatch(word) is None:
+        return False
+    size, n = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and (
+                j == n or not (text[j].isalnum() or text[j] == "_")):
+            return True
+        i = text.find(word, i + 1)
+    return False

@@ -601,7 +601,7 @@ def build_claims(text: str, lang: str) -> Iterator[dict]:
     from . import worthiness
     from .segment import segment
 
-    vocab = facets_mod.lower_vocabulary(text)
+    vocab = facets_mod.LowerVocabulary(text)  # lower_vocabulary(text), looked up lazily
     for start, end in segment(text):
         claim_text = text[start:end]
         f = facets_mod.extract(claim_text, lang, vocab)

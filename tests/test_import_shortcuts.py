@@ -1,0 +1,128 @@
+"""The shortcuts that make an import fast give what the plain ways give.
+
+* Sentence.words keeps only the words some look-up asks about, and a fragment gate is
+  tried on the squeezed text only when each of its pieces is in the claim: the gates and
+  the look-ups come out as from every word and every squeeze.
+* LowerVocabulary answers ``in`` as the set lower_vocabulary(text) does.
+* The score counts words only up to six, and rounds through a cache.
+* The store's JSON text is JSONEncoder(ensure_ascii=False).encode's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import facets as F
+from factcheck import worthiness as W
+from factcheck.store import _json_text
+
+PIECES = st.sampled_from([
+    "Cette année", "cette  année", "cette\u00a0année", "il y a", "il\ty a", "ce mois-ci",
+    "la semaine dernière", "de plus en plus", "de  plus\nen plus", "révolutionnaire",
+    "Révolution", "RÉVOLUTION", "trois", "Trois", "vingt-deux", "mille", "mai", "Mai", "May",
+    "juillet", "a déclaré", "said", "selon", "Selon", "could", "stratégie", "ago", "hier",
+    "meta", "Meta", "élan", "Élan", "œuvre", "Œuvre", "naïve", "x", "_", "2", "3 %", "é",
+    " ", "  ", "\n", "\t", ",", ".", "’", "'", "-", "«", "»", "İ", "ı", "ſ", "µ", "\u212a",
+    "ß", "ÿ", "Ÿ", "ǅ", "²", "ⅰ", "Σ", "e\u0301",
+])
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=20).map("".join)
+
+
+def _reference_gates(text: str) -> int:
+    """Sentence.gates worked out from every word and the squeezed text, without shortcuts."""
+    lowered = text.lower()
+    if not (text.isascii() or F._GATE_UNSAFE.search(text) is None):
+        return -1
+    words = frozenset(F._NON_LETTERS.split(lowered))
+    squeezed = " ".join(lowered.split())
+    gates = 0
+    for gate in F._ALL_GATES:
+        if gate.words & words or any(f in squeezed for f in gate.fragments):
+            gates |= gate.bit
+    return gates
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_sentence_words_and_gates_are_what_every_word_gives(text):
+    s = F.Sentence(text)
+    every = frozenset(F._NON_LETTERS.split(text.lower()))
+    assert s.words == every & F._LOOKED_UP
+    # what the extractors ask of the words
+    assert F._NUMBER_WORD_SET.intersection(s.words) == F._NUMBER_WORD_SET.intersection(every)
+    assert F._MONTH_WORDS.isdisjoint(s.words) == F._MONTH_WORDS.isdisjoint(every)
+    assert s.gates == _reference_gates(text)
+
+
+def test_every_gate_word_number_word_and_month_is_looked_up():
+    for gate in F._ALL_GATES:
+        assert gate.words <= F._LOOKED_UP
+    assert F._NUMBER_WORD_SET <= F._LOOKED_UP and F._MONTH_WORDS <= F._LOOKED_UP
+
+
+def _asked(text: str) -> set:
+    words = set(re.findall(r"\w+", text))
+    return words | {w.lower() for w in words} | {w.lower()[:-1] for w in words} | {
+        "", "a", "le", "élan", "meta", "naïve", "œuvre", "x_", "Meta"}
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_lower_vocabulary_looked_up_lazily_answers_as_the_set(text):
+    full = F.lower_vocabulary(text)
+    lazy = F.LowerVocabulary(text)
+    for word in _asked(text):
+        assert (word in lazy) == (word in full), word
+    assert (3 in lazy) is False
+
+
+def test_lower_vocabulary_falls_back_on_the_set(monkeypatch):
+    text = "Meta a dit. Les salariés de meta, l’élan, œuvre, NAÏVE naïve_ x2 2x"
+    full = F.lower_vocabulary(text)
+    monkeypatch.setattr(F, "_LAZY_WORDS", 2)  # after two words, the whole set
+    lazy = F.LowerVocabulary(text)
+    for word in sorted(_asked(text)):
+        assert (word in lazy) == (word in full), word
+    assert lazy.whole == full
+    monkeypatch.setattr(F, "_LAZY_TEXT", 10)  # a long text: the whole set at once
+    assert F.LowerVocabulary(text).whole == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "?",
+                                 "Meta", "3 %"]), max_size=30).map("".join))
+def test_score_counts_short_claims_as_a_full_count_does(text):
+    _, reasons = W.score(text, {})
+    words = len(text.split())
+    short = [r for r in reasons if r.startswith("− very short")]
+    assert short == ([f"− very short ({words} words)"] if words < 6 else [])
+
+
+def test_rounded_score_is_round():
+    for total in [0.15, 0.1, -0.25, 1.3, 0.4550000000000001, 0.0005, 0.9995, 0.45, 0.6749999]:
+        assert W._rounded(total) == round(min(1.0, max(0.0, total)), 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner,
+                                                                max_size=4),
+    max_leaves=12))
+def test_store_json_is_the_standard_encoders_text(obj):
+    assert _json_text(obj) == json.JSONEncoder(ensure_ascii=False).encode(obj)
+
+
+def test_store_json_of_facets():
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for text in ["Meta a payé 14,3 milliards de dollars (49 %) le 3 juillet 2025, selon "
+                 "Reuters.", "« Il y a trois jours », a déclaré M. Dupont\u202f!", "\x00\x1f\u2028"]:
+        facets = F.extract(text, "fr")
+        assert _json_text(facets) == encode(facets)
+        _, reasons = W.score(text, facets)
+        assert _json_text(reasons) == encode(reasons)
