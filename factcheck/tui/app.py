@@ -384,8 +384,16 @@ class FactcheckApp(App[int]):
                 self._detail_due()
 
     def _detail_due(self) -> None:
-        if self.screen_stack:  # not while the app is closing
-            self._show_claim(self.desk.query_one(ClaimList).current)
+        # after the paint already owed (a key's rows, a scroll of the list), not with it:
+        # one frame holding both would be two frames' work
+        self.call_after_refresh(self._show_current)
+
+    def _show_current(self) -> None:
+        if self._detail_wanted_at is not None:
+            return  # the cursor moved meanwhile: shown when it rests again
+        lists = self.desk.query(ClaimList) if self.screen_stack else None
+        if lists:  # none while the app is closing
+            self._show_claim(lists.first().current)
 
     def _show_claim(self, row: ClaimRow | None) -> None:
         if row is None or self.article is None:
@@ -462,7 +470,9 @@ class FactcheckApp(App[int]):
                 checked = archive.strong_match(store, claim_id)
             except Exception:  # the archive is a help, never a reason to fail the pane
                 checked = None
-        self.call_from_thread(self._show_sources, claim_id, linked, suggested, checked)
+        # painted in a frame of their own, not in the detail's (see _detail_due)
+        self.call_from_thread(self.call_after_refresh, self._show_sources, claim_id, linked,
+                              suggested, checked)
 
     def _show_sources(self, claim_id: int, linked: list[dict], suggested: list[dict],
                       checked: dict | None = None) -> None:
