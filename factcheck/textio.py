@@ -56,6 +56,7 @@ _BOMS = (
 # C0 and C1 controls other than tab and newline; DEL too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_LINE_SEPARATOR_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -96,9 +97,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def normalise(text: str) -> str:
-    """The one normalisation every stored article goes through."""
+    """The one normalisation every stored article goes through (twice gives the same)."""
     text = text.lstrip("\ufeff")
-    text = _LINE_SEPARATORS.sub("\n", text)
+    if any(sep in text for sep in _LINE_SEPARATOR_CHARS):  # most texts have none
+        text = _LINE_SEPARATORS.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)
@@ -301,11 +303,12 @@ def parse_document(data: bytes, name: str | None = None, fmt: str | None = None)
     fmt = fmt or detect_format(name, raw)
     if fmt == "html":
         text, title = html_to_text(raw)
+        text = normalise(text)
     elif fmt == "md":
         text, title = markdown_to_text(raw)
-    else:
+        text = normalise(text)
+    else:  # plain text: raw is normalised already, and normalising again changes nothing
         text, title = raw, _plain_title(raw)
-    text = normalise(text)
     if not text.strip():
         what = "visible text" if fmt != "txt" else "text"
         raise InputError(f"the file has no {what}: it is empty or only whitespace")

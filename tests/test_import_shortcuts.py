@@ -126,3 +126,16 @@ def test_store_json_of_facets():
         assert _json_text(facets) == encode(facets)
         _, reasons = W.score(text, facets)
         assert _json_text(reasons) == encode(reasons)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("ab é\n\r\t") + ["\ufeff", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x00", "\x1f",
+                          "\x7f", "\x9f", "\u0301", "\u0327", "e\u0301", "\u212b", "\u2126",
+                          "\uff21", "\u1e9b\u0323", "\u0344", "\U0001d15e", "’"]), max_size=30
+    ).map("".join))
+def test_normalising_twice_changes_nothing(text):
+    from factcheck.textio import normalise
+
+    once = normalise(text)
+    assert normalise(once) == once
