@@ -522,3 +522,34 @@ async def test_showing_claims_never_lays_the_screen_out_again(demo_with_sources)
         await pilot.press("v", "v")
         await settle(app, pilot)
         assert layouts == []
+
+
+def test_sources_are_looked_up_in_a_helper_process_like_here(demo_with_sources, monkeypatch):
+    """The helper answers what the desk would find itself, and ends with the desk."""
+    from factcheck.tui import lookup
+
+    with Store(demo_with_sources) as store:
+        claim_ids = [c["id"] for c in store.claims()][:4]
+        here = [lookup.sources_for(store, cid) for cid in claim_ids]
+    helper = lookup.Lookups(demo_with_sources)
+    try:
+        there = [helper.sources_for(cid) for cid in claim_ids]
+        proc = helper._proc
+        assert proc is not None and proc.poll() is None
+    finally:
+        helper.close()
+    assert proc.wait(timeout=5) is not None
+    for (l1, s1, c1), (l2, s2, c2) in zip(here, there):
+        assert [s["source_id"] for s in s1] == [s["source_id"] for s in s2]
+        assert [s["score"] for s in s1] == [s["score"] for s in s2]
+        assert [s["id"] for s in l1] == [s["id"] for s in l2]
+        assert (c1 or {}).get("id") == (c2 or {}).get("id")
+    assert any(s for _, s, _ in there)  # the demo's claims have suggestions
+    # no helper (it cannot start): the look-up is done in the caller's thread
+    def refuse(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(lookup.subprocess, "Popen", refuse)
+    alone = lookup.Lookups(demo_with_sources)
+    assert alone.sources_for(claim_ids[0])[1] == here[0][1]
+    alone.close()

@@ -25,6 +25,7 @@ from .claim_list import ClaimList, ClaimRow
 from .collector import QuietCollector
 from .detail import DetailView, FixedSizeScrolling
 from .keybar import KeyBar
+from .lookup import Lookups
 from .writer import Writer
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -142,6 +143,7 @@ class FactcheckApp(App[int]):
         self.requested_article = article_id
         self.reader: Store | None = None
         self.writer: Writer | None = None
+        self.lookups: Lookups | None = None
         self.article: dict | None = None
         self.all_rows: list[ClaimRow] = []
         self.status_filter: str | None = None
@@ -202,6 +204,7 @@ class FactcheckApp(App[int]):
             self.exit(1, message=f"factcheck: {exc}")
             return
         self.writer = Writer(self.db_path, self._write_done)
+        self.lookups = Lookups(self.db_path)
         self.data_version = self.reader.data_version()
         # runs only while a detail is owed (see _schedule_detail)
         self._detail_ticker = self.set_interval(DETAIL_TICK, self._detail_tick, pause=True)
@@ -228,6 +231,8 @@ class FactcheckApp(App[int]):
 
     def on_unmount(self) -> None:
         self.collector.release()
+        if self.lookups:
+            self.lookups.close()
         if self.writer:
             self.writer.close()
         if self.reader:
@@ -459,17 +464,10 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
     def _load_sources(self, claim_id: int) -> None:
-        from .. import archive, sources, suggest
-
-        with Store(self.db_path) as store:
-            linked = sources.linked_sources(store, claim_id)
-            linked_ids = {s["id"] for s in linked}
-            suggested = [s for s in suggest.suggest(store, claim_id, limit=8)
-                         if s["source_id"] not in linked_ids][:5]
-            try:
-                checked = archive.strong_match(store, claim_id)
-            except Exception:  # the archive is a help, never a reason to fail the pane
-                checked = None
+        if self.lookups is None:
+            return
+        # in a helper process: the archive's look-up holds the interpreter for tens of ms
+        linked, suggested, checked = self.lookups.sources_for(claim_id)
         # painted in a frame of their own, not in the detail's (see _detail_due)
         self.call_from_thread(self.call_after_refresh, self._show_sources, claim_id, linked,
                               suggested, checked)
