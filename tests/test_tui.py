@@ -42,8 +42,20 @@ async def shown(app: FactcheckApp, pilot, deadline: float | None = None) -> None
         if current is None or app.shown_claim == current.id:
             break
         await pilot.pause(0.05)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause(0.05)
+
+
+async def workers_done(app: FactcheckApp) -> None:
+    """Wait for the workers; one replaced by a newer one (exclusive) is not waited for."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(100):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            await asyncio.sleep(0.02)
 
 
 def statuses(db_path: str) -> dict[int, str]:
@@ -270,7 +282,7 @@ async def test_switching_and_importing_articles(demo_db, tmp_path):
             await pilot.press(ch)
         await pilot.press("enter", "enter")
         await settle(app, pilot)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.2)
         assert app.article["title"] == "Second piece"
         assert len(app.query_one(ClaimList).rows) == 3  # the heading and two sentences
@@ -351,7 +363,7 @@ async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources
         assert isinstance(app.screen, StanceScreen)
         await pilot.press("s")
         await settle(app, pilot)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause(0.2)
         with Store(demo_with_sources) as store:
             claim_id = store.claims()[2]["id"]
@@ -533,6 +545,11 @@ def test_sources_are_looked_up_in_a_helper_process_like_here(demo_with_sources, 
         here = [lookup.sources_for(store, cid) for cid in claim_ids]
     helper = lookup.Lookups(demo_with_sources)
     try:
+        deadline = time.monotonic() + 20
+        while not helper._ready and time.monotonic() < deadline:  # looked up here meanwhile
+            assert helper.sources_for(claim_ids[0])[1] == here[0][1]
+            time.sleep(0.05)
+        assert helper._ready
         there = [helper.sources_for(cid) for cid in claim_ids]
         proc = helper._proc
         assert proc is not None and proc.poll() is None

@@ -96,6 +96,9 @@ class ClaimList(ScrollView, can_focus=True):
         self._index: dict[int, int] = {}  # claim id -> position in rows
         self._styles: dict[str, Style] = {}
         self._line_width = 0
+        # claim id -> (what its line showed, the line): a scroll by half a screen draws
+        # half its lines again, and a key press redraws lines that did not change
+        self._lines: dict[int, tuple[tuple, Strip]] = {}
 
     def _style(self, name: str) -> Style:
         """Component styles, resolved once per look (focus, theme) rather than per line."""
@@ -104,21 +107,26 @@ class ClaimList(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name)
         return style
 
-    def notify_style_update(self) -> None:
+    def _restyled(self) -> None:
         self._styles.clear()
+        self._lines.clear()
+
+    def notify_style_update(self) -> None:
+        self._restyled()
         super().notify_style_update()
 
     def on_focus(self) -> None:
-        self._styles.clear()
+        self._restyled()
 
     def on_blur(self) -> None:
-        self._styles.clear()
+        self._restyled()
 
     # ------------------------------------------------------------ data
 
     def set_rows(self, rows: list[ClaimRow], keep_id: int | None = None) -> None:
         """Replace the rows; keep the cursor on claim keep_id if it is still listed."""
         self.rows = rows
+        self._lines.clear()
         self._index = {row.id: i for i, row in enumerate(rows)}
         self.virtual_size = Size(self.size.width, len(rows))
         index = self._index.get(keep_id, 0) if keep_id is not None else 0
@@ -204,7 +212,10 @@ class ClaimList(ScrollView, can_focus=True):
     def render_lines(self, crop):
         # what every line needs, worked out once per paint rather than once per line
         self._line_width = self.scrollable_content_region.width
-        self._styles["base"] = self.rich_style
+        base = self.rich_style
+        if self._styles.get("base") != base:
+            self._lines.clear()
+        self._styles["base"] = base
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -214,7 +225,19 @@ class ClaimList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        top = self._style("claim-list--cursor") if index == self.cursor else None
+        shows = (row.status, row.saving, row.dupes > 0, row.conflicts > 0, row.sources > 0,
+                 index == self.cursor, width)
+        known = self._lines.get(row.id)
+        if known is not None and known[0] == shows:
+            return known[1]
+        if len(self._lines) > 1000:
+            self._lines.clear()
+        strip = self._draw(row, index == self.cursor, width, base)
+        self._lines[row.id] = (shows, strip)
+        return strip
+
+    def _draw(self, row: ClaimRow, cursor: bool, width: int, base: Style) -> Strip:
+        top = self._style("claim-list--cursor") if cursor else None
 
         def style(name: str | None = None):
             out = base + self._style(f"claim-list--{name}") if name else base

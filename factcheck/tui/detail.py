@@ -57,6 +57,13 @@ class DetailView(FixedSizeScrolling, ScrollView, can_focus=True):
         self._wrap()
         if home:
             self.scroll_to(0, 0, animate=False, immediate=True)
+        # the lines in view are drawn now, not in the repaint: two smaller pauses, not one
+        self._base = self.rich_style
+        top = self.scroll_offset.y
+        for y in range(self.scrollable_content_region.height):
+            if top + y < len(self._lines):
+                self.render_line(y)
+        self._base = None
         self.refresh()
 
     def render(self) -> Text:  # what the pane says (painting goes through render_line)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -49,6 +50,10 @@ def sources_for(store: Store, claim_id: int) -> Found:
 def serve(db_path: str, lines=sys.stdin, out=sys.stdout) -> None:
     """The helper's loop: a claim id in, its sources out, until the input ends."""
     with Store(db_path) as store:
+        from .. import archive, sources, suggest  # noqa: F401  (loaded before saying ready)
+
+        out.write("ready\n")
+        out.flush()
         for line in lines:
             try:
                 answer = {"found": sources_for(store, int(line))}
@@ -75,6 +80,7 @@ class Lookups:
         self.db_path = db_path
         self._proc: subprocess.Popen | None = None
         self._broken = False  # no helper: look up here
+        self._ready = False  # the helper has loaded (until then, look up here)
         self._ended = False  # the desk is closing: no more questions
         self._lock = threading.Lock()  # one question at a time
 
@@ -84,7 +90,9 @@ class Lookups:
             if self._ended:
                 raise HelperError("the desk is closing")
             proc = self._helper()
-            if proc is not None:
+            if proc is not None and not self._ready:
+                self._ready = self._says_ready(proc)
+            if proc is not None and self._ready:
                 try:
                     proc.stdin.write(f"{int(claim_id)}\n")
                     proc.stdin.flush()
@@ -104,6 +112,17 @@ class Lookups:
                 self._stop()
         with Store(self.db_path) as store:
             return sources_for(store, claim_id)
+
+    @staticmethod
+    def _says_ready(proc: subprocess.Popen) -> bool:
+        """Has the helper finished loading?  Never waits: the first claims are looked up
+        here while it starts (a fraction of a second; the archive's index is small then)."""
+        try:
+            if not select.select([proc.stdout], [], [], 0)[0]:
+                return False
+            return proc.stdout.readline().strip() == "ready"
+        except (OSError, ValueError):
+            return False
 
     def _helper(self) -> subprocess.Popen | None:
         if self._proc is None and not self._broken:
