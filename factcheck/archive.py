@@ -609,6 +609,7 @@ class Entry:
         "publisher",
         "row_id",
         "title",
+        "tf",
         "title_terms",
         "url",
         "verdict",
@@ -631,6 +632,10 @@ class Entry:
             zip(self.title_terms, self.title_terms[1:]))
         self.plain = " ".join(self.claim_terms)
         self.length = len(self.claim_terms) + TITLE_WEIGHT * len(self.title_terms)
+        tf: Counter = Counter(self.claim_terms)
+        for t in self.title_terms:
+            tf[t] += TITLE_WEIGHT
+        self.tf = tuple(tf.items())  # term frequencies, the title's weighted
 
 
 class Index:
@@ -644,13 +649,15 @@ class Index:
         self.avg_title = (sum(len(e.title_terms) for e in entries) / len(entries)
                           if entries else 1.0) or 1.0
         self.postings: dict[str, list[tuple[int, float]]] = {}
+        postings = self.postings
         for i, e in enumerate(entries):
-            tf: Counter = Counter(e.claim_terms)
-            for t in e.title_terms:
-                tf[t] += TITLE_WEIGHT
             norm = K1 * (1 - B + B * e.length / self.avgdl)
-            for t, f in tf.items():
-                self.postings.setdefault(t, []).append((i, f * (K1 + 1) / (f + norm)))
+            for t, f in e.tf:
+                weight = (i, f * (K1 + 1) / (f + norm))
+                if t in postings:
+                    postings[t].append(weight)
+                else:
+                    postings[t] = [weight]
 
     def df(self, term: str) -> int:
         return len(self.postings.get(term, ()))
@@ -800,8 +807,13 @@ def _desk_index(store: Store) -> Index:
             "SELECT c.id, c.text, c.status, c.verdict_label, c.updated_at, a.title, a.url,"
             " a.language FROM claims c JOIN articles a ON a.id = c.article_id"
             " WHERE c.status IN ('verified', 'disputed') ORDER BY c.id").fetchall()
-    entries = [Entry(f"claim-{r[0]}", r[1], r[5], r[3] or r[2], r[6], (r[4] or "")[:10] or None,
-                     "desk", r[0], r[7]) for r in rows]
+    # Every verdict changes the index, but only by a claim or two: the entries of the others
+    # (their terms, names and figures, most of the work) are kept from the last build.
+    known: dict[tuple, Entry] = cache.get("desk_entries", {})
+    entries = [known.get(r) or Entry(f"claim-{r[0]}", r[1], r[5], r[3] or r[2], r[6],
+                                     (r[4] or "")[:10] or None, "desk", r[0], r[7])
+               for r in rows]
+    cache["desk_entries"] = dict(zip(rows, entries))
     index = Index(entries)
     cache["desk"] = (sig, index)
     return index
