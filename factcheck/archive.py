@@ -27,6 +27,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -635,7 +636,7 @@ class Entry:
         tf: Counter = Counter(self.claim_terms)
         for t in self.title_terms:
             tf[t] += TITLE_WEIGHT
-        self.tf = tuple(tf.items())  # term frequencies, the title's weighted
+        self.tf = dict(tf)  # term frequencies, the title's weighted
 
 
 class Index:
@@ -652,7 +653,7 @@ class Index:
         postings = self.postings
         for i, e in enumerate(entries):
             norm = K1 * (1 - B + B * e.length / self.avgdl)
-            for t, f in e.tf:
+            for t, f in e.tf.items():
                 weight = (i, f * (K1 + 1) / (f + norm))
                 if t in postings:
                     postings[t].append(weight)
@@ -661,6 +662,91 @@ class Index:
 
     def df(self, term: str) -> int:
         return len(self.postings.get(term, ()))
+
+
+class DeskIndex:
+    """The desk's verified and disputed claims as an index that a verdict changes by one
+    entry (Index is built whole: fine for the archive, which changes by import, but the
+    desk's verdicts change with every key an editor presses).
+
+    Entries are keyed by claim id, so ties go to the older claim as in Index. A term's
+    postings are weighed when a query first asks for them, from the entries' term
+    frequencies; the lengths are kept as totals. A change makes a new index (`updated`)
+    and leaves this one whole for whoever is still reading it.
+    """
+
+    def __init__(self, entries: dict[int, Entry] | None = None,
+                 holders: dict[str, frozenset[int]] | None = None,
+                 totals: tuple[int, int] = (0, 0)):
+        self.entries: dict[int, Entry] = entries or {}
+        self.holders: dict[str, frozenset[int]] = holders or {}
+        self._claim_terms, self._title_terms = totals
+        n = len(self.entries)
+        self.avgdl = ((self._claim_terms + TITLE_WEIGHT * self._title_terms) / n) if n else 1.0
+        self.avg_claim = (self._claim_terms / n if n else 1.0) or 1.0
+        self.avg_title = (self._title_terms / n if n else 1.0) or 1.0
+        self.postings = _WeighedPostings(self)
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> DeskIndex:
+        return cls().updated([], entries)
+
+    def updated(self, gone: Iterable[int], entries: Iterable[Entry]) -> DeskIndex:
+        """A new index without the claims `gone`, with `entries` put in (or replaced)."""
+        table = dict(self.entries)
+        holders = dict(self.holders)
+        claim_terms, title_terms = self._claim_terms, self._title_terms
+        added: dict[str, set[int]] = {}
+        removed: dict[str, set[int]] = {}
+        fresh = {e.row_id: e for e in entries}
+        for cid in set(gone) | fresh.keys():
+            old = table.pop(cid, None)
+            if old is not None:
+                claim_terms -= len(old.claim_terms)
+                title_terms -= len(old.title_terms)
+                for t in old.tf:
+                    removed.setdefault(t, set()).add(cid)
+        for cid, e in fresh.items():
+            table[cid] = e
+            claim_terms += len(e.claim_terms)
+            title_terms += len(e.title_terms)
+            for t in e.tf:
+                added.setdefault(t, set()).add(cid)
+        for t in removed.keys() | added.keys():
+            ids = (holders.get(t, frozenset()) - removed.get(t, set())) | added.get(t, set())
+            if ids:
+                holders[t] = frozenset(ids)
+            else:
+                holders.pop(t, None)
+        return DeskIndex(table, holders, (claim_terms, title_terms))
+
+    def df(self, term: str) -> int:
+        return len(self.holders.get(term, ()))
+
+
+class _WeighedPostings:
+    """A DeskIndex's postings, (claim id, BM25F weight sans idf) by term, weighed on demand
+    the way Index weighs them."""
+
+    def __init__(self, index: DeskIndex):
+        self._index = index
+        self._weighed: dict[str, list[tuple[int, float]]] = {}
+
+    def get(self, term: str, default=()):
+        hit = self._weighed.get(term)
+        if hit is None:
+            ids = self._index.holders.get(term)
+            if not ids:
+                return default
+            entries, avgdl = self._index.entries, self._index.avgdl
+            hit = []
+            for cid in sorted(ids):
+                e = entries[cid]
+                f = e.tf[term]
+                norm = K1 * (1 - B + B * e.length / avgdl)
+                hit.append((cid, f * (K1 + 1) / (f + norm)))
+            self._weighed[term] = hit
+        return hit
 
 
 class Query:
@@ -682,7 +768,7 @@ def _idf(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def rank(indexes: list[Index], query: Query, limit: int = 5,
+def rank(indexes: list[Index | DeskIndex], query: Query, limit: int = 5,
          exclude: set[str] = frozenset(), weights: dict | None = None,
          candidates: int = CANDIDATES) -> list[tuple[float, Entry, dict]]:
     """The best entries of several indexes for one query: (score, entry, features)."""
@@ -794,32 +880,48 @@ def _archive_index(store: Store) -> Index:
     return index
 
 
-def _desk_index(store: Store) -> Index:
-    """Claims the desk has verified or disputed, as archive entries (read live)."""
+_DESK_ROWS = ("SELECT c.id, c.text, c.status, c.verdict_label, c.updated_at, a.title, a.url,"
+              " a.language FROM claims c JOIN articles a ON a.id = c.article_id"
+              " WHERE c.status IN ('verified', 'disputed')")
+_DESK_CHANGES_MAX = 5000  # more claims changed since the last look than this: rebuild
+
+
+def _desk_entry(r: tuple) -> Entry:
+    return Entry(f"claim-{r[0]}", r[1], r[5], r[3] or r[2], r[6], (r[4] or "")[:10] or None,
+                 "desk", r[0], r[7])
+
+
+def _desk_index(store: Store) -> DeskIndex:
+    """Claims the desk has verified or disputed, as archive entries (read live).
+
+    Every verdict, note or link is an event, and events are only ever appended: when the
+    events since the last look are all there (no id missing), only the claims they name
+    are read again; otherwise, or the first time, all of them.
+    """
     cache = store.__dict__.setdefault("_archive_cache", {})
     with store._lock:
-        sig = store.conn.execute("SELECT max(id), count(*) FROM events").fetchone()
+        sig = store.conn.execute("SELECT coalesce(max(id), 0), count(*) FROM events").fetchone()
     hit = cache.get("desk")
     if hit and hit[0] == sig:
         return hit[1]
-    with store._lock:
-        rows = store.conn.execute(
-            "SELECT c.id, c.text, c.status, c.verdict_label, c.updated_at, a.title, a.url,"
-            " a.language FROM claims c JOIN articles a ON a.id = c.article_id"
-            " WHERE c.status IN ('verified', 'disputed') ORDER BY c.id").fetchall()
-    # Every verdict changes the index, but only by a claim or two: the entries of the others
-    # (their terms, names and figures, most of the work) are kept from the last build.
-    known: dict[tuple, Entry] = cache.get("desk_entries", {})
-    entries = [known.get(r) or Entry(f"claim-{r[0]}", r[1], r[5], r[3] or r[2], r[6],
-                                     (r[4] or "")[:10] or None, "desk", r[0], r[7])
-               for r in rows]
-    cache["desk_entries"] = dict(zip(rows, entries))
-    index = Index(entries)
+    index = None
+    if hit and 0 < sig[1] - hit[0][1] == sig[0] - hit[0][0] <= _DESK_CHANGES_MAX:
+        with store._lock:
+            changed = [r[0] for r in store.conn.execute(
+                "SELECT DISTINCT claim_id FROM events WHERE id > ?", (hit[0][0],))]
+            rows = store.conn.execute(
+                _DESK_ROWS + " AND c.id IN (SELECT value FROM json_each(?))",
+                (json.dumps(changed),)).fetchall()
+        index = hit[1].updated(changed, [_desk_entry(r) for r in rows])
+    if index is None:
+        with store._lock:
+            rows = store.conn.execute(_DESK_ROWS + " ORDER BY c.id").fetchall()
+        index = DeskIndex.of(_desk_entry(r) for r in rows)
     cache["desk"] = (sig, index)
     return index
 
 
-def indexes(store: Store, desk: bool = True) -> list[Index]:
+def indexes(store: Store, desk: bool = True) -> list[Index | DeskIndex]:
     out = [_archive_index(store)]
     if desk:
         out.append(_desk_index(store))
