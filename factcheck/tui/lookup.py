@@ -83,6 +83,7 @@ class Lookups:
         self._ready = False  # the helper has loaded (until then, look up here)
         self._ended = False  # the desk is closing: no more questions
         self._lock = threading.Lock()  # one question at a time
+        self._store: Store | None = None  # for look-ups here: kept, and so its caches
 
     def sources_for(self, claim_id: int) -> Found:
         """Called from a worker thread: it waits, the screen does not."""
@@ -110,8 +111,9 @@ class Lookups:
                     raise HelperError("the desk is closing")
                 self._broken = True  # gone: from now on, here
                 self._stop()
-        with Store(self.db_path) as store:
-            return sources_for(store, claim_id)
+            if self._store is None:
+                self._store = Store(self.db_path)
+            return sources_for(self._store, claim_id)
 
     @staticmethod
     def _says_ready(proc: subprocess.Popen) -> bool:
@@ -162,6 +164,9 @@ class Lookups:
         if self._lock.acquire(blocking=False):
             try:
                 self._stop()
+                if self._store is not None:
+                    self._store.close()
+                    self._store = None
             finally:
                 self._lock.release()
         elif self._proc is not None:  # a question in flight: its answer is not wanted
