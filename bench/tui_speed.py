@@ -4,8 +4,8 @@
    read until the text appears), against a bare Textual app that shows one line, measured
    the same way, alternately, median of N runs.  Target: <= 1.5x the bare app.
 2. The same with 100 000 claims in the store (an article of 10 000 open) against the demo
-   store.  Target: <= 1.3x.  Memory (VmHWM of the process once the claim is on screen):
-   target <= 1.5x the demo's.
+   store.  Target: <= 1.3x.  Memory (VmHWM of the desk and of its look-up helper process,
+   summed, 3.5 s after the claim is on screen): target <= 1.5x the demo's.
 3. 1 000 mark-and-advance key presses (v) in a 10 000-claim article, driven through Pilot:
    the longest stall of the event loop (a 10 ms ticker measures how late it fires), its
    99th percentile, and the time until every verdict is committed.  Target: no stall over
@@ -54,7 +54,8 @@ ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 def time_to_text(argv: list[str], needle: str, cols: int = 120, rows: int = 40,
                  timeout: float = 60.0) -> tuple[float, int]:
-    """Seconds from spawn until `needle` is on the terminal, and the process's peak RSS (kB)."""
+    """Seconds from spawn until `needle` is on the terminal, and the peak RSS (kB) of the
+    process and its children (summed) a moment later."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.environ["TERM"] = "xterm-256color"
@@ -77,7 +78,10 @@ def time_to_text(argv: list[str], needle: str, cols: int = 120, rows: int = 40,
                 seen += chunk
                 if target in ANSI.sub(b"", seen[-200_000:]).replace(b"\r", b""):
                     elapsed = time.perf_counter() - start
-                    rss = _peak_rss(pid)
+                    # the desk's look-up helper (a process of its own, started 2 s in)
+                    # has loaded by then: its memory counts too
+                    _drain(fd, 3.5)
+                    rss = sum(_peak_rss(p) for p in _family(pid))
                     break
     finally:
         try:
@@ -91,6 +95,35 @@ def time_to_text(argv: list[str], needle: str, cols: int = 120, rows: int = 40,
     if elapsed is None:
         raise RuntimeError(f"{needle!r} never appeared; last output: {seen[-500:]!r}")
     return elapsed, rss
+
+
+def _drain(fd: int, seconds: float) -> None:
+    """Read (and drop) the terminal's output for a while, so the program never blocks."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def _family(pid: int) -> list[int]:
+    """The process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
 
 
 def _peak_rss(pid: int) -> int:
@@ -140,7 +173,8 @@ def startup(runs: int, big: str) -> None:
     result_row("tui: start-up with 100k claims", med["big"], "s", peer=med["demo"],
                peer_name="demo store", ratio=med["big"] / med["demo"], target="<= 1.3x demo",
                ok=med["big"] / med["demo"] <= 1.3)
-    result_row("tui: memory with 100k claims", rss["big"] / 1024, "MB", peer=rss["demo"] / 1024,
+    result_row("tui: memory with 100k claims (desk + helper)", rss["big"] / 1024, "MB",
+               peer=rss["demo"] / 1024,
                peer_name="demo store", ratio=rss["big"] / rss["demo"], target="<= 1.5x demo",
                ok=rss["big"] / rss["demo"] <= 1.5)
 

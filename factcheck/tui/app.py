@@ -33,6 +33,7 @@ STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
 DETAIL_DELAY = 0.15  # seconds the cursor rests before the detail pane is redrawn
 DETAIL_TICK = 0.03  # how often the detail's deadline is looked at
+LOOKUP_HELPER_AFTER = 2.0  # the sources' helper process starts once the desk is up
 
 
 HELP = {
@@ -204,7 +205,8 @@ class FactcheckApp(App[int]):
             self.exit(1, message=f"factcheck: {exc}")
             return
         self.writer = Writer(self.db_path, self._write_done)
-        self.lookups = Lookups(self.db_path)
+        self.lookups = Lookups(self.db_path, start_after=LOOKUP_HELPER_AFTER)
+        self.set_timer(LOOKUP_HELPER_AFTER, self._start_lookups)
         self.data_version = self.reader.data_version()
         # runs only while a detail is owed (see _schedule_detail)
         self._detail_ticker = self.set_interval(DETAIL_TICK, self._detail_tick, pause=True)
@@ -461,6 +463,11 @@ class FactcheckApp(App[int]):
             return []
 
     # ------------------------------------------------------------ sources pane
+
+    @work(thread=True, group="lookups", exit_on_error=False)
+    def _start_lookups(self) -> None:
+        if self.lookups is not None:
+            self.lookups.start()
 
     @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
     def _load_sources(self, claim_id: int) -> None:

@@ -23,6 +23,7 @@ import select
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from ..store import Store
@@ -76,8 +77,11 @@ class HelperError(Exception):
 class Lookups:
     """Look-ups for one database, in a helper process started on first use."""
 
-    def __init__(self, db_path: str) -> None:
+    def __init__(self, db_path: str, start_after: float = 0.0) -> None:
+        """`start_after`: seconds before the helper may be started (the desk's own start-up
+        comes first: the helper's would compete with it for the processor)."""
         self.db_path = db_path
+        self._not_before = time.monotonic() + start_after
         self._proc: subprocess.Popen | None = None
         self._broken = False  # no helper: look up here
         self._ready = False  # the helper has loaded (until then, look up here)
@@ -115,6 +119,14 @@ class Lookups:
                 self._store = Store(self.db_path)
             return sources_for(self._store, claim_id)
 
+    def start(self) -> None:
+        """Start the helper now, whatever `start_after` said (call it from a worker thread:
+        it may wait for a question in flight)."""
+        with self._lock:
+            if not self._ended:
+                self._not_before = 0.0
+                self._helper()
+
     @staticmethod
     def _says_ready(proc: subprocess.Popen) -> bool:
         """Has the helper finished loading?  Never waits: the first claims are looked up
@@ -127,7 +139,7 @@ class Lookups:
             return False
 
     def _helper(self) -> subprocess.Popen | None:
-        if self._proc is None and not self._broken:
+        if self._proc is None and not self._broken and time.monotonic() >= self._not_before:
             package_root = str(Path(__file__).resolve().parents[2])
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join(
