@@ -139,3 +139,24 @@ def test_normalising_twice_changes_nothing(text):
 
     once = normalise(text)
     assert normalise(once) == once
+
+
+SCANNED = st.lists(st.one_of(st.sampled_from([
+    "14,3 milliards de dollars", "$14.3bn", "US$ 5", "USD 3", "€5bn", "C$ 2", "A$1", "3 M€",
+    "2024", "1999", "2100", "1,5", "1.500.000", "30 000", "1e308", "49 %", "en 2025", "20 ans",
+    "iPhone", "xAI", "eBay", "McDonald", "ÉTÉ", "Élan", "L’Oréal", "l'UE", "U.S.", "Amazon's",
+    "aB", "abcD", "éB", "x É", "Œuvre", "ŸZ", "_A", "1A", "a", "Z", " ", "  ", "\n", ",", ".",
+    "-", "’", "'", "&", "\u00a0", "\u202f", "UCAEGJ", "CAD", "GBP", "EUR",
+]), st.text(max_size=4)), max_size=25).map("".join)
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.group(), m.groups()) for m in matches]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SCANNED)
+def test_scans_from_opening_characters_find_what_finditer_finds(text):
+    assert _spans(F._scan(F._FIGURE, F._FIGURE_OPENING, text)) == _spans(F._FIGURE.finditer(text))
+    assert _spans(F._scan(F._YEAR, F._YEAR_OPENING, text)) == _spans(F._YEAR.finditer(text))
+    assert _spans(F._cap_token_matches(text)) == _spans(F._CAP_TOKEN.finditer(text))
