@@ -650,6 +650,7 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
                                      or "21" in text):
             continue
         for m in (_scan(_YEAR, _YEAR_OPENING, text) if pattern is _YEAR
+                  else _scan(_ISO_DATE, _DIGIT, text) if pattern is _ISO_DATE
                   else finditer(pattern, sentence)):
             start = m.start()
             # "en 2024": the preposition ends with white space right before the year

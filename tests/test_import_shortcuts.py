@@ -146,7 +146,8 @@ SCANNED = st.lists(st.one_of(st.sampled_from([
     "2024", "1999", "2100", "1,5", "1.500.000", "30 000", "1e308", "49 %", "en 2025", "20 ans",
     "iPhone", "xAI", "eBay", "McDonald", "ÉTÉ", "Élan", "L’Oréal", "l'UE", "U.S.", "Amazon's",
     "aB", "abcD", "éB", "x É", "Œuvre", "ŸZ", "_A", "1A", "a", "Z", " ", "  ", "\n", ",", ".",
-    "-", "’", "'", "&", "\u00a0", "\u202f", "UCAEGJ", "CAD", "GBP", "EUR",
+    "-", "’", "'", "&", "\u00a0", "\u202f", "UCAEGJ", "CAD", "GBP", "EUR", "2025-07-03",
+    "12345-67-89", "-07-", "٣", "2025-07-031",
 ]), st.text(max_size=4)), max_size=25).map("".join)
 
 
@@ -159,4 +160,5 @@ def _spans(matches) -> list:
 def test_scans_from_opening_characters_find_what_finditer_finds(text):
     assert _spans(F._scan(F._FIGURE, F._FIGURE_OPENING, text)) == _spans(F._FIGURE.finditer(text))
     assert _spans(F._scan(F._YEAR, F._YEAR_OPENING, text)) == _spans(F._YEAR.finditer(text))
+    assert _spans(F._scan(F._ISO_DATE, F._DIGIT, text)) == _spans(F._ISO_DATE.finditer(text))
     assert _spans(F._cap_token_matches(text)) == _spans(F._CAP_TOKEN.finditer(text))
