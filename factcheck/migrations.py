@@ -223,7 +223,7 @@ END;
         4,
         "claims enter full-text search in one statement per import, not a trigger per row",
         """
--- The import adds its claims to claims_fts with one INSERT … SELECT (Store.import_document);
+-- The import adds its claims to claims_fts itself, in one statement (Store.import_document);
 -- a trigger firing for each row cost 40% of an import's SQLite time. Deletes and text edits
 -- still go through their triggers, and Store.search_claims indexes any claim left out.
 DROP TRIGGER claims_ai;
