@@ -283,7 +283,7 @@ def main() -> int:
                     help="run one of the three measurements")
     args = ap.parse_args()
     quick = args.quick or quick_requested([])
-    runs = args.runs or (3 if quick else 7)
+    runs = args.runs or (5 if quick else 7)  # start-up is noisy: 5 samples at least
     print(f"# tui_speed: {machine_line()}")
     # as installed: byte-compiled (pip compiles site-packages, and so the bare app's
     # Textual, at install; `make` does it for factcheck, even with PYTHONDONTWRITEBYTECODE)
