@@ -19,7 +19,7 @@ figures in bench/dupes_speed.py.  Every timed run starts cold: the caches a proc
 (signatures, stems) are emptied before it.
 Also reports claims/s and how many segments each produced.
 
-    python bench/import_speed.py            # ~2 MB corpus, 3 runs (about a minute and a half)
+    python bench/import_speed.py            # ~2 MB corpus, 5 runs (about two minutes)
     python bench/import_speed.py --quick    # ~0.5 MB (also when BENCH_QUICK is set)
     python bench/import_speed.py --mb 5 --repeats 5
     python bench/import_speed.py --profile  # cProfile of build_claims instead of timing
@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small corpus (~0.5 MB)")
     ap.add_argument("--mb", type=float, help="corpus size in MB (default 2, quick 0.5)")
-    ap.add_argument("--repeats", type=int, default=3, help="timed runs per stage (median)")
+    ap.add_argument("--repeats", type=int, default=5,
+                    help="timed runs per stage (median; pysbd's own speed varies by 10-20%% "
+                         "from run to run here)")
     ap.add_argument("--import-mb", type=float,
                     help="part of the corpus the SQLite import stages use (default 0.4, quick "
                          "0.15): the import also indexes near-duplicates against the store, "
