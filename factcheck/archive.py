@@ -652,9 +652,9 @@ class Index:
         self.postings: dict[str, list[tuple[int, float]]] = {}
         postings = self.postings
         for i, e in enumerate(entries):
-            norm = K1 * (1 - B + B * e.length / self.avgdl)
+            norm = _length_norm(e, self.avgdl)
             for t, f in e.tf.items():
-                weight = (i, f * (K1 + 1) / (f + norm))
+                weight = (i, _tf_weight(f, norm))
                 if t in postings:
                     postings[t].append(weight)
                 else:
@@ -662,6 +662,15 @@ class Index:
 
     def df(self, term: str) -> int:
         return len(self.postings.get(term, ()))
+
+
+def _length_norm(e: Entry, avgdl: float) -> float:
+    return K1 * (1 - B + B * e.length / avgdl)
+
+
+def _tf_weight(f: float, norm: float) -> float:
+    """An entry's BM25F weight for a term it holds f times (sans idf)."""
+    return f * (K1 + 1) / (f + norm)
 
 
 class DeskIndex:
@@ -742,9 +751,7 @@ class _WeighedPostings:
             hit = []
             for cid in sorted(ids):
                 e = entries[cid]
-                f = e.tf[term]
-                norm = K1 * (1 - B + B * e.length / avgdl)
-                hit.append((cid, f * (K1 + 1) / (f + norm)))
+                hit.append((cid, _tf_weight(e.tf[term], _length_norm(e, avgdl))))
             self._weighed[term] = hit
         return hit
 

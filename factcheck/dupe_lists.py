@@ -32,7 +32,7 @@ from itertools import groupby
 from json.encoder import encode_basestring
 from operator import itemgetter
 
-from .dupes import Thresholds, thresholds
+from .dupes import Thresholds, _chunks, thresholds
 
 META_KEY = "dupe_lists"
 _CHUNK = 5000
@@ -125,7 +125,7 @@ def refresh(conn: sqlite3.Connection) -> None:
         _render_all(conn, t)
         return
     stale = [r[0] for r in conn.execute("SELECT claim_id FROM dupe_lists_stale ORDER BY 1")]
-    for chunk in _chunks(stale):
+    for chunk in _chunks(stale, _CHUNK):
         lists = render(conn, chunk, t)
         _store(conn, lists)
         gone = [cid for cid in chunk if cid not in lists]
@@ -164,7 +164,7 @@ def _render_all(conn: sqlite3.Connection, t: Thresholds) -> None:
     ids = [r[0] for r in conn.execute(
         "SELECT a FROM claim_pairs WHERE score >= ? UNION SELECT b FROM claim_pairs"
         " WHERE score >= ?", (t.low, t.low))]
-    for chunk in _chunks(ids):
+    for chunk in _chunks(ids, _CHUNK):
         _store(conn, render(conn, chunk, t))
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
                  " DO UPDATE SET value = excluded.value", (META_KEY, key_of(t)))
@@ -233,8 +233,3 @@ def _id_ranges(ids: Iterable[int]) -> list[tuple[int, int]]:
         else:
             ranges.append((cid, cid))
     return ranges
-
-
-def _chunks(seq: Sequence[int], n: int = _CHUNK) -> Iterable[Sequence[int]]:
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]

@@ -267,7 +267,7 @@ def write_json(report: Report, out: IO[str], store: Store | None = None,
     if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "") \
             not in ("utf8", "utf8sig"):
         raw = None
-    with _bulk_reading(store):
+    with _no_cyclic_gc():
         for lines in pages:
             if lines:
                 chunk = (b"\n    " if n == 0 else b",\n    ") + b",\n    ".join(lines)
@@ -282,26 +282,16 @@ def write_json(report: Report, out: IO[str], store: Store | None = None,
 
 
 @contextmanager
-def _bulk_reading(store: Store | None) -> Iterator[None]:
+def _no_cyclic_gc() -> Iterator[None]:
     """For the length of an export: no cyclic garbage collection (millions of short-lived
-    rows and lists, none in a reference cycle, that it would only walk over and over: a tenth
-    of the time), and a page cache that holds the pairs table (each claim on the b side of a
-    pair is a lookup into it) instead of re-reading its pages from the file."""
+    rows and strings, none in a reference cycle, that it would only walk over and over)."""
     collecting = gc.isenabled()
-    cache = store.conn.execute("PRAGMA cache_size").fetchone()[0] if store else None
     gc.disable()
-    if store:
-        store.conn.execute(f"PRAGMA cache_size = {-_CACHE_KIB}")
     try:
         yield
     finally:
-        if store:
-            store.conn.execute(f"PRAGMA cache_size = {int(cache)}")
         if collecting:
             gc.enable()
-
-
-_CACHE_KIB = 32 * 1024
 
 
 _STATUS_CODES = {s: i for i, s in enumerate(STATUSES, 1)}
@@ -330,8 +320,9 @@ _STATUS_BYTES = tuple(s.encode() if s else None for s in _STATUS_OF_CODE)
 
 def _with_statuses(entries: bytes, others: str, statuses: bytearray) -> bytes:
     """A stored list of duplicates (UTF-8) with each other claim's status written in."""
+    ids = json.loads(others)
     try:
-        codes = [statuses[other] for other in json.loads(others)]
+        codes = [statuses[other] for other in ids]
     except IndexError:
         codes = [0]
     if 0 not in codes:
@@ -339,7 +330,7 @@ def _with_statuses(entries: bytes, others: str, statuses: bytearray) -> bytes:
     # a claim no longer in the store (claims are never deleted, but a file can be edited
     # by hand): the list without it
     kept = []
-    for e in json.loads(entries % ((b"",) * len(json.loads(others)))):
+    for e in json.loads(entries % ((b"",) * len(ids))):
         code = statuses[e["id"]] if e["id"] < len(statuses) else 0
         if code:
             kept.append(e | {"status": _STATUS_OF_CODE[code]})

@@ -544,6 +544,7 @@ def test_sources_are_looked_up_in_a_helper_process_like_here(demo_with_sources, 
         claim_ids = [c["id"] for c in store.claims()][:4]
         here = [lookup.sources_for(store, cid) for cid in claim_ids]
     helper = lookup.Lookups(demo_with_sources)
+    helper.start()
     try:
         deadline = time.monotonic() + 20
         while not helper._ready and time.monotonic() < deadline:  # looked up here meanwhile
@@ -568,5 +569,6 @@ def test_sources_are_looked_up_in_a_helper_process_like_here(demo_with_sources, 
 
     monkeypatch.setattr(lookup.subprocess, "Popen", refuse)
     alone = lookup.Lookups(demo_with_sources)
+    alone.start()
     assert alone.sources_for(claim_ids[0])[1] == here[0][1]
     alone.close()

@@ -205,7 +205,7 @@ class FactcheckApp(App[int]):
             self.exit(1, message=f"factcheck: {exc}")
             return
         self.writer = Writer(self.db_path, self._write_done)
-        self.lookups = Lookups(self.db_path, start_after=LOOKUP_HELPER_AFTER)
+        self.lookups = Lookups(self.db_path)
         self.set_timer(LOOKUP_HELPER_AFTER, self._start_lookups)
         self.data_version = self.reader.data_version()
         # runs only while a detail is owed (see _schedule_detail)
@@ -473,7 +473,8 @@ class FactcheckApp(App[int]):
     def _load_sources(self, claim_id: int) -> None:
         if self.lookups is None:
             return
-        # in a helper process: the archive's look-up holds the interpreter for tens of ms
+        # in the helper process once it runs: suggestions and the archive's match are tens
+        # of milliseconds of Python that, in this process, would hold up the screen
         linked, suggested, checked = self.lookups.sources_for(claim_id)
         # painted in a frame of their own, not in the detail's (see _detail_due)
         self.call_from_thread(self.call_after_refresh, self._show_sources, claim_id, linked,

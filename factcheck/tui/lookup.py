@@ -1,16 +1,18 @@
 """What the sources pane shows for a claim, looked up in a helper process.
 
-The pane needs the claim's linked sources, the suggested ones and a match in the archive
-of past fact-checks.  The archive's index of the desk's own verdicts is rebuilt whenever
-a verdict is given, in Python: after a few hundred marks that is tens of milliseconds per
-claim shown.  Run in a thread of the desk's process, it held the interpreter lock the
-screen needed, and every key or repaint that came meanwhile waited for it (the longest
-stalls while marking).  A process of its own shares nothing with the screen.
+The pane needs the claim's linked sources, the suggested ones (rapidfuzz and Python over
+the store's sources: tens of milliseconds with 100 000 of them) and a match in the archive
+of past fact-checks.  Run in a thread of the desk's process, that work held the
+interpreter lock the screen needed, and every key or repaint that came meanwhile waited
+for it (the longest stalls while marking).  A process of its own shares nothing with the
+screen.
 
-The helper (``python -m factcheck.tui.lookup DB``) is started on first use, keeps one
-connection, and so the archive's caches, for the desk's life, and reads one claim id per
-line, answering with one line of JSON.  It ends when the desk closes its input.  If it
-cannot run, the look-up is done in the caller's thread as before.
+The helper (``python -m factcheck.tui.lookup DB``) is started by ``start`` (the desk calls
+it once its own start-up is done: the helper's would compete with it for the processor),
+keeps one connection, and so the archive's caches, for the desk's life, and reads one
+claim id per line, answering with one line of JSON.  It ends when the desk closes its
+input.  Until it has loaded, or if it cannot run, the look-up is done in the caller's
+thread.
 
 This module never imports Textual: the helper loads only the core.
 """
@@ -23,7 +25,6 @@ import select
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from ..store import Store
@@ -75,13 +76,10 @@ class HelperError(Exception):
 
 
 class Lookups:
-    """Look-ups for one database, in a helper process started on first use."""
+    """Look-ups for one database, in a helper process once ``start`` has been called."""
 
-    def __init__(self, db_path: str, start_after: float = 0.0) -> None:
-        """`start_after`: seconds before the helper may be started (the desk's own start-up
-        comes first: the helper's would compete with it for the processor)."""
+    def __init__(self, db_path: str) -> None:
         self.db_path = db_path
-        self._not_before = time.monotonic() + start_after
         self._proc: subprocess.Popen | None = None
         self._broken = False  # no helper: look up here
         self._ready = False  # the helper has loaded (until then, look up here)
@@ -94,7 +92,7 @@ class Lookups:
         with self._lock:
             if self._ended:
                 raise HelperError("the desk is closing")
-            proc = self._helper()
+            proc = self._proc
             if proc is not None and not self._ready:
                 self._ready = self._says_ready(proc)
             if proc is not None and self._ready:
@@ -120,12 +118,11 @@ class Lookups:
             return sources_for(self._store, claim_id)
 
     def start(self) -> None:
-        """Start the helper now, whatever `start_after` said (call it from a worker thread:
-        it may wait for a question in flight)."""
+        """Start the helper (call it from a worker thread: it may wait for a question in
+        flight)."""
         with self._lock:
             if not self._ended:
-                self._not_before = 0.0
-                self._helper()
+                self._spawn()
 
     @staticmethod
     def _says_ready(proc: subprocess.Popen) -> bool:
@@ -138,8 +135,8 @@ class Lookups:
         except (OSError, ValueError):
             return False
 
-    def _helper(self) -> subprocess.Popen | None:
-        if self._proc is None and not self._broken and time.monotonic() >= self._not_before:
+    def _spawn(self) -> None:
+        if self._proc is None and not self._broken:
             package_root = str(Path(__file__).resolve().parents[2])
             env = dict(os.environ)
             env["PYTHONPATH"] = os.pathsep.join(
@@ -151,7 +148,6 @@ class Lookups:
                     text=True, encoding="utf-8", env=env)
             except OSError:
                 self._broken = True
-        return self._proc
 
     def _stop(self) -> None:
         proc, self._proc = self._proc, None
