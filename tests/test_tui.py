@@ -249,6 +249,23 @@ async def test_small_sizes_and_back(demo_db):
         assert app.screen.has_class("too-small")
 
 
+async def test_keys_still_move_the_cursor_after_the_terminal_was_too_small(demo_db):
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        claims = app.query_one(ClaimList)
+        await pilot.press("j")
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is claims
+        await pilot.press("j")
+        await pilot.pause()
+        assert claims.cursor == 2
+
+
 async def test_two_editors_see_each_other_and_stale_edits_are_caught(demo_db):
     alice = FactcheckApp(db=demo_db, editor="alice")
     bob = FactcheckApp(db=demo_db, editor="bob")

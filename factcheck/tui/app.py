@@ -161,6 +161,7 @@ class FactcheckApp(App[int]):
         self._detail_wanted_at: float | None = None
         self._detail_ticker = None
         self.watching = True  # follow other editors' changes
+        self._focus_before_small: Widget | None = None  # see _check_size
         self._counts: dict[str, int] = {}
         self._counts_key: tuple | None = None
         self._by_id: dict[int, ClaimRow] = {}
@@ -965,7 +966,17 @@ class FactcheckApp(App[int]):
     def _check_size(self, size=None) -> None:
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        self.screen.set_class(small, "too-small")
+        screen = self.screen
+        was_small = screen.has_class("too-small")
+        if small and not was_small:  # hidden widgets lose the focus: remember it
+            self._focus_before_small = screen.focused
+        screen.set_class(small, "too-small")
+        if was_small and not small:  # and give it back, or the keys would go nowhere
+            target = self._focus_before_small
+            if target is None or not target.is_attached:
+                target = self.desk.query_one(ClaimList) if screen is self.desk else None
+            if target is not None:
+                self.call_after_refresh(target.focus)
 
 
 def reusable_verdict(duplicates: list[dict]) -> dict | None:
