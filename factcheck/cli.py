@@ -7,6 +7,7 @@ traceback reaches the terminal unless FACTCHECK_DEBUG is set.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -439,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     args.editor = getattr(args, "editor", None)
     if args.command is None:
         args.func, args.article = cmd_tui, getattr(args, "article", None)
+    if args.func not in (cmd_tui, cmd_demo):
+        resume_gc()  # the desk resumes it after its first frame
     try:
         return args.func(args)
     except (InputError, CliError, StoreError, NotFound, StaleEdit) as exc:
@@ -479,5 +482,14 @@ def _explain_sqlite(exc: sqlite3.Error) -> str:
     return text
 
 
+def resume_gc() -> None:
+    """End the start-up pause of the cycle collector (see ``__main__``): what start-up
+    built is frozen, so later full collections no longer walk it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def entry() -> None:
+    gc.disable()  # as in __main__: nothing to collect while the program starts
     sys.exit(main())

@@ -116,3 +116,21 @@ def test_help_everywhere(db_path):
     for cmd in ["import", "claims", "mark", "export", "articles", "claim", "note", "tui", "demo"]:
         proc = run(db_path, cmd, "--help")
         assert b"--db" in proc.stdout
+
+
+def test_collections_held_at_start_up_come_back_for_every_command(db_path):
+    """`python -m factcheck` starts with the cycle collector off (start-up only builds);
+    a command other than the desk gets it back, with start-up's objects frozen."""
+    import gc
+
+    from factcheck import cli
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert cli.main(["articles", "--db", db_path]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if not was:
+            gc.disable()

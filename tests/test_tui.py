@@ -336,6 +336,69 @@ async def test_a_large_article_stays_responsive(db_path):
     assert opened < 10  # generous: the bench measures it properly
 
 
+async def test_a_long_article_shows_its_first_rows_then_the_rest(db_path, monkeypatch):
+    """The first paint does not wait for every row of a long article; the rest comes
+    before any key is handled, so a key typed ahead (G) acts on the whole article."""
+    import factcheck.tui.app as desk
+
+    body = "\n".join(f"La société {i} a versé {i},5 millions d’euros." for i in range(30))
+    with Store(db_path) as store:
+        store.import_document(parse_document(body.encode(), "long.txt"), title="Long")
+        store.mark(store.claims(limit=1)[0]["id"], "verified", editor="bob")
+    monkeypatch.setattr(desk, "FIRST_ROWS", 5)
+    held: list[bool] = []  # the call after the first paint is held back; later ones run
+    finish = FactcheckApp._finish_first_rows
+    monkeypatch.setattr(FactcheckApp, "_finish_first_rows",
+                        lambda self: finish(self) if held else held.append(True))
+    app = FactcheckApp(db=db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        claims = app.query_one(ClaimList)
+        assert held and len(claims.rows) == 5 and claims.virtual_size.height == 30
+        header = app.query_one(desk.DeskHeader).render_line(0).text
+        assert "30 claims, counting…" in header
+        assert "Claims 30/30" in app.query_one("#left").border_title
+        await pilot.press("G")  # the rest comes with the first key
+        await pilot.pause()
+        assert len(claims.rows) == 30 and claims.current.seq == 30
+        header = app.query_one(desk.DeskHeader).render_line(0).text
+        assert "pending 29" in header and "verified 1" in header
+        # rows read before and after are the same objects: a mark on a first row stays
+        assert app.all_rows[:5] == claims.rows[:5] and app.all_rows[0].status == "verified"
+        await workers_done(app)
+
+
+async def test_the_desk_turns_the_collector_back_on_after_its_first_frame(demo_db):
+    import gc
+
+    gc.disable()  # as factcheck/__main__.py leaves it
+    try:
+        app = FactcheckApp(db=demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            await workers_done(app)
+    finally:
+        gc.enable()
+
+
+async def test_a_key_typed_before_the_desk_is_up_goes_to_the_list(demo_db):
+    """No hidden text box takes keys: the filter's box exists only once / opens it."""
+    app = FactcheckApp(db=demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not app.query("#filter")
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.query_one(ClaimList).current.seq == 11 and not app.text_filter
+        await pilot.press("slash", *"Scale")
+        await pilot.pause()
+        assert app.query("#filter") and app.text_filter == "Scale"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.query_one("#filter").display and not app.text_filter
+        await workers_done(app)
+
+
 def test_the_writer_commits_before_anything_is_shown_done(demo_db):
     """A verdict shown as done is in the database for any other reader."""
 

@@ -31,6 +31,9 @@ from .writer import Writer
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 POLL_SECONDS = 1.0
+# claims read before the desk's first paint; a longer article's rest is read right after
+# it (10 000 claims take ~70 ms to read, which the first claim on screen need not wait for)
+FIRST_ROWS = 200
 DETAIL_DELAY = 0.15  # seconds the cursor rests before the detail pane is redrawn
 DETAIL_TICK = 0.03  # how often the detail's deadline is looked at
 LOOKUP_HELPER_AFTER = 2.0  # the sources' helper process starts once the desk is up
@@ -146,7 +149,10 @@ class FactcheckApp(App[int]):
         self.writer: Writer | None = None
         self.lookups: Lookups | None = None
         self.article: dict | None = None
-        self.all_rows: list[ClaimRow] = []
+        self._all_rows: list[ClaimRow] = []
+        self._rest_of: int | None = None  # article whose rows after the first are unread
+        self._rest_total = 0  # and how many rows it has in all
+        self._list_partial = False  # the claim list holds only the first rows
         self.status_filter: str | None = None
         self.text_filter = ""
         self.sort = "position"
@@ -174,8 +180,7 @@ class FactcheckApp(App[int]):
         yield DeskHeader(id="header")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter claims by text (Enter: back to the list,"
-                            " Esc: clear)", id="filter")
+                # the text filter's box is mounted the first time / is pressed
                 yield ClaimList(id="claims")
             with Vertical(id="right"):
                 yield DetailView(id="detail")
@@ -219,16 +224,23 @@ class FactcheckApp(App[int]):
             article_id = None
         if article_id is None:
             article_id = self.reader.latest_article_id()
-        self.load_article(article_id)
+        self.load_article(article_id, first_paint=True)
         self.desk.query_one(ClaimList).focus()
         self.set_interval(POLL_SECONDS, self._poll)
         self._check_size()
+        self.call_after_refresh(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
         # what start-up built lives as long as the app: keep the collector from walking it
-        # again and again (a full collection over it is a visible pause while marking)
-        self.call_after_refresh(gc.freeze)
+        # again and again (a full collection over it is a visible pause while marking); the
+        # command line held collections back until now (factcheck/__main__.py)
+        gc.freeze()
+        gc.enable()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            if self._list_partial:
+                self._finish_first_rows()
             self.collector.typing()  # no full collection in the middle of a burst of keys
         await super().on_event(event)
 
@@ -243,7 +255,20 @@ class FactcheckApp(App[int]):
 
     # ------------------------------------------------------------ loading
 
-    def load_article(self, article_id: int | None, keep_claim: int | None = None) -> None:
+    @property
+    def all_rows(self) -> list[ClaimRow]:
+        """Every claim of the open article, in article order."""
+        if self._rest_of is not None:  # asked for before the rest came: read it now
+            self._read_rest()
+        return self._all_rows
+
+    @all_rows.setter
+    def all_rows(self, rows: list[ClaimRow]) -> None:
+        self._rest_of, self._list_partial = None, False
+        self._all_rows = rows
+
+    def load_article(self, article_id: int | None, keep_claim: int | None = None, *,
+                     first_paint: bool = False) -> None:
         claims = self.desk.query_one(ClaimList)
         if article_id is None:
             self.article = None
@@ -253,20 +278,66 @@ class FactcheckApp(App[int]):
             self._show_empty_store()
             return
         self.article = self.reader.article(article_id)
-        self.all_rows = self._read_rows(article_id)
+        if first_paint and keep_claim is None and not (
+                self.status_filter or self.text_filter or self.sort != "position"):
+            first = self._read_rows(article_id, limit=FIRST_ROWS, marks=False)
+            if len(first) == FIRST_ROWS:  # a long article: its first rows, the rest soon
+                self._show_first_rows(article_id, first)
+                return
+            self.all_rows = first
+            self._load_marks_soon(article_id, first)
+        else:
+            self.all_rows = self._read_rows(article_id)
         self._apply_filters(keep_claim)
         self._update_header()
 
-    def _read_rows(self, article_id: int, marks: bool = True) -> list[ClaimRow]:
+    def _show_first_rows(self, article_id: int, first: list[ClaimRow]) -> None:
+        """The desk's first paint, before the rest of a long article is read: the list
+        sized for every claim, the header without counts for a frame."""
+        total = self.reader.conn.execute(
+            "SELECT count(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
+        self._all_rows, self._rest_of, self._rest_total = first, article_id, total
+        self._list_partial = True
+        self.desk.query_one(ClaimList).set_rows(first, total=total)
+        self._title_list(total, total)
+        self._update_header()
+        self._schedule_detail()
+        self.call_after_refresh(self._finish_first_rows)
+
+    def _finish_first_rows(self) -> None:
+        """The rest of the rows, into the list: right after the first paint, or before the
+        first key or click if one comes sooner (typed ahead: G goes to the real end)."""
+        if not self._list_partial:
+            return
+        self._list_partial = False
+        if self._rest_of is not None:  # else already read, by whatever needed every row
+            self._read_rest()
+        self._apply_filters()
+        self._update_header()
+
+    def _read_rest(self) -> None:
+        article_id, self._rest_of = self._rest_of, None
+        first = self._all_rows
+        # the rows already shown stay the same objects: a mark made on one meanwhile stays
+        self._all_rows = first + self._read_rows(article_id, after_seq=first[-1].seq,
+                                                 marks=False)
+        self._load_marks_soon(article_id, self._all_rows)
+
+    def _read_rows(self, article_id: int, marks: bool = True, *, limit: int = -1,
+                   after_seq: int = 0) -> list[ClaimRow]:
         sql = ("SELECT id, seq, status, checkworthiness, version, substr(text, 1, 400) AS text,"
                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id) AS sources"
-               " FROM claims WHERE article_id = ? ORDER BY seq")
+               " FROM claims WHERE article_id = ? AND seq > ? ORDER BY seq LIMIT ?")
         rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
-                for r in self.reader.conn.execute(sql, (article_id,))]
-        if marks:  # after the first paint: start-up never waits for them
-            ids = [r.id for r in rows]
-            self.set_timer(0.25, lambda: self._load_duplicate_marks(article_id, ids))
+                for r in self.reader.conn.execute(sql, (article_id, after_seq, limit))]
+        if marks:
+            self._load_marks_soon(article_id, rows)
         return rows
+
+    def _load_marks_soon(self, article_id: int, rows: list[ClaimRow]) -> None:
+        # after the first paint: start-up never waits for them
+        ids = [r.id for r in rows]
+        self.set_timer(0.25, lambda: self._load_duplicate_marks(article_id, ids))
 
     @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
     def _load_duplicate_marks(self, article_id: int, ids: list[int]) -> None:
@@ -306,13 +377,7 @@ class FactcheckApp(App[int]):
         if self.sort == "worthiness":
             rows = sorted(rows, key=lambda r: (-r.worth, r.seq))
         claims.set_rows(rows, keep_id=keep)
-        left = self.desk.query_one("#left")
-        parts = [f"Claims {len(rows)}/{len(self.all_rows)}",
-                 self.status_filter or "all statuses",
-                 "by check-worthiness" if self.sort == "worthiness" else "in article order"]
-        if self.text_filter:
-            parts.append("text filter on")
-        left.border_title = " · ".join(parts)
+        self._title_list(len(rows), len(self.all_rows))
         if not rows:
             self._show_detail_message(
                 "No claim matches the filters. f cycles the status filter, / edits the text"
@@ -320,6 +385,14 @@ class FactcheckApp(App[int]):
                 "This article has no claims.")
         else:
             self._schedule_detail()
+
+    def _title_list(self, shown: int, total: int) -> None:
+        parts = [f"Claims {shown}/{total}",
+                 self.status_filter or "all statuses",
+                 "by check-worthiness" if self.sort == "worthiness" else "in article order"]
+        if self.text_filter:
+            parts.append("text filter on")
+        self.desk.query_one("#left").border_title = " · ".join(parts)
 
     def _update_header(self) -> None:
         header = self.desk.query_one(DeskHeader)
@@ -329,6 +402,11 @@ class FactcheckApp(App[int]):
         if self.article:
             t.append(" ".join(self.article["title"].split()), style="bold")
             t.append(f"  ({self.article['language']})  ", style="dim")
+            if self._rest_of is not None:  # the first paint of a long article
+                t.append(f"{self._rest_total} claims, counting…", style="dim")
+                t.append(f"   editor: {self.editor}", style="dim")
+                self.desk.query_one(DeskHeader).set_text(t)
+                return
             counts = self.status_counts()
             for status in STATUSES:
                 t.append_text(panes.status_text(status))
@@ -647,7 +725,7 @@ class FactcheckApp(App[int]):
         index = claims.index_of(claim_id)
         if index is None and (self.status_filter or self.text_filter):
             self.status_filter, self.text_filter = None, ""
-            self.desk.query_one("#filter", Input).value = ""
+            self._empty_filter_box()
             self._apply_filters(keep_claim=claim_id)
             index = claims.index_of(claim_id)
         if index is None:
@@ -786,8 +864,22 @@ class FactcheckApp(App[int]):
 
     # ------------------------------------------------------------ filters and sort
 
+    def _filter_box(self) -> Input | None:
+        """The text filter's box, once it has been opened (start-up does without it)."""
+        found = self.desk.query("#filter")
+        return found.first(Input) if found else None
+
+    def _empty_filter_box(self) -> None:
+        box = self._filter_box()
+        if box is not None:
+            box.value = ""
+
     def action_filter_text(self) -> None:
-        box = self.desk.query_one("#filter", Input)
+        box = self._filter_box()
+        if box is None:
+            box = Input(placeholder="filter claims by text (Enter: back to the list,"
+                        " Esc: clear)", id="filter")
+            self.desk.query_one("#left").mount(box, before=self.desk.query_one(ClaimList))
         box.add_class("shown")
         box.focus()
 
@@ -799,15 +891,17 @@ class FactcheckApp(App[int]):
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
         if not event.value.strip():
-            self.desk.query_one("#filter", Input).remove_class("shown")
+            event.input.remove_class("shown")
         self.desk.query_one(ClaimList).focus()
 
     def action_clear_filter(self) -> None:
-        box = self.desk.query_one("#filter", Input)
-        if self.text_filter or self.status_filter or box.has_class("shown"):
+        box = self._filter_box()
+        shown = box is not None and box.has_class("shown")
+        if self.text_filter or self.status_filter or shown:
             self.text_filter, self.status_filter = "", None
-            box.value = ""
-            box.remove_class("shown")
+            if box is not None:
+                box.value = ""
+                box.remove_class("shown")
             self._apply_filters()
             self.desk.query_one(ClaimList).focus()
 
@@ -834,7 +928,7 @@ class FactcheckApp(App[int]):
         def chosen(article_id: int | None) -> None:
             if article_id is not None:
                 self.status_filter, self.text_filter = None, ""
-                self.desk.query_one("#filter", Input).value = ""
+                self._empty_filter_box()
                 self.load_article(article_id)
                 self.desk.query_one(ClaimList).focus()
 

@@ -93,6 +93,7 @@ class ClaimList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[ClaimRow] = []
+        self._total = 0  # len(rows), or more while the rest of them is on its way
         self._index: dict[int, int] = {}  # claim id -> position in rows
         self._styles: dict[str, Style] = {}
         self._line_width = 0
@@ -123,12 +124,18 @@ class ClaimList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ data
 
-    def set_rows(self, rows: list[ClaimRow], keep_id: int | None = None) -> None:
-        """Replace the rows; keep the cursor on claim keep_id if it is still listed."""
+    def set_rows(self, rows: list[ClaimRow], keep_id: int | None = None,
+                 total: int | None = None) -> None:
+        """Replace the rows; keep the cursor on claim keep_id if it is still listed.
+
+        ``total``: how many rows the list will hold once the rest of them come (the first
+        screenful of a long article is shown before the rest is read): the scroll bar is
+        sized for them all from the start."""
         self.rows = rows
+        self._total = max(total or 0, len(rows))
         self._lines.clear()
         self._index = {row.id: i for i, row in enumerate(rows)}
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.size.width, self._total)
         index = self._index.get(keep_id, 0) if keep_id is not None else 0
         self.cursor = min(index, max(0, len(rows) - 1))
         self.refresh()
@@ -204,7 +211,7 @@ class ClaimList(ScrollView, can_focus=True):
         self.focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows))
+        self.virtual_size = Size(event.size.width, self._total)
         self._scroll_cursor_visible()
 
     # ------------------------------------------------------------ rendering
@@ -261,4 +268,4 @@ class ClaimList(ScrollView, can_focus=True):
         return container.width
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.rows)
+        return self._total
