@@ -91,10 +91,10 @@ def render(conn: sqlite3.Connection, ids: Iterable[int], t: Thresholds) -> dict[
     wanted = set(ids)
     out: dict[int, Rendered] = {}
     ranges = _id_ranges(wanted)
-    if len(ranges) > 4:
-        queries = [(_ENTRY_ROWS_OF, {"ids": json.dumps(sorted(wanted))})]
-    else:
+    if _by_ranges(ranges, len(wanted)):
         queries = [(_ENTRY_ROWS_IN_RANGE, {"lo": lo, "hi": hi}) for lo, hi in ranges]
+    else:
+        queries = [(_ENTRY_ROWS_OF, {"ids": json.dumps(sorted(wanted))})]
     for sql, params in queries:
         rows = conn.execute(sql, params | {"low": t.low, "high": t.high})
         for me, entries in groupby(rows, itemgetter(0)):
@@ -114,6 +114,15 @@ def render(conn: sqlite3.Connection, ids: Iterable[int], t: Thresholds) -> dict[
             out[me] = ("[" + ",".join(items) + "]", json.dumps(others),
                        ", ".join(c for c in conflicting if c) or None)
     return out
+
+
+def _by_ranges(ranges: list[tuple[int, int]], wanted: int) -> bool:
+    """Whether to read these claims' pairs by range scans rather than id by id: for a few
+    runs of ids that are mostly the ones wanted (a page of claims).  A range scan reads the
+    pairs of every claim in it, wanted or not: the claims an import gave pairs (its own and
+    others here and there) would span most of a small store, and read most of its pairs.
+    Either query gives the same rows for the claims wanted, in the same order."""
+    return len(ranges) <= 4 and sum(hi - lo + 1 for lo, hi in ranges) <= 2 * wanted
 
 
 def refresh(conn: sqlite3.Connection) -> None:

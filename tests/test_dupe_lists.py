@@ -146,3 +146,21 @@ def test_statuses_are_written_into_a_stored_list(codes, expected):
     statuses = bytearray((0, *codes))
     entries = b'[{"id":1,"status":"%s"},{"id":2,"status":"%s"}]'
     assert report._with_statuses(entries, "[1, 2]", statuses) == expected
+
+
+def test_render_gives_the_same_lists_by_ranges_of_ids_or_by_ids(db_path, monkeypatch):
+    """render() reads the pairs of a few claims scattered over the store by their ids, and of
+    a run of ids by range scans: the lists are the same either way."""
+    with Store(db_path) as store:
+        _import_all(store)
+        conn, t = store.conn, dupes.thresholds(store.conn)
+        with_pairs = [r[0] for r in conn.execute("SELECT claim_id FROM dupe_lists ORDER BY 1")]
+        every = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY 1")]
+        sets = [every, with_pairs, with_pairs[::7], with_pairs[:3] + with_pairs[-3:],
+                [with_pairs[0], with_pairs[-1]], every[5:40]]
+        by_default = [dupe_lists.render(conn, ids, t) for ids in sets]
+        for by_ranges in (True, False):  # force one query or the other
+            monkeypatch.setattr(dupe_lists, "_by_ranges", lambda ranges, n: by_ranges)
+            assert [dupe_lists.render(conn, ids, t) for ids in sets] == by_default
+        assert by_default[1] == {cid: (entries, others, conflicts)
+                                 for cid, entries, others, conflicts in _lists(store)}
