@@ -93,7 +93,7 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
         total += min(0.25, 0.08 * len(entities))
         reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
                        f"{_list(entities)}")
-    event = search(_EVENT, sentence) if _EVENT_GATE.allows(sentence) else None
+    event = search(_EVENT, sentence) if sentence.gates & _EVENT_GATE.bit else None
     if event:
         total += 0.12
         reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
@@ -115,8 +115,9 @@ def score(text: str, facets: dict) -> tuple[float, list[str]]:
         total -= 0.15
         reasons.append("− speculation: " + _list(hedges, 3))
     opinion = sorted({m.group().lower() for m in finditer(_OPINION, sentence)}) if (
-        _OPINION_GATE.allows(sentence)) else []
-    if opinion or (_FIRST_PERSON_GATE.allows(sentence) and search(_FIRST_PERSON_VIEW, sentence)):
+        sentence.gates & _OPINION_GATE.bit) else []
+    if opinion or (sentence.gates & _FIRST_PERSON_GATE.bit
+                   and search(_FIRST_PERSON_VIEW, sentence)):
         total -= min(0.3, 0.07 * max(1, len(opinion)))
         reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
     if not numbers and not entities:

@@ -58,9 +58,24 @@ def test_sentence_words_and_gates_are_what_every_word_gives(text):
     assert s.gates == _reference_gates(text)
 
 
+ODD = st.lists(st.one_of(PIECES, st.sampled_from([
+    "\ud800", "\udfff", "\ud83d", "😀", "٣", "１２", "ﬁ", "Ⅻ", "a\u0307", "İstanbul", "l’été",
+    "«mai»", "x²", "_mai_", "3mai", "mai3", "\x00", "\u0085", "\u2028"]),
+    st.text(max_size=6)), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ODD)
+def test_sentence_words_from_utf8_bytes_are_the_letter_runs(text):
+    # non-ASCII claims find their runs in the UTF-8 bytes (surrogates included)
+    assert F.Sentence(text).words == frozenset(F._NON_LETTERS.split(text.lower())) & F._LOOKED_UP
+
+
 def test_every_gate_word_number_word_and_month_is_looked_up():
     for gate in F._ALL_GATES:
         assert gate.words <= F._LOOKED_UP
+    # a looked-up word is a letter run: a run that is not all letters is never one of them
+    assert all(w.isalpha() for w in F._LOOKED_UP)
     assert F._NUMBER_WORD_SET <= F._LOOKED_UP and F._MONTH_WORDS <= F._LOOKED_UP
 
 
@@ -147,7 +162,8 @@ SCANNED = st.lists(st.one_of(st.sampled_from([
     "iPhone", "xAI", "eBay", "McDonald", "ÉTÉ", "Élan", "L’Oréal", "l'UE", "U.S.", "Amazon's",
     "aB", "abcD", "éB", "x É", "Œuvre", "ŸZ", "_A", "1A", "a", "Z", " ", "  ", "\n", ",", ".",
     "-", "’", "'", "&", "\u00a0", "\u202f", "UCAEGJ", "CAD", "GBP", "EUR", "2025-07-03",
-    "12345-67-89", "-07-", "٣", "2025-07-031",
+    "12345-67-89", "-07-", "٣", "2025-07-031", "US $ 5", "US\u00a0$3", "USD", "CHF 3",
+    "CNY9", "CAD", "JPY 1", "A$", "C$", "U", "US", "EU", "GB", "JP", "CH", "A 3", "E 5",
 ]), st.text(max_size=4)), max_size=25).map("".join)
 
 
