@@ -164,3 +164,89 @@ def test_render_gives_the_same_lists_by_ranges_of_ids_or_by_ids(db_path, monkeyp
             assert [dupe_lists.render(conn, ids, t) for ids in sets] == by_default
         assert by_default[1] == {cid: (entries, others, conflicts)
                                  for cid, entries, others, conflicts in _lists(store)}
+
+
+_AWKWARD = ['3 "quoted" %s', "back\\slash", '"status":"%s"}', '{"with": "claim", "id": 1',
+            "14,3 %", "déboursé", "plain"]
+
+
+def _from_pairs(store: Store) -> dict[int, tuple]:
+    conn = store.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM claims")]
+    return dupe_lists.render(conn, ids, dupes.thresholds(conn))
+
+
+def _stored(store: Store) -> dict[int, tuple]:
+    return {cid: (entries, others, conflicts) for cid, entries, others, conflicts in _lists(store)}
+
+
+def _hand_pairs(conn, pairs, found_at="2026-01-01T00:00:00Z") -> list[tuple]:
+    rows = []
+    for i, (a, b, score) in enumerate(pairs):
+        conflicts = json.dumps([{"a": _AWKWARD[i % len(_AWKWARD)],
+                                 "b": _AWKWARD[(i + 1) % len(_AWKWARD)]}] * (1 + i % 2))
+        rows.append((a, b, score, conflicts if i % 3 else "[]",
+                     ("equal", "a_contains_b", "b_contains_a", "overlap")[i % 4], i % 5 == 4,
+                     found_at))
+    conn.executemany("INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation,"
+                     " short, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    return rows
+
+
+def test_lists_merged_by_imports_equal_lists_rendered_from_the_pairs(db_path, monkeypatch):
+    """An import merges its new pairs' entries into the stored lists of their claims (the
+    figures in conflict holding quotes, backslashes, %, accents and the very text that ends
+    an entry): the lists are those render() gives from all the pairs."""
+    merged = []
+    real_merged = dupe_lists._merged
+    monkeypatch.setattr(dupe_lists, "_merged",
+                        lambda *args: merged.append(real_merged(*args)) or merged[-1])
+    with Store(db_path) as store:
+        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM claims ORDER BY id")]
+        with store.transaction() as conn:
+            _hand_pairs(conn, [(a, b, 60 + 4 * (i % 10)) for i, (a, b)
+                               in enumerate(zip(ids, ids[2:] + ids[:2])) if a < b])
+            dupe_lists.refresh(conn)
+        assert _stored(store) == _from_pairs(store)
+        seed = SEED_ARTICLE.read_text(encoding="utf-8")
+        for i, variant in enumerate(VARIANTS):
+            store.import_document(parse_document(variant(seed).encode(), f"v{i}.txt"))
+            assert _stored(store) == _from_pairs(store)
+        assert any(lists for lists in merged)
+        # pairs written by hand and not rendered yet: those claims are rendered, the others
+        # merged, at the next import
+        with store.transaction() as conn:
+            _hand_pairs(conn, [(ids[1], ids[-1], 95), (ids[0], ids[5], 88)])
+        assert store.conn.execute("SELECT count(*) FROM dupe_lists_stale").fetchone()[0] == 4
+        store.import_document(parse_document(
+            (seed[len(seed) // 3:] + "\n\nEt une autre phrase encore.").encode(), "v9.txt"))
+        assert _stored(store) == _from_pairs(store)
+        assert not store.conn.execute("SELECT * FROM dupe_lists_stale").fetchall()
+
+
+def test_a_written_pair_that_replaces_a_listed_one_is_rendered_from_the_pairs(db_path):
+    with Store(db_path) as store:
+        _import_all(store)
+        conn = store.conn
+        a, b, score = conn.execute("SELECT a, b, score FROM claim_pairs WHERE score >= 75"
+                                   " ORDER BY a, b LIMIT 1").fetchone()
+        c, d = conn.execute("SELECT a, b FROM claim_pairs ORDER BY a DESC LIMIT 1").fetchone()
+        for replaced_score in (score - 20, 99, 40):  # listed, listed higher, no longer listed
+            with store.transaction() as conn:
+                written = _hand_pairs(conn, [(a, b, replaced_score), (c, d, 71)])
+                dupe_lists.refresh(conn, written, [])
+            assert _stored(store) == _from_pairs(store)
+
+
+def test_a_stored_list_that_does_not_read_back_is_rendered_from_the_pairs(db_path):
+    with Store(db_path) as store:
+        _import_all(store)
+        conn = store.conn
+        rows = _lists(store)
+        assert dupe_lists._stored_items(rows[0][1:]) is not None
+        for cid, entries, others, conflicts in rows[:3]:
+            for bad in [(entries[:-1], others, conflicts), (entries, "[]", conflicts),
+                        (entries.replace('"score":', '"score":-', 1), others, conflicts),
+                        (entries, others, (conflicts or "") + ', {"with": "claim", "id": x')]:
+                assert dupe_lists._stored_items(bad) is None
