@@ -279,18 +279,20 @@ def _figure_keys(sig: dict) -> list[str]:
 def keys_of(sig: dict) -> set[str]:
     """The blocking keys of a signature."""
     keys = {"t:" + s for s in sig["t"] if len(s) >= 3}
-    keys.update(_figure_keys(sig))
+    facts = sig.get("_facts")  # a prepared signature has its figure keys already
+    keys.update(facts[0] if facts is not None else _figure_keys(sig))
     for d in sig["d"]:
         if d[:4].isdigit():
             keys.add("d:" + d[:4])
     # a name with a kind of figure: two claims giving the same name a percentage share it,
     # whatever the percentage (that is how conflicts meet)
-    units = {unit for unit, _, _ in sig["f"]}
-    for name in sig["n"]:
-        keys.update("n:" + w for w in name if len(w) >= 2)
-        if units:
-            joined = "".join(name)
-            keys.update(f"u:{joined}:{unit}" for unit in units)
+    if sig["n"]:
+        units = {unit for unit, _, _ in sig["f"]}
+        for name in sig["n"]:
+            keys.update(["n:" + w for w in name if len(w) >= 2])
+            if units:
+                joined = "".join(name)
+                keys.update([f"u:{joined}:{unit}" for unit in units])
     return keys
 
 

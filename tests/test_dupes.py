@@ -389,3 +389,21 @@ def test_the_desk_reads_duplicates_without_writing(store, monkeypatch):
     assert dupes.duplicates_of(store, first, index=False) == []
     assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
     assert [d["kind"] for d in dupes.duplicates_of(store, first)] == ["duplicate"]
+
+
+def test_keys_of_a_prepared_signature_are_those_of_the_raw_one():
+    """keys_of takes the figure keys a prepared signature already has: the same keys."""
+    import copy
+
+    from factcheck import facets as facets_mod
+
+    texts = [("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, selon "
+              "Reuters, le 12 juin 2025.", "fr"),
+             ("Meta paid $14.3 billion for a 49% stake in Scale AI; Sam Altman said Meta "
+              "offered $100 million signing bonuses to OpenAI staff in 2025.", "en"),
+             ("Une phrase sans chiffre ni nom.", "fr"), ("3 650 emplois, 3 650 salariés.", "fr")]
+    for text, lang in texts:
+        sig = dupes.signature(text, facets_mod.extract(text, lang), lang)
+        raw = dupes.keys_of(copy.deepcopy(sig))
+        assert dupes.keys_of(dupes._prepared(sig)) == raw
+        assert any(k.startswith("t:") for k in raw)
