@@ -49,7 +49,9 @@ class Sentence:
 
     __slots__ = ("text", "lowered", "words", "has_digit", "gated", "gates")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, gated: bool | None = None) -> None:
+        # gated: True when the caller knows the text holds no character _GATE_UNSAFE
+        # matches (its article has none: plainly_cased), None to look
         self.text = text
         self.lowered = lowered = text.lower()
         # only the words a look-up asks about: hashing every word into a set of its own
@@ -74,7 +76,7 @@ class Sentence:
                     words.update(_LOOKED_UP.intersection(_NON_LETTERS.split(run)))
             self.words = words
         self.has_digit = _DIGIT.search(text) is not None
-        self.gated = ascii or _GATE_UNSAFE.search(text) is None
+        self.gated = gated or ascii or _GATE_UNSAFE.search(text) is None
         if not self.gated:
             self.gates = -1
             return
@@ -99,6 +101,35 @@ class Sentence:
                             gates |= gate.bit
                             break
         self.gates = gates
+
+
+# Deleted from a text's UTF-8 bytes: ASCII, continuation bytes and the lead bytes of
+# U+0080-U+023F and U+2000-U+2FFF.  What is left opens a character from U+0240 on, outside
+# U+2000-U+2FFF: one _GATE_UNSAFE may match (U+0240-U+024F, which it does not, included).
+_PLAIN_BYTES = bytes(range(0xC9)) + b"\xe2"
+
+
+def plainly_cased(text: str) -> bool:
+    """True only if no character of text is one _GATE_UNSAFE matches (False when unsure).
+
+    Four scans of the UTF-8 bytes at memory speed, against re testing each character of
+    each claim through a function call: an article that passes has every claim gated.
+    Exact per character (tests/test_import_shortcuts.py tries every code point), and each
+    look-up below stays inside one character's bytes.
+    """
+    if text.isascii():
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    if data.translate(None, _PLAIN_BYTES):
+        return False
+    # from U+0080 to U+023F, only µ, İ, ı and ſ are unsafe
+    if b"\xc2\xb5" in data or b"\xc4\xb0" in data or b"\xc4\xb1" in data or \
+            b"\xc5\xbf" in data:
+        return False
+    # from U+2000 to U+2FFF, U+2000-U+20BF (E2 80, E2 81, E2 82) are safe; the rest unsure
+    e2 = data.count(b"\xe2")
+    return not e2 or e2 == (data.count(b"\xe2\x80") + data.count(b"\xe2\x81")
+                            + data.count(b"\xe2\x82"))
 
 
 @functools.lru_cache(maxsize=64)
@@ -1037,9 +1068,11 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
 # ---------------------------------------------------------------- all together
 
 def extract(text: str, lang: str = "fr",
-            lower_vocab: frozenset[str] | set[str] | LowerVocabulary = frozenset()) -> dict:
-    """All facets of one claim, JSON-ready."""
-    sentence = analyse(text)
+            lower_vocab: frozenset[str] | set[str] | LowerVocabulary = frozenset(), *,
+            sentence: Sentence | None = None) -> dict:
+    """All facets of one claim, JSON-ready (sentence: Sentence(text), if the caller has it)."""
+    if sentence is None:
+        sentence = analyse(text)
     dates = _find_dates(text, sentence)
     figures = extract_figures(text, lang, masked=[(s, e) for s, e, d in dates
                                                   if not d["relative"]] if dates else (),

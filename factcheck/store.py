@@ -602,10 +602,16 @@ def build_claims(text: str, lang: str) -> Iterator[dict]:
     from .segment import segment
 
     vocab = facets_mod.LowerVocabulary(text)  # lower_vocabulary(text), looked up lazily
+    # an article whose characters all fold plainly has every claim gated: each claim is
+    # then not looked through again for the ones that do not
+    gated = True if facets_mod.plainly_cased(text) else None
+    Sentence = facets_mod.Sentence
     for start, end in segment(text):
         claim_text = text[start:end]
-        f = facets_mod.extract(claim_text, lang, vocab)
-        worth, reasons = worthiness.score(claim_text, f)
+        # one reading of the claim for its facets and its score
+        sentence = Sentence(claim_text, gated)
+        f = facets_mod.extract(claim_text, lang, vocab, sentence=sentence)
+        worth, reasons = worthiness.score(claim_text, f, sentence=sentence)
         yield {"start": start, "end": end, "text": claim_text, "facets": f,
                "checkworthiness": worth, "reasons": reasons}
 

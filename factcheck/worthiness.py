@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .facets import Gate, analyse, finditer, folded, search
+from .facets import Gate, Sentence, analyse, finditer, folded, search
 
 # An event is a past participle after an auxiliary (a investi, ont été rachetés… "a levé
 # des fonds" allows one word between), or a noun or an English verb of the kind.
@@ -73,10 +73,13 @@ def _list(items: list[str], limit: int = 4) -> str:
     return shown + ("…" if len(items) > limit else "")
 
 
-def score(text: str, facets: dict) -> tuple[float, list[str]]:
-    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −."""
+def score(text: str, facets: dict, *, sentence: Sentence | None = None
+          ) -> tuple[float, list[str]]:
+    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −
+    (sentence: facets.Sentence(text), if the caller has it)."""
     reasons: list[str] = []
-    sentence = analyse(text)
+    if sentence is None:
+        sentence = analyse(text)
     total = 0.15
     numbers = facets.get("numbers") or []
     entities = facets.get("entities") or []

@@ -264,3 +264,33 @@ def test_segment_from_marks_found_once_splits_as_scanning_each_line(text, max_le
         assert SG._quote_spans(text, lo, hi, SG._positions(text, SG._QUOTE_CHARS)) == \
             _plain_quote_spans(text, lo, hi) == SG._quote_spans(text, lo, hi)
         assert list(SG._sentence_ends(text, lo, hi)) == list(_plain_sentence_ends(text, lo, hi))
+
+
+# ---------------------------------------------------------------- articles that fold plainly
+
+def test_plainly_cased_never_vouches_for_an_unsafe_character():
+    # every code point, surrogates included: a text passes only if none of its characters
+    # is one _GATE_UNSAFE matches (the test looks at one character at a time; in a longer
+    # text each look-up of plainly_cased stays within one character's bytes)
+    passed = 0
+    for c in range(0x110000):
+        ch = chr(c)
+        if F.plainly_cased(ch):
+            assert F._GATE_UNSAFE.search(ch) is None, hex(c)
+            passed += 1
+    assert passed == 128 + 0x240 - 0x80 - 4 + 0xC0  # ASCII, to U+023F but µ İ ı ſ, U+2000-U+20BF
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ODD)
+def test_plainly_cased_texts_hold_no_unsafe_character(text):
+    if F.plainly_cased(text):
+        assert F._GATE_UNSAFE.search(text) is None
+        assert F.Sentence(text, True).gates == F.Sentence(text).gates
+
+
+def test_plainly_cased_articles():
+    assert F.plainly_cased("L’État a dit « oui » — 3 000 € en 2024…\u00a0\u202f")
+    assert F.plainly_cased("plain ASCII")
+    for unsafe in ("µ", "İ", "ı", "ſ", "\u212a", "Ω", "ẞ", "\u20d0", "\u0250", "Ж", "\ud800"):
+        assert not F.plainly_cased("L’État " + unsafe)
