@@ -15,13 +15,6 @@ export, for pairs written any other way) into ``dupe_lists``: one row per claim,
 - ``others``: the other claims' ids, in the order of the entries (a JSON array),
 - ``conflicts``: the items the claim's ``conflicts`` key gets from conflicting claims.
 
-An import's new pairs are merged into the stored lists of their claims (each entry's kind,
-score and id read back from its text) rather than rendered again from all their pairs: a
-claim repeated in many articles has a long list, and rendering it again at each import was
-most of the cost of keeping the lists.  Whatever does not read back exactly (a list stale
-before, a pair that replaced a listed one) is rendered from the pairs, as is everything
-else that wrote pairs.
-
 The kinds depend on the thresholds in force (settings ``dupes.high``/``dupes.low``): meta
 ``dupe_lists`` records those the lists were rendered under.  When they differ (the settings
 changed, or a store from before these lists), the next duplicate search or export renders
@@ -132,27 +125,15 @@ def _by_ranges(ranges: list[tuple[int, int]], wanted: int) -> bool:
     return len(ranges) <= 4 and sum(hi - lo + 1 for lo, hi in ranges) <= 2 * wanted
 
 
-def refresh(conn: sqlite3.Connection, written: Sequence[tuple] | None = None,
-            stale_before: Iterable[int] = ()) -> None:
+def refresh(conn: sqlite3.Connection) -> None:
     """Render again, in the caller's transaction, the lists of the claims whose pairs
     changed (triggers on claim_pairs note them), or all of them if the stored ones were
-    rendered under other thresholds.
-
-    ``written``, when the caller just wrote pairs (rows ``(a, b, score, conflicts,
-    relation, short, …)``), lets the lists of their claims be merged: each one's stored
-    list (none for a new claim) with the entries of its new pairs, instead of rendering
-    all its pairs again.  ``stale_before`` are the claims that were stale before those
-    pairs were written: their stored lists are out of date, so they are rendered.
-    """
+    rendered under other thresholds."""
     t = thresholds(conn)
     if not _rendered_under(conn, t):
         _render_all(conn, t)
         return
     stale = [r[0] for r in conn.execute("SELECT claim_id FROM dupe_lists_stale ORDER BY 1")]
-    merged = _merged(conn, written, set(stale_before), t) if written else {}
-    if merged:
-        _store(conn, {cid: lists for cid, lists in merged.items() if lists is not None})
-        stale = [cid for cid in stale if cid not in merged]
     for chunk in _chunks(stale, _CHUNK):
         lists = render(conn, chunk, t)
         _store(conn, lists)
@@ -160,112 +141,8 @@ def refresh(conn: sqlite3.Connection, written: Sequence[tuple] | None = None,
         if gone:
             conn.execute("DELETE FROM dupe_lists WHERE claim_id IN"
                          " (SELECT value FROM json_each(?))", (json.dumps(gone),))
-    if stale or merged:
+    if stale:
         conn.execute("DELETE FROM dupe_lists_stale")
-
-
-# the start of an entry as render() writes it, and the end of each one but the last
-_ENTRY_HEAD = re.compile(r'\{"id":(\d+),"kind":"(conflict|duplicate|suggestion)","score":(\d+),'
-                         r'"conflicts":')
-_ENTRY_END = '"status":"%s"}'
-_CONFLICT_ITEM = '{"with": "claim", "id": '
-_KIND_RANK = {kind: i for i, kind in enumerate(_KINDS)}
-_FROM_A = {"a_contains_b": "contains", "b_contains_a": "contained"}
-_FROM_B = {"a_contains_b": "contained", "b_contains_a": "contains"}
-
-
-def _merged(conn: sqlite3.Connection, written: Sequence[tuple], stale_before: set[int],
-            t: Thresholds) -> dict[int, Rendered | None]:
-    """The lists of the claims of these new pairs, each its stored list (rendered under t)
-    with the new pairs' entries merged in, as render() would give them from all its pairs;
-    None for a claim none of whose pairs is listed.  Claims left out are rendered from the
-    pairs: those stale before, those a written pair was already listed for (it replaced a
-    pair), and any stored list that does not read back as render() wrote it."""
-    new: dict[int, list[tuple]] = {}
-    for a, b, score, stored, relation, short, *_ in written:
-        if score < t.low:
-            kind = -1  # not listed, but the claim's list is still merged (it may have none)
-        else:
-            kind = 2 if short or score < t.high else 1 if stored == "[]" else 0
-        new.setdefault(a, []).append((kind, score, b, 0, stored, _FROM_A.get(relation, relation)))
-        new.setdefault(b, []).append((kind, score, a, 1, stored, _FROM_B.get(relation, relation)))
-    ids = [cid for cid in new if cid not in stale_before]
-    kept: dict[int, tuple[str, str, str | None]] = {}
-    for chunk in _chunks(ids, _CHUNK):
-        for cid, entries, others, conflicts in conn.execute(
-                "SELECT claim_id, entries, others, conflicts FROM dupe_lists"
-                " WHERE claim_id IN (SELECT value FROM json_each(?))", (json.dumps(chunk),)):
-            kept[cid] = (entries, others, conflicts)
-    out: dict[int, Rendered | None] = {}
-    for cid in ids:
-        items = _stored_items(kept[cid]) if cid in kept else []
-        if items is None:
-            continue  # rendered from the pairs
-        listed = {item[2] for item in items}
-        fine = True
-        for kind, score, other, flipped, stored, relation in new[cid]:
-            if other in listed:
-                fine = False  # the pair replaced one that was listed
-                break
-            if kind < 0:
-                continue
-            figures, group = "[]", None
-            if stored != "[]":
-                figures, pairs = _figures(conn, stored, flipped)
-                if kind == 0:
-                    group = _claim_conflicts(other, figures, pairs)
-            items.append((kind, -score, other,
-                          f'{{"id":{other},"kind":"{_KINDS[kind]}","score":{score},'
-                          f'"conflicts":{figures.replace("%", "%%")},'
-                          f'"relation":"{relation}","status":"%s"}}', group))
-            listed.add(other)
-        if not fine:
-            continue
-        if not items:
-            out[cid] = None
-            continue
-        items.sort()
-        out[cid] = ("[" + ",".join([item[3] for item in items]) + "]",
-                    json.dumps([item[2] for item in items]),
-                    ", ".join([item[4] for item in items if item[0] == 0 and item[4]]) or None)
-    return out
-
-
-def _stored_items(stored: tuple[str, str, str | None]) -> list[tuple] | None:
-    """A stored list as (kind rank, -score, other id, entry, conflict items) in its order,
-    or None when it does not read back exactly as render() writes lists."""
-    entries, others_json, conflicts = stored
-    others = json.loads(others_json)
-    if not (entries.startswith("[") and entries.endswith(_ENTRY_END + "]")):
-        return None
-    # an entry's strings are JSON strings, where a quote is always escaped: the end of an
-    # entry cannot occur inside one, nor can the start of a conflict item
-    pieces = entries[1:-1 - len(_ENTRY_END)].split(_ENTRY_END + ",")
-    if len(pieces) != len(others) or len(set(others)) != len(others):
-        return None
-    groups: dict[int, list[str]] = {}
-    if conflicts:
-        if not conflicts.startswith(_CONFLICT_ITEM):
-            return None
-        for item in conflicts[len(_CONFLICT_ITEM):].split(", " + _CONFLICT_ITEM):
-            digits = item[:item.find(",")]
-            if not (digits.isascii() and digits.isdigit()):
-                return None
-            groups.setdefault(int(digits), []).append(_CONFLICT_ITEM + item)
-    items = []
-    for piece, other in zip(pieces, others):
-        head = _ENTRY_HEAD.match(piece)
-        if head is None or int(head[1]) != other:
-            return None
-        kind = _KIND_RANK[head[2]]
-        group = groups.pop(other, None)
-        if group is not None and kind != 0:
-            return None
-        items.append((kind, -int(head[3]), other, piece + _ENTRY_END,
-                      ", ".join(group) if group else None))
-    if groups or items != sorted(items):
-        return None
-    return items
 
 
 def ensure_current(store) -> bool:

@@ -709,16 +709,13 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, dict]],
                 rows.append((a, b, m.score, _ENCODE_CONFLICTS(m.conflicts) if m.conflicts
                              else "[]", m.relation, int(m.short), found_at))
     rows.sort()
-    if rows:
-        # the lists that were already stale: those are rendered from the pairs
-        stale_before = [r[0] for r in conn.execute("SELECT claim_id FROM dupe_lists_stale")]
     conn.executemany(
         "INSERT OR REPLACE INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     if rows:  # the export's lists of both claims of each pair, in the same transaction
         from . import dupe_lists
 
-        dupe_lists.refresh(conn, rows, stale_before)
+        dupe_lists.refresh(conn)
     return len(rows)
 
 
