@@ -49,13 +49,14 @@ class Bare(App):
         yield Static("bare-app-ready")
 Bare().run()
 '''
+MEMORY_ROUNDS = 3
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]")
 
 
 def time_to_text(argv: list[str], needle: str, cols: int = 120, rows: int = 40,
-                 timeout: float = 60.0) -> tuple[float, int]:
-    """Seconds from spawn until `needle` is on the terminal, and the peak RSS (kB) of the
-    process and its children (summed) a moment later."""
+                 timeout: float = 60.0, memory: bool = True) -> tuple[float, int]:
+    """Seconds from spawn until `needle` is on the terminal, and (with memory) the peak
+    RSS (kB) of the process and its children (summed) a moment later, else 0."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.environ["TERM"] = "xterm-256color"
@@ -78,10 +79,11 @@ def time_to_text(argv: list[str], needle: str, cols: int = 120, rows: int = 40,
                 seen += chunk
                 if target in ANSI.sub(b"", seen[-200_000:]).replace(b"\r", b""):
                     elapsed = time.perf_counter() - start
-                    # the desk's look-up helper (a process of its own, started 2 s in)
-                    # has loaded by then: its memory counts too
-                    _drain(fd, 3.5)
-                    rss = sum(_peak_rss(p) for p in _family(pid))
+                    if memory:
+                        # the desk's look-up helper (a process of its own, started 2 s
+                        # in) has loaded by then: its memory counts too
+                        _drain(fd, 3.5)
+                        rss = sum(_peak_rss(p) for p in _family(pid))
                     break
     finally:
         try:
@@ -159,11 +161,22 @@ def startup(runs: int, big: str) -> None:
         }
         times: dict[str, list[float]] = {k: [] for k in cases}
         mem: dict[str, list[int]] = {k: [] for k in cases}
-        for _ in range(runs):
+        for i in range(runs):
             for name, (argv, needle) in cases.items():
-                t, rss = time_to_text(argv, needle)
+                # memory (which waits 3.5 s for the look-up helper) in the first rounds
+                # only: the time needs many samples, the peak memory barely moves
+                t, rss = time_to_text(argv, needle, memory=i < MEMORY_ROUNDS)
                 times[name].append(t)
-                mem[name].append(rss)
+                if rss:
+                    mem[name].append(rss)
+    # one process's start-up here is bimodal (e.g. bare 0.28-0.47 s for the same work,
+    # whichever app): many samples, and the rounds' own ratios printed beside the medians
+    print("# start-up samples (s): " + "; ".join(
+        f"{k} " + " ".join(f"{t:.3f}" for t in v) for k, v in times.items()))
+    paired = {k: statistics.median(a / b for a, b in zip(times[k], times[peer]))
+              for k, peer in (("demo", "bare"), ("big", "demo"))}
+    print(f"# medians of the rounds' ratios: demo/bare {paired['demo']:.2f}x, "
+          f"big/demo {paired['big']:.2f}x")
     med = {k: statistics.median(v) for k, v in times.items()}
     rss = {k: statistics.median(v) for k, v in mem.items()}
     result_row("tui: start-up to first claim (demo)", med["demo"], "s", peer=med["bare"],
@@ -283,7 +296,8 @@ def main() -> int:
                     help="run one of the three measurements")
     args = ap.parse_args()
     quick = args.quick or quick_requested([])
-    runs = args.runs or (5 if quick else 7)  # start-up is noisy: 5 samples at least
+    # start-up varies by half from one process to the next here: many samples
+    runs = args.runs or (11 if quick else 15)
     print(f"# tui_speed: {machine_line()}")
     # as installed: byte-compiled (pip compiles site-packages, and so the bare app's
     # Textual, at install; `make` does it for factcheck, even with PYTHONDONTWRITEBYTECODE)
