@@ -404,21 +404,22 @@ class FactcheckApp(App[int]):
             t.append(f"  ({self.article['language']})  ", style="dim")
             if self._rest_of is not None:  # the first paint of a long article
                 t.append(f"{self._rest_total} claims, counting…", style="dim")
-                t.append(f"   editor: {self.editor}", style="dim")
-                self.desk.query_one(DeskHeader).set_text(t)
-                return
-            counts = self.status_counts()
-            for status in STATUSES:
-                t.append_text(panes.status_text(status))
-                t.append(f" {counts[status]}   ")
-            total = len(self.all_rows)
-            if total:
-                done = counts["verified"] + counts["disputed"]
-                t.append(f"{100 * done / total:.0f}% checked", style="dim")
+            else:
+                self._append_counts(t)
         else:
             t.append("no article yet", style="dim")
         t.append(f"   editor: {self.editor}", style="dim")
         header.set_text(t)
+
+    def _append_counts(self, t: Text) -> None:
+        counts = self.status_counts()
+        for status in STATUSES:
+            t.append_text(panes.status_text(status))
+            t.append(f" {counts[status]}   ")
+        total = len(self.all_rows)
+        if total:
+            done = counts["verified"] + counts["disputed"]
+            t.append(f"{100 * done / total:.0f}% checked", style="dim")
 
     def _row_by_id(self, claim_id: int | None) -> ClaimRow | None:
         """The open article's row for a claim, through an index rebuilt when the rows change."""
