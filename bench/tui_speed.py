@@ -266,7 +266,7 @@ async def _filters(big: str, runs: int) -> tuple[int, list[float]]:
         await pilot.pause(0.3)
         # the open article's rows, as the desk reads them, for every article at once
         ids = [r[0] for r in app.reader.conn.execute("SELECT id FROM articles ORDER BY id")]
-        app.all_rows = [row for a in ids for row in app._read_rows(a, marks=False)]
+        app.all_rows = [row for a in ids for row in app._read_rows(a)]
         app._apply_filters()
         await pilot.pause(0.3)
         for i in range(runs * 4):  # all -> pending -> verified -> disputed, with sorts

@@ -196,8 +196,7 @@ def _sentence_ends(text: str, lo: int, hi: int, marks: list[int] | None = None,
         if at < pos:
             continue
         term = match(text, at, hi)
-        pos = term.end()
-        k = term.end()
+        k = pos = term.end()
         # closing quotes and brackets belong to the sentence that ends here
         while True:
             j = k

@@ -280,14 +280,14 @@ class FactcheckApp(App[int]):
         self.article = self.reader.article(article_id)
         if first_paint and keep_claim is None and not (
                 self.status_filter or self.text_filter or self.sort != "position"):
-            first = self._read_rows(article_id, limit=FIRST_ROWS, marks=False)
+            first = self._read_rows(article_id, limit=FIRST_ROWS)
             if len(first) == FIRST_ROWS:  # a long article: its first rows, the rest soon
                 self._show_first_rows(article_id, first)
                 return
             self.all_rows = first
-            self._load_marks_soon(article_id, first)
         else:
             self.all_rows = self._read_rows(article_id)
+        self._load_marks_soon(article_id, self.all_rows)
         self._apply_filters(keep_claim)
         self._update_header()
 
@@ -319,20 +319,16 @@ class FactcheckApp(App[int]):
         article_id, self._rest_of = self._rest_of, None
         first = self._all_rows
         # the rows already shown stay the same objects: a mark made on one meanwhile stays
-        self._all_rows = first + self._read_rows(article_id, after_seq=first[-1].seq,
-                                                 marks=False)
+        self._all_rows = first + self._read_rows(article_id, after_seq=first[-1].seq)
         self._load_marks_soon(article_id, self._all_rows)
 
-    def _read_rows(self, article_id: int, marks: bool = True, *, limit: int = -1,
-                   after_seq: int = 0) -> list[ClaimRow]:
+    def _read_rows(self, article_id: int, *, limit: int = -1, after_seq: int = 0
+                   ) -> list[ClaimRow]:
         sql = ("SELECT id, seq, status, checkworthiness, version, substr(text, 1, 400) AS text,"
                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id) AS sources"
                " FROM claims WHERE article_id = ? AND seq > ? ORDER BY seq LIMIT ?")
-        rows = [ClaimRow(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
+        return [ClaimRow(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
                 for r in self.reader.conn.execute(sql, (article_id, after_seq, limit))]
-        if marks:
-            self._load_marks_soon(article_id, rows)
-        return rows
 
     def _load_marks_soon(self, article_id: int, rows: list[ClaimRow]) -> None:
         # after the first paint: start-up never waits for them
