@@ -1,4 +1,4 @@
--- factcheck schema, version 5. Generated from factcheck/migrations.py;
+-- factcheck schema, version 6. Generated from factcheck/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -39,10 +39,6 @@ CREATE TABLE claims (
     updated_by TEXT,
     UNIQUE (article_id, seq)
 );
-
-CREATE INDEX claims_status ON claims(status);
-
-CREATE INDEX claims_worthiness ON claims(article_id, checkworthiness);
 
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
@@ -219,3 +215,5 @@ END;
 CREATE TRIGGER claim_pairs_ad AFTER DELETE ON claim_pairs BEGIN
     INSERT OR IGNORE INTO dupe_lists_stale (claim_id) VALUES (old.a), (old.b);
 END;
+
+CREATE INDEX claims_decided ON claims(status) WHERE status != 'pending';

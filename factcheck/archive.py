@@ -889,7 +889,7 @@ def _archive_index(store: Store) -> Index:
 
 _DESK_ROWS = ("SELECT c.id, c.text, c.status, c.verdict_label, c.updated_at, a.title, a.url,"
               " a.language FROM claims c JOIN articles a ON a.id = c.article_id"
-              " WHERE c.status IN ('verified', 'disputed')")
+              " WHERE c.status != 'pending'")  # verified or disputed: claims_decided
 _DESK_CHANGES_MAX = 5000  # more claims changed since the last look than this: rebuild
 
 

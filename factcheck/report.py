@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from . import dupe_lists
-from .store import STATUSES, Store, StoreError, check_status, now
+from .store import STATUSES, Store, StoreError, check_status, now, status_clause
 
 CONTRACT_VERSION = 1
 FORMATS = ("json", "md", "html", "csv", "claimreview")
@@ -231,7 +231,7 @@ def _raw_pages(store: Store, article_id: int | None, status: str | None
         where.append("article_id = ?")
         params.append(article_id)
     if status:
-        where.append("status = ?")
+        where.append(status_clause(status))
         params.append(status)
     after: tuple | None = None
     while True:
@@ -306,7 +306,7 @@ def _status_table(store: Store) -> bytearray:
         table = bytearray((_STATUS_CODES["pending"],)) * (top + 1)
         table[0] = 0
         rows = store.conn.execute("SELECT id, status FROM claims"
-                                  " WHERE status IN ('verified', 'disputed')")
+                                  " WHERE status != 'pending'")  # claims_decided
     else:
         table = bytearray(top + 1)
         rows = store.conn.execute("SELECT id, status FROM claims")

@@ -380,7 +380,7 @@ class Store:
             params.append(article_id)
         if status:
             check_status(status)
-            where.append("status = ?")
+            where.append(status_clause(status))
             params.append(status)
         if text:
             where.append("text LIKE ? ESCAPE '\\'")
@@ -554,6 +554,12 @@ def check_status(status: str) -> str:
     if status not in STATUSES:
         raise StoreError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
     return status
+
+
+def status_clause(status: str) -> str:
+    """``status = ?`` for SQL, with what lets SQLite use the index of decided claims
+    (claims_decided, WHERE status != 'pending') when the status is a decided one."""
+    return "status = ?" if status == "pending" else "status = ? AND status != 'pending'"
 
 
 def fts_query(text: str) -> str:

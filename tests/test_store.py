@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -165,3 +167,64 @@ def test_backup_is_a_working_copy(seeded, tmp_path):
     target = store.backup(tmp_path / "copy.db")
     with Store(target) as copy:
         assert copy.claim(2)["status"] == "disputed"
+
+
+def test_only_decided_claims_are_in_the_status_index_and_filters_use_it(store, db_path):
+    """claims_decided (migration 6) holds the verified and disputed claims alone: an import
+    writes nothing to it, and the status filters that want decided claims read it."""
+    from factcheck import report
+
+    text = " ".join(f"Meta a payé {n} millions de dollars le {n} mars." for n in range(1, 9))
+    store.import_document(parse_document(text.encode(), "a.txt"))
+    entries = "SELECT count(*) FROM claims INDEXED BY claims_decided WHERE status != 'pending'"
+    assert store.conn.execute(entries).fetchone()[0] == 0
+    store.mark(2, "verified", editor="ed")
+    store.mark(5, "disputed", editor="ed")
+    store.mark(7, "verified", editor="ed")
+    store.mark(7, "pending", editor="ed")  # back to pending: out of the index again
+    assert store.conn.execute(entries).fetchone()[0] == 2
+    assert [c["id"] for c in store.claims(status="verified")] == [2]
+    assert [c["id"] for c in store.claims(status="disputed")] == [5]
+    assert [c["id"] for c in store.claims(status="pending")] == [1, 3, 4, 6, 7, 8]
+    assert [c["id"] for c in store.claims(status="pending", order="worthiness")] != []
+    for status in ("verified", "disputed"):
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM claims WHERE " + store_status_clause(status),
+            [status]))
+        assert "claims_decided" in plan, plan
+    for status, ids in (("verified", [2]), ("disputed", [5]), (None, list(range(1, 9)))):
+        out = io.StringIO()
+        report.write(store, out, "json", status=status)
+        claims = json.loads(out.getvalue())["claims"]
+        assert [c["id"] for c in claims] == ids
+        assert {c["id"]: c["status"] for c in claims if c["status"] != "pending"} == (
+            {2: "verified", 5: "disputed"} if status is None else {ids[0]: status})
+
+
+def store_status_clause(status):
+    from factcheck.store import status_clause
+
+    return status_clause(status)
+
+
+def test_migration_6_moves_the_status_index_to_the_decided_claims(db_path):
+    """A version 5 store: its claims_status and claims_worthiness indexes give way to
+    claims_decided, which holds the claims already decided."""
+    from factcheck.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.executescript("BEGIN;" + "".join(m[2] for m in MIGRATIONS if m[0] <= 5)
+                       + "INSERT INTO meta VALUES ('app', 'factcheck'); PRAGMA user_version = 5;"
+                       + "COMMIT;")
+    conn.execute("INSERT INTO articles (id, title, language, format, sha256, text, imported_at)"
+                 " VALUES (1, 'Old', 'fr', 'txt', 'abc', 'Un. Deux.', '2025-01-01T00:00:00Z')")
+    conn.executemany("INSERT INTO claims (article_id, seq, char_start, char_end, text, status)"
+                     " VALUES (1, ?, 0, 3, ?, ?)", [(1, "Un.", "verified"), (2, "Deux.", "pending")])
+    conn.close()
+    with Store(db_path) as store:
+        names = {r[0] for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'")}
+        assert "claims_decided" in names
+        assert not {"claims_status", "claims_worthiness"} & names
+        assert [c["text"] for c in store.claims(status="verified")] == ["Un."]
+        assert [c["text"] for c in store.claims(status="pending")] == ["Deux."]
