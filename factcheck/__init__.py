@@ -1,3 +1,3 @@
 """factcheck: a keyboard-driven newsroom fact-checking desk."""
 
-__version__ = "0.1.3"
+__version__ = "0.1.4"
