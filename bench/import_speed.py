@@ -22,8 +22,10 @@ corpus; a round's ratio is pysbd's total over the import's (its closing checkpoi
 included), and the median of the rounds is reported.  The machine's speed moves by a
 third within seconds here (one stage timed whole against another gave rounds from 1.5x
 to 2.3x in one run); paired at the article, the same rounds agree within a few per cent.
-(d) is reported beside it, against the same round's pysbd time; the duplicate search
-has its own figures in bench/dupes_speed.py.  Every timed run starts cold: the caches a
+(d) is timed in its own run after each paired one and set against that round's pysbd
+total (not paired at the article); the duplicate search has its own figures in
+bench/dupes_speed.py.  (a) and (b) have no target: they run round-robin before the paired
+rounds, and when the whole corpus is stored their pysbd figure is the paired rounds' median.  Every timed run starts cold: the caches a
 process keeps (signatures, stems) are emptied before it.
 Also reports claims/s and how many segments each produced.
 

@@ -135,7 +135,7 @@ def select(store: Store, article_id: int | None = None, status: str | None = Non
     else:  # the fields of the header only (not each article's text), and no claim counts
         articles = store.rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
     # every claim belongs to an article (a foreign key): the whole store's counts come from
-    # the status index
+    # the index of decided claims and a count of all (Store.counts)
     counts = store.counts(article_id)
     total = sum(counts.values())
     selected = counts[status] if status else total

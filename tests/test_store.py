@@ -192,6 +192,12 @@ def test_only_decided_claims_are_in_the_status_index_and_filters_use_it(store, d
             "EXPLAIN QUERY PLAN SELECT * FROM claims WHERE " + store_status_clause(status),
             [status]))
         assert "claims_decided" in plan, plan
+    from factcheck import archive
+
+    plan = " ".join(r[3] for r in store.conn.execute(
+        "EXPLAIN QUERY PLAN " + archive._DESK_ROWS + " ORDER BY +c.id"))  # the archive's rebuild
+    assert "claims_decided" in plan, plan
+    assert [r[0] for r in store.conn.execute(archive._DESK_ROWS + " ORDER BY +c.id")] == [2, 5]
     for status, ids in (("verified", [2]), ("disputed", [5]), (None, list(range(1, 9)))):
         out = io.StringIO()
         report.write(store, out, "json", status=status)
@@ -228,3 +234,58 @@ def test_migration_6_moves_the_status_index_to_the_decided_claims(db_path):
         assert not {"claims_status", "claims_worthiness"} & names
         assert [c["text"] for c in store.claims(status="verified")] == ["Un."]
         assert [c["text"] for c in store.claims(status="pending")] == ["Deux."]
+
+
+def _as_version_5(path):
+    """A store made by this code, turned back into schema 5 (its indexes as they were)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript("DROP INDEX claims_decided;"
+                       " CREATE INDEX claims_status ON claims(status);"
+                       " CREATE INDEX claims_worthiness ON claims(article_id, checkworthiness);"
+                       " PRAGMA user_version = 5;")
+    conn.close()
+
+
+def test_a_read_only_store_short_of_index_migrations_only_opens_as_it_is(db_path, monkeypatch):
+    """Migration 6 only changes indexes: a version 5 store nobody may write still opens for
+    reading (and its filters still answer); an older one still asks for an upgrade."""
+    import factcheck.store as store_mod
+
+    with Store(db_path) as store:
+        text = "Meta a payé 14,3 milliards de dollars. Ensuite, 49 % de Scale AI. Puis rien."
+        store.import_document(parse_document(text.encode(), "a.txt"))
+        store.mark(2, "verified", editor="ed")
+    _as_version_5(db_path)
+    real_access = store_mod.os.access
+    monkeypatch.setattr(store_mod.os, "access",
+                        lambda p, mode: False if mode == store_mod.os.W_OK else real_access(p, mode))
+    with Store(db_path) as store:
+        assert store.readonly and store.schema_version() == 5
+        assert [c["id"] for c in store.claims(status="verified")] == [2]
+        assert store.counts() == {"pending": 2, "verified": 1, "disputed": 0}
+        with pytest.raises(StoreError, match="read-only"):
+            store.mark(1, "verified", editor="ed")
+    monkeypatch.setattr(store_mod.os, "access", real_access)
+    with Store(db_path) as store:  # writable again: migrated
+        assert store.schema_version() == LATEST
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    monkeypatch.setattr(store_mod.os, "access",
+                        lambda p, mode: False if mode == store_mod.os.W_OK else real_access(p, mode))
+    with pytest.raises(StoreError, match="needs a schema upgrade but is read-only"):
+        Store(db_path)
+
+
+def test_the_store_counts_match_a_plain_count(store):
+    text = " ".join(f"Meta a payé {n} millions de dollars le {n} mars." for n in range(1, 7))
+    store.import_document(parse_document(text.encode(), "a.txt"))
+    store.mark(1, "verified", editor="ed")
+    store.mark(4, "disputed", editor="ed")
+    plain = dict(store.conn.execute("SELECT status, count(*) FROM claims GROUP BY status"))
+    assert store.counts() == {"pending": plain["pending"], "verified": 1, "disputed": 1}
+    assert store.counts(1) == store.counts()
+    plan = " ".join(r[3] for r in store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT status, count(*) FROM claims WHERE status != 'pending'"
+        " GROUP BY status"))
+    assert "claims_decided" in plan, plan
