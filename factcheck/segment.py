@@ -31,9 +31,8 @@ _OPENERS = "«“\"'([¿¡‘—–-"
 # pattern at every character of the text.
 _TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)\.\.|[.!?…]*)")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*•▪◦–—]|\(?\d{1,3}[.)]|\(?[a-zA-Z]\))[ \t\u00a0]+")
-_QUOTE = re.compile(r"[«»“”\"]")
 _TERMINATOR_CHARS = ".!?…"  # what opens a _TERMINATOR match
-_QUOTE_CHARS = "«»“”\""  # what _QUOTE matches
+_QUOTE_CHARS = "«»“”\""  # the quotation marks _quote_spans pairs
 _WORD = re.compile(r"\w+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.-?)+[A-Za-z]")  # U.S, J.-P, P.-D.G
 _FIGURE_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
@@ -113,8 +112,9 @@ def _quote_spans(text: str, lo: int, hi: int, quote_marks: list[int] | None = No
     stack: list[tuple[str, int]] = []
     straight_open = -1
     pairs = {"»": "«", "”": "“"}
-    marks = (_between(quote_marks, lo, hi) if quote_marks is not None
-             else [m.start() for m in _QUOTE.finditer(text, lo, hi)])
+    if quote_marks is None:
+        quote_marks = _positions(text, _QUOTE_CHARS)
+    marks = _between(quote_marks, lo, hi)
     if not marks:
         return spans
     for i in marks:
@@ -177,26 +177,33 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str) -> bool:
     return True
 
 
+def _terminators(text: str, lo: int, hi: int, marks: list[int]) -> Iterator[re.Match]:
+    """_TERMINATOR.finditer(text, lo, hi), from marks (_positions(text, _TERMINATOR_CHARS)).
+
+    A match opens on one of the marks and is never empty, so finditer's matches are the
+    matches at the first mark at or after where it stands, going on from the end of each.
+    """
+    match = _TERMINATOR.match
+    pos = lo
+    for at in _between(marks, lo, hi):
+        if at >= pos:
+            term = match(text, at, hi)
+            pos = term.end()
+            yield term
+
+
 def _sentence_ends(text: str, lo: int, hi: int, marks: list[int] | None = None,
                    quote_marks: list[int] | None = None) -> Iterator[tuple[int, int]]:
     """Yield (end of sentence, start of the next) inside one line.
 
     marks, quote_marks: _positions(text, _TERMINATOR_CHARS) and _positions(text,
-    _QUOTE_CHARS), found once for the whole text by segment().  The terminators are
-    _TERMINATOR.finditer(text, lo, hi): a match opens on one of the marks and is never
-    empty, so finditer's matches are the matches at the first mark at or after where it
-    stands, going on from the end of each.
+    _QUOTE_CHARS), found once for the whole text by segment().
     """
     if marks is None:
         marks = _positions(text, _TERMINATOR_CHARS)
     quotes = _quote_spans(text, lo, hi, quote_marks)
-    match = _TERMINATOR.match
-    pos = lo
-    for at in _between(marks, lo, hi):
-        if at < pos:
-            continue
-        term = match(text, at, hi)
-        k = pos = term.end()
+    for term in _terminators(text, lo, hi, marks):
+        k = term.end()
         # closing quotes and brackets belong to the sentence that ends here
         while True:
             j = k

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -182,61 +183,37 @@ def test_scans_from_opening_characters_find_what_finditer_finds(text):
 
 # ---------------------------------------------------------------- the segmenter's marks
 
+_QUOTE_RE = re.compile(r"[«»“”\"]")  # how the segmenter found quotation marks, line by line
+
+
+@contextlib.contextmanager
+def _scanning_each_line():
+    """The segmenter as it was before its marks were found once per text: re scanning each
+    line for terminators (_TERMINATOR.finditer) and for quotation marks."""
+    from factcheck import segment as SG
+
+    real = SG._terminators, SG._quote_spans
+    SG._terminators = lambda text, lo, hi, marks: SG._TERMINATOR.finditer(text, lo, hi)
+    SG._quote_spans = lambda text, lo, hi, quote_marks=None: real[1](
+        text, lo, hi, [m.start() for m in _QUOTE_RE.finditer(text, lo, hi)])
+    try:
+        yield
+    finally:
+        SG._terminators, SG._quote_spans = real
+
+
 def _plain_quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The quotation spans as found before the marks were looked up once per text."""
     from factcheck import segment as SG
 
-    spans, stack, straight_open = [], [], -1
-    pairs = {"»": "«", "”": "“"}
-    for m in SG._QUOTE.finditer(text, lo, hi):
-        ch, i = m.group(), m.start()
-        if ch in "«“":
-            stack.append((ch, i))
-        elif ch in pairs:
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == pairs[ch]:
-                    spans.append((stack[k][1], i))
-                    del stack[k:]
-                    break
-        elif straight_open < 0:
-            straight_open = i
-        else:
-            spans.append((straight_open, i))
-            straight_open = -1
-    return [s for s in spans if s[1] - s[0] <= SG.QUOTE_PROTECT_CHARS]
+    with _scanning_each_line():
+        return SG._quote_spans(text, lo, hi)
 
 
-def _plain_sentence_ends(text, lo, hi, marks=None, quote_marks=None):
-    """_sentence_ends with re scanning each line for terminators and quotation marks."""
+def _plain_sentence_ends(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     from factcheck import segment as SG
 
-    quotes = _plain_quote_spans(text, lo, hi)
-    for term in SG._TERMINATOR.finditer(text, lo, hi):
-        k = term.end()
-        while True:
-            j = k
-            while j < hi and text[j] in SG._HSPACE:
-                j += 1
-            if j < hi and text[j] in SG._CLOSERS:
-                if text[j] == '"' and not (quotes and any(q[1] == j for q in quotes)):
-                    break
-                if text[j] == "'" and j != k:
-                    break
-                k = j + 1
-                continue
-            break
-        if k >= hi or text[k] not in SG._HSPACE:
-            continue
-        word, nxt = SG._first_word(text, k, hi)
-        if not word or not (word[0].isupper() or word[0].isdigit()):
-            continue
-        if quotes and any(o < term.start() and k <= c for o, c in quotes):
-            continue
-        if SG._is_boundary(text, term, k, word):
-            start = k
-            while start < nxt and text[start] in SG._HSPACE:
-                start += 1
-            yield k, start
+    with _scanning_each_line():
+        return list(SG._sentence_ends(text, lo, hi))
 
 
 SEGMENTED = st.lists(st.one_of(st.sampled_from([
@@ -253,17 +230,13 @@ def test_segment_from_marks_found_once_splits_as_scanning_each_line(text, max_le
     from factcheck import segment as SG
 
     got = SG.segment(text, max_len)
-    real = SG._sentence_ends
-    SG._sentence_ends = _plain_sentence_ends
-    try:
+    with _scanning_each_line():
         plain = SG.segment(text, max_len)
-    finally:
-        SG._sentence_ends = real
     assert got == plain
     for lo, hi in SG._line_spans(text):
         assert SG._quote_spans(text, lo, hi, SG._positions(text, SG._QUOTE_CHARS)) == \
             _plain_quote_spans(text, lo, hi) == SG._quote_spans(text, lo, hi)
-        assert list(SG._sentence_ends(text, lo, hi)) == list(_plain_sentence_ends(text, lo, hi))
+        assert list(SG._sentence_ends(text, lo, hi)) == _plain_sentence_ends(text, lo, hi)
 
 
 # ---------------------------------------------------------------- articles that fold plainly
