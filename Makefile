@@ -26,18 +26,19 @@ bytecode: $(STAMP)
 run: $(STAMP) bytecode
 	$(BIN)/factcheck demo --db $(DB)
 
-## make test: set up, then the whole test suite
+## make test: set up, check the layers' import contracts, then the whole test suite
 test: $(STAMP) bytecode
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 ## make bench: every benchmark, as a table of ratios
 bench: $(STAMP) bytecode
 	$(BIN)/python bench/run_all.py
 
+## make check: the linters, then make test
 check: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff
-	$(BIN)/ruff check factcheck tests bench
-	$(BIN)/python -m pytest
+	$(BIN)/ruff check factcheck tests bench docs
+	$(MAKE) test
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -19,10 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import generate_article  # noqa: E402
 
-from factcheck import dupe_lists  # noqa: E402
-from factcheck.segment import segment  # noqa: E402
+from factcheck.matching.dupes import lists as dupe_lists  # noqa: E402
+from factcheck.analysis.segment import segment  # noqa: E402
+from factcheck.ingest import import_document  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-from factcheck.textio import parse_document  # noqa: E402
+from factcheck.text.document import parse_document  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 PER_ARTICLE = 10_000
@@ -62,7 +63,7 @@ def big_db(claims: int = 100_000, per_article: int = PER_ARTICLE, log=print) -> 
         while store.claim_count() < claims * 0.95:
             text = article_text(rng, min(per_article, claims - store.claim_count()))
             doc = parse_document(text.encode("utf-8"), f"big-{n}.txt")
-            store.import_document(doc, title=f"Generated article {n + 1}", editor="bench")
+            import_document(store, doc, title=f"Generated article {n + 1}", editor="bench")
             n += 1
             log(f"# bigdb: {store.claim_count()} claims after {n} articles, "
                 f"{time.perf_counter() - start:.0f}s")
@@ -77,7 +78,7 @@ def demo_db() -> str:
     path = OUT / "demo.db"
     if not path.exists():
         with Store(str(path)) as store:
-            store.import_document(parse_document(SEED.read_bytes(), SEED.name),
+            import_document(store, parse_document(SEED.read_bytes(), SEED.name),
                                   title="Demo", language="fr")
     return str(path)
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from common import result_row
 
-from factcheck import archive
+from factcheck.matching import archive
 from factcheck.store import Store, fts_query
 
 DATA = Path(os.environ.get("CHECKTHAT_DATA", ROOT.parent / "shared" / "data" / "checkthat"))

@@ -40,8 +40,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from factcheck import dupes, facets  # noqa: E402
+from factcheck.analysis import facets  # noqa: E402
+from factcheck.matching import dupes  # noqa: E402
 from factcheck.store import Store  # noqa: E402
+from factcheck.matching.dupes import index as dupes_index  # noqa: E402
 
 from common import machine_line, quick_requested, result_row  # noqa: E402
 
@@ -549,7 +551,7 @@ def main(argv=None) -> int:
         per_article.append(time.perf_counter() - a0)
     ours = time.perf_counter() - start
     n = len(claims)
-    texts = [dupes._text_of(s) for s in cache.values()] or [c["text"] for c in claims]
+    texts = [dupes_index._text_of(s) for s in cache.values()] or [c["text"] for c in claims]
     rate = exhaustive_rate(texts, args.sample)
     exhaustive = rate * n * (n - 1) / 2
     tenth = max(1, len(per_article) // 10)

@@ -3,15 +3,15 @@
 On a generated corpus of distinct French and English news articles (bench/common.py),
 measures in MB/s of UTF-8 input, median of several round-robin runs:
 
-  (a) segmentation alone                     factcheck.segment.segment
-  (b) segmentation + facets + worthiness     factcheck.store.build_claims
-  (c) the article stored: Store.import_document(parse_document(bytes)) into a fresh
+  (a) segmentation alone                     factcheck.analysis.segment.segment
+  (b) segmentation + facets + worthiness     factcheck.analysis.pipeline.build_claims
+  (c) the article stored: import_document(Store, parse_document(bytes)) into a fresh
       SQLite file, article after article, on the whole corpus (at most its first
       --import-mb, 0.5 MB by default), up to the commit of the article
       and its claims (decoding, segmentation, facets, worthiness, JSON, rows, full-text
       index), with the near-duplicate search that follows stubbed out
   (d) the whole import command: (c), then the near-duplicate search against everything in
-      the store, in its own transaction (factcheck.dupes.index_article)
+      the store, in its own transaction (factcheck.matching.dupes.index_article)
   peer: pysbd French segmentation alone      pysbd.Segmenter(language="fr", clean=False),
         on the whole corpus, and on exactly the text (c) and (d) store when that is less
 
@@ -54,9 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (corpus_bytes, generate_corpus, interleaved_medians,  # noqa: E402
                     machine_line, quick_requested, result_row)
 
-from factcheck.segment import segment  # noqa: E402
-from factcheck.store import Store, build_claims  # noqa: E402
-from factcheck.textio import parse_document  # noqa: E402
+from factcheck.analysis.segment import segment  # noqa: E402
+from factcheck.analysis.pipeline import build_claims  # noqa: E402
+from factcheck.ingest import import_document  # noqa: E402
+from factcheck.store import Store  # noqa: E402
+from factcheck.text.document import parse_document  # noqa: E402
 
 TARGET_RATIO = 2.0
 
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         acc += len(blobs[-1][1])
     import_size_mb = acc / 1e6
     try:
-        from factcheck import dupes as dupes_mod
+        from factcheck.matching import dupes as dupes_mod
         has_dupes = hasattr(dupes_mod, "index_article")
     except ImportError:
         dupes_mod, has_dupes = None, False
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{size_mb:.2f} MB UTF-8, seed {args.seed}; median of {args.repeats} runs")
     print(f"# SQLite import stages: first {len(blobs)} articles, {import_size_mb:.2f} MB, "
           f"each run into a fresh file"
-          + ("; near-duplicate indexing (factcheck.dupes) is part of the import" if has_dupes
+          + ("; near-duplicate indexing (factcheck.matching.dupes) is part of the import" if has_dupes
              else ""))
 
     sbd = pysbd.Segmenter(language="fr", clean=False)
@@ -128,13 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         """Each timed run starts like a new process: what earlier runs worked out and kept
         (signatures, stems, per-word caches) is forgotten; compiled patterns stay, as
         pysbd's do."""
-        import factcheck.dupes
-        import factcheck.facets
-        import factcheck.segment
-        import factcheck.worthiness
+        import factcheck.matching.dupes.index
+        import factcheck.analysis.facets
+        import factcheck.analysis.segment
+        import factcheck.analysis.worthiness
 
-        for mod in (factcheck.dupes, factcheck.facets, factcheck.segment,
-                    factcheck.worthiness):
+        for mod in (factcheck.matching.dupes.index, factcheck.analysis.facets, factcheck.analysis.segment,
+                    factcheck.analysis.worthiness):
             if hasattr(mod, "clear_caches"):
                 mod.clear_caches()
             for value in vars(mod).values():
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for (name, data), text in zip(blobs, import_texts):
                 t0 = clock()
-                claims += store.import_document(parse_document(data, name), source=name,
+                claims += import_document(store, parse_document(data, name), source=name,
                                                 editor="bench").claims
                 t1 = clock()
                 t_import += t1 - t0

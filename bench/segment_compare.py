@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SEED_ARTICLE, result_row  # noqa: E402
 
-from factcheck.segment import sentences  # noqa: E402
+from factcheck.analysis.segment import sentences  # noqa: E402
 
 # (language, expected split with " || " between sentences)
 TRICKY: list[tuple[str, str]] = [

@@ -44,7 +44,7 @@ import sqlite_utils  # noqa: E402  (the peer; imported here, not in its timing)
 from common import machine_line, quick_requested, result_row  # noqa: E402
 from suggest_speed import synthetic  # noqa: E402
 
-from factcheck import sources  # noqa: E402
+from factcheck.matching import sources  # noqa: E402
 from factcheck.store import Store  # noqa: E402
 
 

@@ -25,9 +25,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from common import result_row  # noqa: E402
 
-from factcheck import sources, suggest  # noqa: E402
+from factcheck.matching import sources  # noqa: E402
+from factcheck.matching.sources import suggestions as suggest  # noqa: E402
+from factcheck.ingest import import_document  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-from factcheck.textio import parse_document  # noqa: E402
+from factcheck.text.document import parse_document  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 # about (from the seed file) -> a phrase of the demo claim it describes
@@ -88,7 +90,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "q.db") as store:
         article = SEEDS / "meta-ai-talent.fr.txt"
-        store.import_document(parse_document(article.read_bytes(), article.name),
+        import_document(store, parse_document(article.read_bytes(), article.name),
                               language="fr", source=str(article))
         sources.import_sources_file(store, str(SEEDS / "meta-ai-talent.sources.json"))
         result = evaluate(store)

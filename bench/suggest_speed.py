@@ -33,9 +33,11 @@ from rapidfuzz import process  # noqa: E402
 
 from common import quick_requested, result_row  # noqa: E402
 
-from factcheck import sources, suggest  # noqa: E402
+from factcheck.matching import sources  # noqa: E402
+from factcheck.matching.sources import suggestions as suggest  # noqa: E402
+from factcheck.ingest import import_document  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-from factcheck.textio import parse_document  # noqa: E402
+from factcheck.text.document import parse_document  # noqa: E402
 
 NAMES = ["Meta", "OpenAI", "Google", "Anthropic", "Microsoft", "Apple", "Amazon", "Nvidia",
          "Scale AI", "Mistral", "Alexandr Wang", "Sam Altman", "Mark Zuckerberg", "Yann LeCun",
@@ -120,11 +122,11 @@ def main() -> int:
             import_s = time.perf_counter() - t0
             sources.import_sources_file(store, str(ROOT / "seeds/meta-ai-talent.sources.json"))
             article = ROOT / "seeds/meta-ai-talent.fr.txt"
-            store.import_document(parse_document(article.read_bytes(), article.name),
+            import_document(store, parse_document(article.read_bytes(), article.name),
                                   language="fr", source=str(article))
             extra = max(0, args.claims - store.claim_count())
             if extra:
-                store.import_document(parse_document(synthetic_claims(extra).encode(), "s.txt"),
+                import_document(store, parse_document(synthetic_claims(extra).encode(), "s.txt"),
                                       language="fr", source="synthetic")
             claims = [c for c in store.claims() if c["facets"].get("entities")
                       or c["facets"].get("numbers")][:args.claims]

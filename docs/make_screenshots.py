@@ -15,16 +15,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck import report, sources  # noqa: E402
+from factcheck import report  # noqa: E402
+from factcheck.matching import sources  # noqa: E402
+from factcheck.ingest import import_document  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-from factcheck.textio import parse_document  # noqa: E402
+from factcheck.text.document import parse_document  # noqa: E402
 from factcheck.tui.app import FactcheckApp  # noqa: E402
 
 
 def demo_db(path: str) -> None:
     article = ROOT / "seeds" / "meta-ai-talent.fr.txt"
     with Store(path) as store:
-        store.import_document(parse_document(article.read_bytes(), article.name),
+        import_document(store, parse_document(article.read_bytes(), article.name),
                               title="Meta : le carnet de chèques ouvert de Zuckerberg",
                               language="fr", source="seeds/meta-ai-talent.fr.txt", editor="desk")
         sources.import_sources_file(store, str(ROOT / "seeds" / "meta-ai-talent.sources.json"))

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.ingest import import_document
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "meta-ai-talent.fr.txt"
@@ -51,10 +53,10 @@ def store(db_path):
 
 @pytest.fixture
 def seeded(store):
-    from factcheck.textio import parse_document
+    from factcheck.text.document import parse_document
 
     doc = parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name)
-    result = store.import_document(doc, title="Demo", source=str(SEED_ARTICLE))
+    result = import_document(store, doc, title="Demo", source=str(SEED_ARTICLE))
     return store, result.article
 
 

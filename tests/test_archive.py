@@ -10,9 +10,12 @@ import sys
 import pytest
 from conftest import env_for_cli
 
-from factcheck import archive
+from factcheck.ingest import import_document
+from factcheck.matching import archive
 from factcheck.store import StoreError
-from factcheck.textio import InputError, parse_document
+from factcheck.errors import InputError
+from factcheck.text.document import parse_document
+from factcheck.matching.archive import service as archive_service
 
 REVIEW = {
     "@context": "https://schema.org", "@type": "ClaimReview",
@@ -48,7 +51,7 @@ def cli(db, *args, check=True, stdin=None):
 
 def _article(store, text: str):
     doc = parse_document(text.encode(), "a.txt")
-    store.import_document(doc, title="Desk article", language="en")
+    import_document(store, doc, title="Desk article", language="en")
     return store.claims()
 
 
@@ -358,7 +361,7 @@ def test_the_desk_index_follows_verdicts_claim_by_claim_as_a_rebuild_would(seede
     rng = random.Random(3)
     archive.match_claim(store, ids[0])  # builds the first index
     for step in range(40):
-        before = archive._desk_index(store)
+        before = archive_service._desk_index(store)
         snapshot = dict(before.entries), dict(before.holders)
         cid = rng.choice(ids)
         action = rng.choice(["verified", "disputed", "pending", "note", "label"])
@@ -368,10 +371,10 @@ def test_the_desk_index_follows_verdicts_claim_by_claim_as_a_rebuild_would(seede
             store.set_label(cid, rng.choice(["Trompeur", "Mostly true", None]), editor="bob")
         elif store.claim(cid)["status"] != action:
             store.mark(cid, action, editor="alice")
-        kept = archive._desk_index(store)
-        with store._lock:
-            rows = store.conn.execute(archive._DESK_ROWS + " ORDER BY c.id").fetchall()
-        fresh = archive.DeskIndex.of(archive._desk_entry(r) for r in rows)
+        kept = archive_service._desk_index(store)
+        with store.lock:
+            rows = store.conn.execute(archive_service._DESK_ROWS + " ORDER BY c.id").fetchall()
+        fresh = archive.DeskIndex.of(archive_service._desk_entry(r) for r in rows)
         assert sorted(kept.entries) == sorted(fresh.entries)
         assert kept.holders == fresh.holders
         assert (kept.avgdl, kept.avg_claim, kept.avg_title) == \

@@ -14,9 +14,10 @@ import time
 import pytest
 
 from conftest import SEED_ARTICLE, env_for_cli
-from factcheck.migrations import LATEST
+from factcheck.ingest import import_document
+from factcheck.store.migrations import LATEST
 from factcheck.store import Store, StoreError
-from factcheck.textio import parse_document
+from factcheck.text.document import parse_document
 
 
 def cli(db, *args, check=True, timeout=120, stdin=None):
@@ -38,7 +39,7 @@ def integrity(db) -> str:
 @pytest.fixture
 def demo(db_path):
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
     return db_path
 
 
@@ -122,7 +123,7 @@ def test_kill_9_during_imports_leaves_whole_articles_or_none(db_path, tmp_path):
         assert integrity(db_path) == "ok"
         with Store(db_path) as store:
             for a in store.articles():
-                expected = len(list(__import__("factcheck.segment", fromlist=["segment"])
+                expected = len(list(__import__("factcheck.analysis.segment", fromlist=["segment"])
                                     .segment(store.article(a["id"])["text"])))
                 assert a["claims"] == expected  # whole, never half
 
@@ -288,7 +289,7 @@ def test_read_only_database_reads_but_refuses_writes_clearly(demo):
 
 def test_a_full_database_refuses_the_import_whole(demo, monkeypatch):
     """SQLITE_FULL half-way through an import: clear error, nothing half-written."""
-    import factcheck.store as store_mod
+    import factcheck.store.db as store_mod
 
     real_connect = store_mod.Store._connect
 
@@ -341,7 +342,7 @@ def test_not_a_factcheck_database_and_garbage(tmp_path):
 
 
 def test_an_older_database_is_backed_up_then_migrated(db_path, tmp_path):
-    from factcheck.migrations import MIGRATIONS
+    from factcheck.store.migrations import MIGRATIONS
 
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.executescript("BEGIN;" + MIGRATIONS[0][2]

@@ -2,7 +2,7 @@
 
 import gc
 
-from factcheck.tui.collector import NO_FULL_PASS, QuietCollector
+from factcheck.tui.services.collector import NO_FULL_PASS, QuietCollector
 
 
 class FakeTimer:

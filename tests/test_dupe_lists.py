@@ -10,9 +10,13 @@ import json
 import pytest
 
 from conftest import SEED_ARTICLE
-from factcheck import dupe_lists, dupes, report
+from factcheck.ingest import import_document
+from factcheck import report
+from factcheck.matching import dupes
+from factcheck.matching.dupes import lists as dupe_lists
 from factcheck.store import Store
-from factcheck.textio import parse_document
+from factcheck.text.document import parse_document
+from factcheck.report import model as report_model
 
 VARIANTS = [
     # the same facts with a figure changed, reworded, in English, cut short
@@ -27,9 +31,9 @@ VARIANTS = [
 
 def _import_all(store: Store) -> None:
     seed = SEED_ARTICLE.read_text(encoding="utf-8")
-    store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+    import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
     for i, variant in enumerate(VARIANTS):
-        store.import_document(parse_document(variant(seed).encode(), f"v{i}.txt"),
+        import_document(store, parse_document(variant(seed).encode(), f"v{i}.txt"),
                               title=f"Variant {i}")
 
 
@@ -145,7 +149,7 @@ def test_a_file_gets_the_same_bytes_as_a_text_stream(db_path, tmp_path):
 def test_statuses_are_written_into_a_stored_list(codes, expected):
     statuses = bytearray((0, *codes))
     entries = b'[{"id":1,"status":"%s"},{"id":2,"status":"%s"}]'
-    assert report._with_statuses(entries, "[1, 2]", statuses) == expected
+    assert report_model.with_statuses(entries, "[1, 2]", statuses) == expected
 
 
 def test_render_gives_the_same_lists_by_ranges_of_ids_or_by_ids(db_path, monkeypatch):

@@ -11,8 +11,11 @@ import time
 import pytest
 
 from conftest import SEED_ARTICLE, env_for_cli
-from factcheck import dupes
-from factcheck.textio import parse_document
+from factcheck.ingest import import_document
+from factcheck.matching import dupes
+from factcheck.text.document import parse_document
+from factcheck.matching.dupes import index as dupes_index
+from factcheck.text import normalise
 
 ROOT = SEED_ARTICLE.parent.parent
 
@@ -25,7 +28,7 @@ SHORT_EN = "Meta paid $14.3 billion for a 49% stake in Scale AI"
 
 def add(store, text: str, lang: str = "fr", title: str | None = None) -> list[dict]:
     """Import one article; returns its claims."""
-    result = store.import_document(parse_document(text.encode("utf-8"), "a.txt"),
+    result = import_document(store, parse_document(text.encode("utf-8"), "a.txt"),
                                    title=title or text[:30], language=lang)
     return store.claims(article_id=result.article["id"])
 
@@ -325,8 +328,8 @@ def test_fold_matches_the_character_by_character_definition():
     samples = ["Déboursé ÉCOLE straße Œuvre ﬁn ½ İstanbul Ǆ ῼ ΐ", "plain ASCII", "a\u0301",
                "a\U0001D165b", "Ελληνικά ἄνθρωπος", "Việt Nam", "ﬀ™©"]
     samples += ["x" + chr(c) + "y" for c in range(0x80, 0x3000)]
-    dupes._combining_marks()  # the fast way, whatever ran before
-    assert [dupes.fold(t) for t in samples] == [reference(t) for t in samples]
+    normalise._combining_marks()  # the fast way, whatever ran before
+    assert [normalise.fold(t) for t in samples] == [reference(t) for t in samples]
 
 
 def test_a_key_too_common_to_block_on_is_no_longer_posted_nor_counted(store):
@@ -383,7 +386,7 @@ def test_the_desk_reads_duplicates_without_writing(store, monkeypatch):
                                  " Scale AI, selon le Financial Times, en juin 2025."),
                        ("b.txt", "Selon le Financial Times, Meta a déboursé 14,3 milliards"
                                  " de dollars pour 49 % de Scale AI en juin 2025.")):
-        store.import_document(parse_document(text.encode(), name))
+        import_document(store, parse_document(text.encode(), name))
     monkeypatch.undo()
     first = store.claims()[0]["id"]
     assert dupes.duplicates_of(store, first, index=False) == []
@@ -395,7 +398,7 @@ def test_keys_of_a_prepared_signature_are_those_of_the_raw_one():
     """keys_of takes the figure keys a prepared signature already has: the same keys."""
     import copy
 
-    from factcheck import facets as facets_mod
+    from factcheck.analysis import facets as facets_mod
 
     texts = [("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, selon "
               "Reuters, le 12 juin 2025.", "fr"),
@@ -405,5 +408,5 @@ def test_keys_of_a_prepared_signature_are_those_of_the_raw_one():
     for text, lang in texts:
         sig = dupes.signature(text, facets_mod.extract(text, lang), lang)
         raw = dupes.keys_of(copy.deepcopy(sig))
-        assert dupes.keys_of(dupes._prepared(sig)) == raw
+        assert dupes.keys_of(dupes_index._prepared(sig)) == raw
         assert any(k.startswith("t:") for k in raw)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.facets import extract, extract_figures, lower_vocabulary, normalise_name
-from factcheck.segment import sentences
-from factcheck.worthiness import score
+from factcheck.analysis.facets import extract, extract_figures, lower_vocabulary, normalise_name
+from factcheck.analysis.segment import sentences
+from factcheck.analysis.worthiness import score
 
 
 def _numbers(text, lang="fr"):

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import facets as F
-from factcheck import worthiness as W
-from factcheck.facets import Sentence
+from factcheck.analysis import facets as F
+from factcheck.analysis import worthiness as W
+from factcheck.analysis.facets import Sentence
 
 GATED = [
     (F._HALF_GATE, F._HALF),

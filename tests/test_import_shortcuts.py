@@ -17,9 +17,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import facets as F
-from factcheck import worthiness as W
-from factcheck.store import _json_text
+from factcheck.analysis import facets as F
+from factcheck.analysis import worthiness as W
+from factcheck.store import json_text as _json_text
 
 PIECES = st.sampled_from([
     "Cette année", "cette  année", "cette\u00a0année", "il y a", "il\ty a", "ce mois-ci",
@@ -151,7 +151,7 @@ def test_store_json_of_facets():
                           "\uff21", "\u1e9b\u0323", "\u0344", "\U0001d15e", "’"]), max_size=30
     ).map("".join))
 def test_normalising_twice_changes_nothing(text):
-    from factcheck.textio import normalise
+    from factcheck.text.document import normalise
 
     once = normalise(text)
     assert normalise(once) == once
@@ -190,7 +190,7 @@ _QUOTE_RE = re.compile(r"[«»“”\"]")  # how the segmenter found quotation m
 def _scanning_each_line():
     """The segmenter as it was before its marks were found once per text: re scanning each
     line for terminators (_TERMINATOR.finditer) and for quotation marks."""
-    from factcheck import segment as SG
+    from factcheck.analysis import segment as SG
 
     real = SG._terminators, SG._quote_spans
     SG._terminators = lambda text, lo, hi, marks: SG._TERMINATOR.finditer(text, lo, hi)
@@ -203,14 +203,14 @@ def _scanning_each_line():
 
 
 def _plain_quote_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    from factcheck import segment as SG
+    from factcheck.analysis import segment as SG
 
     with _scanning_each_line():
         return SG._quote_spans(text, lo, hi)
 
 
 def _plain_sentence_ends(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    from factcheck import segment as SG
+    from factcheck.analysis import segment as SG
 
     with _scanning_each_line():
         return list(SG._sentence_ends(text, lo, hi))
@@ -227,7 +227,7 @@ SEGMENTED = st.lists(st.one_of(st.sampled_from([
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SEGMENTED, st.sampled_from([1000, 40, 7]))
 def test_segment_from_marks_found_once_splits_as_scanning_each_line(text, max_len):
-    from factcheck import segment as SG
+    from factcheck.analysis import segment as SG
 
     got = SG.segment(text, max_len)
     with _scanning_each_line():

@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.facets import extract
-from factcheck.segment import segment
-from factcheck.worthiness import score
+from factcheck.analysis.facets import extract
+from factcheck.analysis.segment import segment
+from factcheck.analysis.worthiness import score
 
 # Text that looks like news: words, figures, quotes, abbreviations, and plenty of noise.
 PIECES = st.sampled_from([

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import HOSTILE, SEED_ARTICLE, SEEDS, env_for_cli
-from factcheck import report, sources
+from factcheck.ingest import import_document
+from factcheck import report
+from factcheck.matching import sources
 from factcheck.store import Store
-from factcheck.textio import parse_document
+from factcheck.text.document import parse_document
 
 GOLDEN = Path(__file__).parent / "golden"
 TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
@@ -30,7 +32,7 @@ def normalise(text: str) -> str:
 @pytest.fixture
 def demo(db_path):
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
                               title="Meta : le carnet de chèques ouvert", language="fr",
                               source="seeds/meta-ai-talent.fr.txt",
                               url="https://example.org/meta-talents", editor="desk")
@@ -124,7 +126,7 @@ def _hostile_db(db_path, tmp_path) -> str:
     article.write_text("\n".join(f"{h} est une phrase." for h in HOSTILE)
                        + "\n-2+3 font un.\n@channel dit oui.", encoding="utf-8")
     with Store(db_path) as store:
-        result = store.import_document(parse_document(article.read_bytes(), article.name),
+        result = import_document(store, parse_document(article.read_bytes(), article.name),
                                        title="<script>alert('t')</script> =HYPERLINK(\"x\")")
         for c in store.claims():
             store.mark(c["id"], "verified", editor="<b>eve</b>", note="=1+1 [bold]x[/]")
@@ -195,16 +197,16 @@ def test_html_report_looks_right_in_a_browser(demo, tmp_path):
 
 def test_the_streamed_export_equals_the_object_model_with_duplicates(db_path):
     """The JSON writer builds duplicates in SQL; they must equal dupes.duplicates_for_export."""
-    from factcheck import dupes
+    from factcheck.matching import dupes
 
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
         body = ("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, afin de recruter "
                 "son fondateur Alexandr Wang.\nMeta a investi 14,8 milliards de dollars pour "
                 "acquérir 49 % de la startup Scale AI et faire venir son fondateur de 28 ans, "
                 "Alexandr Wang.\nMeta paid $14.3 billion for a 49% stake in Scale AI to hire its "
                 "28-year-old founder Alexandr Wang.")
-        store.import_document(parse_document(body.encode(), "b.txt"), title="Second")
+        import_document(store, parse_document(body.encode(), "b.txt"), title="Second")
         store.mark(3, "verified", editor="alice")
         streamed = json.loads(render(db_path, "json"))
         ids = [c["id"] for c in streamed["claims"]]
@@ -222,7 +224,7 @@ def test_the_streamed_figures_in_conflict_keep_their_text_whatever_they_hold(db_
     """The JSON writer rewrites plain figures in Python and leaves the rest to SQLite: either
     way each entry's figures are the text SQLite's json() (or, flipped, json_object()) gives,
     and the duplicates and conflicts equal the object model's, with a status filter too."""
-    from factcheck import dupes
+    from factcheck.matching import dupes
 
     odd = [
         [{"a": "14,3 Md$", "b": "14,8 Md$"}],
@@ -232,7 +234,7 @@ def test_the_streamed_figures_in_conflict_keep_their_text_whatever_they_hold(db_
         [{"a": 1.5, "b": None}, {"a": 10, "b": "dix"}],
     ]
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
         ids = [c["id"] for c in store.claims()]
         high = dupes.thresholds(store.conn).high
         with store.transaction() as conn:

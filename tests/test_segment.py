@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.segment import MAX_CLAIM_CHARS, segment, sentences
+from factcheck.analysis.segment import MAX_CLAIM_CHARS, segment, sentences
 
 
 def test_seed_article_is_eleven_whole_sentences(seed_text):

@@ -9,9 +9,11 @@ import sys
 import pytest
 
 from conftest import SEEDS, env_for_cli
-from factcheck import sources
+from factcheck.matching import sources
 from factcheck.store import NotFound, StoreError
-from factcheck.textio import InputError
+from factcheck.errors import InputError
+from factcheck.cli.common import progress_bar
+from factcheck.matching.sources import records as source_records
 
 SEED_SOURCES = SEEDS / "meta-ai-talent.sources.json"
 
@@ -350,7 +352,7 @@ def test_canonical_url_fast_path_agrees_with_the_general_one(scheme, host, bits)
         except StoreError:
             return "refused"
 
-    assert outcome(sources.canonical_url) == outcome(sources._canonical_url_general), raw
+    assert outcome(sources.canonical_url) == outcome(source_records._canonical_url_general), raw
 
 
 def test_import_in_chunks_is_the_same_as_one_merge(store, tmp_path, monkeypatch):
@@ -370,7 +372,7 @@ def test_import_in_chunks_is_the_same_as_one_merge(store, tmp_path, monkeypatch)
     ]
     f = tmp_path / "many.jsonl"
     f.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-    monkeypatch.setattr(sources, "_CHUNK", 4)  # and so a helper thread writes each chunk
+    monkeypatch.setattr(source_records, "CHUNK", 4)  # and so a helper thread writes each chunk
     counts = sources.import_sources_file(store, str(f))
     assert counts == {"added": 12, "updated": 1, "unchanged": 2, "records": 18}
     n3 = sources.source_by_url(store, "https://n.example/3")
@@ -387,7 +389,7 @@ def test_a_fault_in_a_late_chunk_leaves_nothing(store, tmp_path, monkeypatch):
     f = tmp_path / "late.jsonl"
     f.write_text("".join(json.dumps({"url": f"https://n.example/{i}"}) + "\n"
                          for i in range(30)) + '{"url": "nope"}\n', encoding="utf-8")
-    monkeypatch.setattr(sources, "_CHUNK", 4)
+    monkeypatch.setattr(source_records, "CHUNK", 4)
     with pytest.raises(InputError, match="line 31"):
         sources.import_sources_file(store, str(f))
     assert _count(store) == 0
@@ -403,9 +405,9 @@ def test_progress_bar_on_a_terminal(store, tmp_path, monkeypatch):
 
     err = Tty()
     monkeypatch.setattr(sys, "stderr", err)
-    monkeypatch.setattr(sources, "_CHUNK", 1000)
+    monkeypatch.setattr(source_records, "CHUNK", 1000)
     f = tmp_path / "bar.jsonl"
     f.write_text("".join(json.dumps({"url": f"https://n.example/{i}"}) + "\n"
                          for i in range(2500)), encoding="utf-8")
-    sources.import_sources_file(store, str(f))
+    sources.import_sources_file(store, str(f), progress=progress_bar("importing sources"))
     assert "importing sources [" in err.getvalue() and "2500/2500" in err.getvalue()

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.migrations import LATEST
+from factcheck.store.migrations import LATEST
+from factcheck.ingest import import_document
 from factcheck.store import NotFound, StaleEdit, Store, StoreError, schema_sql
-from factcheck.textio import parse_document
+from factcheck.text.document import parse_document
+from factcheck.matching.archive import service as archive_service
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +31,7 @@ def test_import_stores_text_and_offsets(seeded, seed_text):
 def test_reimport_reports_the_existing_article(seeded):
     store, article = seeded
     doc = parse_document(article["text"].encode("utf-16"), "again.txt")
-    result = store.import_document(doc)
+    result = import_document(store, doc)
     assert not result.created and result.article["id"] == article["id"]
     assert store.claim_count() == 11 and len(store.articles()) == 1
 
@@ -74,7 +76,7 @@ def test_events_are_append_only(seeded):
 
 
 def test_a_failed_import_leaves_nothing(store, monkeypatch):
-    import factcheck.store as store_mod
+    import factcheck.ingest as ingest
 
     def broken(text, lang):
         yield {"start": 0, "end": 4, "text": "Fine", "facets": {}, "checkworthiness": 0.1,
@@ -82,9 +84,9 @@ def test_a_failed_import_leaves_nothing(store, monkeypatch):
         yield {"start": 0, "end": 4, "text": None, "facets": {}, "checkworthiness": 0.1,
                "reasons": []}  # NOT NULL violation half-way through
 
-    monkeypatch.setattr(store_mod, "build_claims", broken)
+    monkeypatch.setattr(ingest, "build_claims", broken)
     with pytest.raises(sqlite3.IntegrityError):
-        store.import_document(parse_document(b"Fine. Then not.", "a.txt"))
+        import_document(store, parse_document(b"Fine. Then not.", "a.txt"))
     assert store.articles() == [] and store.claim_count() == 0
 
 
@@ -137,7 +139,7 @@ def test_search_finds_claims_the_import_indexed_and_catches_up_on_others(seeded)
 
 
 def test_the_article_is_in_even_when_duplicate_indexing_fails(store, monkeypatch):
-    from factcheck import dupes
+    from factcheck.matching import dupes
 
     def locked(*args, **kwargs):  # what Store._begin raises after its busy timeout
         raise StoreError("the database stayed locked by another writer; try again")
@@ -147,12 +149,12 @@ def test_the_article_is_in_even_when_duplicate_indexing_fails(store, monkeypatch
                          b" 2025. Meta a investi 14,3 milliards de dollars dans Scale AI.",
                          "a.txt")
     dupes.ensure_indexed(store)  # an empty store: marked as fully indexed
-    result = store.import_document(doc)
+    result = import_document(store, doc)
     assert result.created and store.claim_count() == 2
     assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
     monkeypatch.undo()
     # a later import indexes its own claims; the first article's are still owed
-    store.import_document(parse_document(b"Le ciel est bleu au-dessus de Lyon ce matin.",
+    import_document(store, parse_document(b"Le ciel est bleu au-dessus de Lyon ce matin.",
                                          "b.txt"))
     assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 1
     assert dupes.ensure_indexed(store) >= 1  # found later: the pair is there
@@ -175,7 +177,7 @@ def test_only_decided_claims_are_in_the_status_index_and_filters_use_it(store, d
     from factcheck import report
 
     text = " ".join(f"Meta a payé {n} millions de dollars le {n} mars." for n in range(1, 9))
-    store.import_document(parse_document(text.encode(), "a.txt"))
+    import_document(store, parse_document(text.encode(), "a.txt"))
     entries = "SELECT count(*) FROM claims INDEXED BY claims_decided WHERE status != 'pending'"
     assert store.conn.execute(entries).fetchone()[0] == 0
     store.mark(2, "verified", editor="ed")
@@ -192,12 +194,12 @@ def test_only_decided_claims_are_in_the_status_index_and_filters_use_it(store, d
             "EXPLAIN QUERY PLAN SELECT * FROM claims WHERE " + store_status_clause(status),
             [status]))
         assert "claims_decided" in plan, plan
-    from factcheck import archive
+    from factcheck.matching import archive
 
     plan = " ".join(r[3] for r in store.conn.execute(
-        "EXPLAIN QUERY PLAN " + archive._DESK_ROWS + " ORDER BY +c.id"))  # the archive's rebuild
+        "EXPLAIN QUERY PLAN " + archive_service._DESK_ROWS + " ORDER BY +c.id"))  # the archive's rebuild
     assert "claims_decided" in plan, plan
-    assert [r[0] for r in store.conn.execute(archive._DESK_ROWS + " ORDER BY +c.id")] == [2, 5]
+    assert [r[0] for r in store.conn.execute(archive_service._DESK_ROWS + " ORDER BY +c.id")] == [2, 5]
     for status, ids in (("verified", [2]), ("disputed", [5]), (None, list(range(1, 9)))):
         out = io.StringIO()
         report.write(store, out, "json", status=status)
@@ -216,7 +218,7 @@ def store_status_clause(status):
 def test_migration_6_moves_the_status_index_to_the_decided_claims(db_path):
     """A version 5 store: its claims_status and claims_worthiness indexes give way to
     claims_decided, which holds the claims already decided."""
-    from factcheck.migrations import MIGRATIONS
+    from factcheck.store.migrations import MIGRATIONS
 
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.executescript("BEGIN;" + "".join(m[2] for m in MIGRATIONS if m[0] <= 5)
@@ -249,11 +251,11 @@ def _as_version_5(path):
 def test_a_read_only_store_short_of_index_migrations_only_opens_as_it_is(db_path, monkeypatch):
     """Migration 6 only changes indexes: a version 5 store nobody may write still opens for
     reading (and its filters still answer); an older one still asks for an upgrade."""
-    import factcheck.store as store_mod
+    import factcheck.store.db as store_mod
 
     with Store(db_path) as store:
         text = "Meta a payé 14,3 milliards de dollars. Ensuite, 49 % de Scale AI. Puis rien."
-        store.import_document(parse_document(text.encode(), "a.txt"))
+        import_document(store, parse_document(text.encode(), "a.txt"))
         store.mark(2, "verified", editor="ed")
     _as_version_5(db_path)
     real_access = store_mod.os.access
@@ -279,7 +281,7 @@ def test_a_read_only_store_short_of_index_migrations_only_opens_as_it_is(db_path
 
 def test_the_store_counts_match_a_plain_count(store):
     text = " ".join(f"Meta a payé {n} millions de dollars le {n} mars." for n in range(1, 7))
-    store.import_document(parse_document(text.encode(), "a.txt"))
+    import_document(store, parse_document(text.encode(), "a.txt"))
     store.mark(1, "verified", editor="ed")
     store.mark(4, "disputed", editor="ed")
     plain = dict(store.conn.execute("SELECT status, count(*) FROM claims GROUP BY status"))

@@ -8,14 +8,16 @@ import sys
 import pytest
 
 from conftest import HOSTILE, SEEDS
-from factcheck import sources, suggest
-from factcheck.textio import parse_document
+from factcheck.ingest import import_document
+from factcheck.matching import sources
+from factcheck.matching.sources import suggestions as suggest
+from factcheck.text.document import parse_document
 
 SEED_SOURCES = SEEDS / "meta-ai-talent.sources.json"
 
 
 def _claim(store, text: str, lang: str = "fr") -> dict:
-    result = store.import_document(parse_document(text.encode(), "a.txt"), language=lang)
+    result = import_document(store, parse_document(text.encode(), "a.txt"), language=lang)
     return store.claims(article_id=result.article["id"])[0]
 
 
@@ -160,7 +162,7 @@ def test_demo_flags_the_two_pages_giving_14_8_billion(demo):
 
 
 def test_suggest_modules_do_not_import_textual():
-    code = ("import sys\nimport factcheck.sources, factcheck.suggest\n"
+    code = ("import sys\nimport factcheck.matching.sources\n"
             "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from factcheck.textio import InputError, parse_document
+from factcheck.errors import InputError
+from factcheck.text.document import parse_document
 
 FR = "L’équipe « Superintelligence » a reçu 14,3 milliards de dollars, soit 49 %.\nÇa déçoit."
 

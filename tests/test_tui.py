@@ -9,17 +9,18 @@ import time
 import pytest
 
 from conftest import HOSTILE, SEED_ARTICLE
+from factcheck.ingest import import_document
 from factcheck.store import Store
-from factcheck.textio import parse_document
+from factcheck.text.document import parse_document
 from factcheck.tui.app import FactcheckApp
-from factcheck.tui.claim_list import ClaimList
-from factcheck.tui.detail import DetailView
+from factcheck.tui.widgets.claim_list import ClaimList
+from factcheck.tui.widgets.detail import DetailView
 
 
 @pytest.fixture
 def demo_db(db_path):
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
                               title="Demo [bold]title[/]")
     return db_path
 
@@ -219,7 +220,7 @@ async def test_hostile_markup_is_shown_literally(db_path, tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text("\n".join(f"{h} est une phrase." for h in HOSTILE), encoding="utf-8")
     with Store(db_path) as store:
-        store.import_document(parse_document(article.read_bytes(), article.name),
+        import_document(store, parse_document(article.read_bytes(), article.name),
                               title="[link=x]t[/link] [/")
     app = FactcheckApp(db=db_path)
     async with app.run_test(size=(160, 50)) as pilot:
@@ -322,7 +323,7 @@ async def test_a_large_article_stays_responsive(db_path):
     body = "\n".join(f"La société numéro {i} a versé {i},5 millions d’euros à Paris en 2024."
                      for i in range(10_000))
     with Store(db_path) as store:
-        store.import_document(parse_document(body.encode(), "big.txt"), title="Big")
+        import_document(store, parse_document(body.encode(), "big.txt"), title="Big")
     app = FactcheckApp(db=db_path)
     start = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -343,7 +344,7 @@ async def test_a_long_article_shows_its_first_rows_then_the_rest(db_path, monkey
 
     body = "\n".join(f"La société {i} a versé {i},5 millions d’euros." for i in range(30))
     with Store(db_path) as store:
-        store.import_document(parse_document(body.encode(), "long.txt"), title="Long")
+        import_document(store, parse_document(body.encode(), "long.txt"), title="Long")
         store.mark(store.claims(limit=1)[0]["id"], "verified", editor="bob")
     monkeypatch.setattr(desk, "FIRST_ROWS", 5)
     held: list[bool] = []  # the call after the first paint is held back; later ones run
@@ -416,7 +417,7 @@ def test_the_writer_commits_before_anything_is_shown_done(demo_db):
 @pytest.fixture
 def demo_with_sources(demo_db):
     from conftest import SEEDS
-    from factcheck import sources
+    from factcheck.matching import sources
 
     with Store(demo_db) as store:
         sources.import_sources_file(store, str(SEEDS / "meta-ai-talent.sources.json"))
@@ -424,7 +425,7 @@ def demo_with_sources(demo_db):
 
 
 async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources):
-    from factcheck import sources
+    from factcheck.matching import sources
     from factcheck.tui.screens import RecordScreen, StanceScreen
 
     app = FactcheckApp(db=demo_with_sources, editor="alice")
@@ -455,7 +456,7 @@ async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources
 
 
 async def test_adding_a_source_by_hand_validates_the_form(demo_with_sources):
-    from factcheck import sources
+    from factcheck.matching import sources
 
     app = FactcheckApp(db=demo_with_sources, editor="alice")
     async with app.run_test(size=(140, 45)) as pilot:
@@ -478,14 +479,14 @@ async def test_adding_a_source_by_hand_validates_the_form(demo_with_sources):
 
 async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_path):
     with Store(db_path) as store:
-        store.import_document(parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
+        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name))
         long_id = store.claims()[2]["id"]
         store.mark(long_id, "verified", editor="alice", note="Reuters")
         short = ("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, afin de "
                  "recruter son fondateur Alexandr Wang.")
         conflicting = ("Meta a investi 14,8 milliards de dollars pour acquérir 49 % de la "
                        "startup Scale AI et faire venir son fondateur de 28 ans, Alexandr Wang.")
-        store.import_document(parse_document((short + "\n" + conflicting).encode(), "b.txt"),
+        import_document(store, parse_document((short + "\n" + conflicting).encode(), "b.txt"),
                               title="Second")
     app = FactcheckApp(db=db_path, editor="bob")
     async with app.run_test(size=(140, 45)) as pilot:
@@ -513,7 +514,7 @@ async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_pa
 
 
 async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(demo_db, tmp_path):
-    from factcheck import archive
+    from factcheck.matching import archive
 
     feed = tmp_path / "archive.jsonl"
     feed.write_text(
@@ -542,7 +543,7 @@ async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(d
 
 
 async def test_key_bar_lists_the_keys_and_a_click_presses_one(demo_db):
-    from factcheck.tui.keybar import KeyBar
+    from factcheck.tui.widgets.keybar import KeyBar
     from factcheck.tui.screens import HelpScreen
 
     app = FactcheckApp(db=demo_db, editor="alice")
@@ -618,7 +619,7 @@ async def test_showing_claims_never_lays_the_screen_out_again(demo_with_sources)
 
 def test_sources_are_looked_up_in_a_helper_process_like_here(demo_with_sources, monkeypatch):
     """The helper answers what the desk would find itself, and ends with the desk."""
-    from factcheck.tui import lookup
+    from factcheck.tui.services import lookup
 
     with Store(demo_with_sources) as store:
         claim_ids = [c["id"] for c in store.claims()][:4]

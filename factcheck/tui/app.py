@@ -19,14 +19,15 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..store import STATUSES, StaleEdit, Store, StoreError, default_db_path, default_editor
-from . import panes
-from .claim_list import ClaimList, ClaimRow
-from .collector import QuietCollector
-from .detail import DetailView, FixedSizeScrolling
-from .keybar import KeyBar
-from .lookup import Lookups
-from .writer import Writer
+from ..errors import FactcheckError, StaleEdit, StoreError
+from ..store import STATUSES, Store, default_db_path, default_editor
+from .services.collector import QuietCollector
+from .services.lookup import Lookups
+from .services.writer import Writer
+from .widgets import panes
+from .widgets.claim_list import ClaimList, ClaimRow
+from .widgets.detail import DetailView, FixedSizeScrolling
+from .widgets.keybar import KeyBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
@@ -340,7 +341,7 @@ class FactcheckApp(App[int]):
         """Duplicate and conflict marks arrive after the first paint: start-up never waits."""
         if not ids:
             return
-        from .. import dupes
+        from ..matching import dupes  # deferred: start-up
 
         with Store(self.db_path) as store:
             found = dupes.duplicates_for_export(store, ids)
@@ -490,6 +491,8 @@ class FactcheckApp(App[int]):
         self.archive_match = None
         history = self.reader.history(row.id)
         duplicates = self._duplicates(row.id)
+        from ..matching.dupes import reusable_verdict  # deferred: start-up
+
         self.reusable = reusable_verdict(duplicates)
         claims = self.desk.query_one(ClaimList)
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
@@ -514,7 +517,7 @@ class FactcheckApp(App[int]):
             self._mark_row(row, source["status"], action="status", note=note,
                            details={"followed": source["claim_id"]})
         elif self.archive_match is not None:
-            from .. import archive
+            from ..matching import archive  # deferred: start-up
 
             status = archive.verdict_status(self.archive_match.get("verdict"))
             if status is None:
@@ -531,7 +534,7 @@ class FactcheckApp(App[int]):
         claims.move_to(claims.cursor + 1)
 
     def _duplicates(self, claim_id: int) -> list[dict]:
-        from .. import dupes
+        from ..matching import dupes  # deferred: start-up
 
         try:  # only reads: indexing (a write) happens in _load_duplicate_marks' thread
             return dupes.duplicates_of(self.reader, claim_id, index=False)
@@ -618,7 +621,7 @@ class FactcheckApp(App[int]):
 
         def linked(stance: str | None) -> None:
             if stance:
-                from .. import sources
+                from ..matching import sources  # deferred: start-up
 
                 self._submit(lambda st: sources.link(st, claim_id, src["source_id"], stance,
                                                      editor=self.editor),
@@ -634,7 +637,7 @@ class FactcheckApp(App[int]):
             self.notify("Highlight a source in the sources pane first (Tab moves there).",
                         markup=False)
             return
-        from .. import sources
+        from ..matching import sources  # deferred: start-up
 
         kind, src = chosen
         if kind == "archive":
@@ -646,7 +649,7 @@ class FactcheckApp(App[int]):
     def action_add_source(self) -> None:
         from .screens import AddSourceScreen
 
-        from .. import sources
+        from ..matching import sources  # deferred: start-up
 
         claim_id = self.shown_claim
 
@@ -665,7 +668,7 @@ class FactcheckApp(App[int]):
         if not chosen or chosen[0] != "linked" or self.shown_claim is None:
             self.notify("Highlight a linked source to unlink it.", markup=False)
             return
-        from .. import sources
+        from ..matching import sources  # deferred: start-up
 
         claim_id, src = self.shown_claim, chosen[1]
         self._submit(lambda st: sources.unlink(st, claim_id, src["id"], editor=self.editor),
@@ -943,15 +946,17 @@ class FactcheckApp(App[int]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, path: str, title: str | None) -> None:
-        from ..textio import InputError, parse_document, read_article
+        from ..ingest import import_document  # deferred: start-up
+        from ..text.decode import read_article
+        from ..text.document import parse_document
 
         try:
             data, name = read_article(str(Path(path).expanduser()))
             doc = parse_document(data, name)
             with Store(self.db_path) as store:
-                result = store.import_document(doc, title=title, source=path,
-                                               editor=self.editor)
-        except (InputError, StoreError) as exc:
+                result = import_document(store, doc, title=title, source=path,
+                                         editor=self.editor)
+        except FactcheckError as exc:
             self.call_from_thread(self.notify, f"Import failed: {exc}", severity="error",
                                   timeout=10, markup=False)
             return
@@ -972,7 +977,7 @@ class FactcheckApp(App[int]):
         if self.article is None:
             self.notify("Nothing to export yet.", markup=False)
             return
-        from ..cli import EXTENSIONS
+        from ..report import FORMATS  # deferred: start-up
 
         slug = "".join(ch if ch.isalnum() else "-" for ch in self.article["title"].lower())
         slug = "-".join(part for part in slug.split("-") if part)[:50] or "report"
@@ -982,21 +987,21 @@ class FactcheckApp(App[int]):
             if answer:
                 self._export(*answer)
 
-        self.push_screen(ExportScreen(stem, EXTENSIONS), chosen)
+        self.push_screen(ExportScreen(stem, {f.name: f.suffix for f in FORMATS.values()}), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, fmt: str, path: str) -> None:
-        from ..cli import CliError, write_report_file
+        from ..report import write_file  # deferred: start-up
 
         target = Path(path).expanduser()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with Store(self.db_path) as store:
-                n = write_report_file(store, str(target), fmt=fmt,
+                n = write_file(store, str(target), fmt=fmt,
                                       article_id=self.article["id"],
                                       org_name=store.get_setting("org.name"),
                                       org_url=store.get_setting("org.url"))
-        except (CliError, StoreError, OSError) as exc:
+        except (FactcheckError, OSError) as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error",
                                   timeout=10, markup=False)
             return
@@ -1068,23 +1073,6 @@ class FactcheckApp(App[int]):
                 target = self.desk.query_one(ClaimList) if screen is self.desk else None
             if target is not None:
                 self.call_after_refresh(target.focus)
-
-
-def reusable_verdict(duplicates: list[dict]) -> dict | None:
-    """The checked claim whose verdict this one may take: the same fact, not a conflict.
-
-    A verified verdict comes only from a claim that says as much or more (equal, or the
-    other contains this one); a disputed one only from a claim that says as much or less.
-    """
-    for d in duplicates:
-        if d.get("kind") != "duplicate" or d.get("status") not in ("verified", "disputed"):
-            continue
-        relation = d.get("relation", "equal")
-        if d["status"] == "verified" and relation in ("equal", "contained"):
-            return d
-        if d["status"] == "disputed" and relation in ("equal", "contains"):
-            return d
-    return None
 
 
 def run_app(db: str | None = None, editor: str | None = None, article_id: int | None = None

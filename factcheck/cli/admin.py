@@ -1,0 +1,77 @@
+"""The desk and its upkeep: `factcheck tui`, `demo`, `settings`, `backup`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .common import EXIT_OK, CliError, emit, open_store
+
+
+def cmd_tui(args) -> int:
+    from ..tui.app import run_app  # deferred: start-up of the other commands
+
+    return run_app(db=args.db, editor=args.editor, article_id=args.article)
+
+
+def cmd_demo(args) -> int:
+    """Import the demo article and its sources if they are missing, then open the desk."""
+    from ..ingest import import_demo  # deferred: start-up
+
+    with open_store(args) as store:
+        result = import_demo(store, editor=args.editor)
+    args.article = result.article["id"]
+    if args.print:
+        from .claims import cmd_claims
+
+        args.status, args.sort, args.json = None, None, False
+        return cmd_claims(args)
+    return cmd_tui(args)
+
+
+def cmd_settings(args) -> int:
+    with open_store(args) as store:
+        if args.key and args.value is not None:
+            store.set_setting(args.key, args.value)
+        elif args.key and args.unset:
+            store.set_setting(args.key, None)
+        rows = store.settings()
+    if args.key:
+        rows = {k: v for k, v in rows.items() if k == args.key}
+    return emit(args, rows, (f"{k} = {v}" for k, v in rows.items()))
+
+
+def cmd_backup(args) -> int:
+    target = Path(args.path).expanduser()
+    if target.exists() and not args.force:
+        raise CliError(f"{target} exists; choose another name or pass --force")
+    if target.is_dir():
+        raise CliError(f"{target} is a directory; give a file name")
+    with open_store(args, create=False) as store:
+        store.backup(str(target))
+    print(f"backed up {args.db} to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def register(sub, *, common, editor, as_json) -> None:
+    p = sub.add_parser("settings", parents=[common, as_json],
+                       help="show or set desk settings (org.name, org.url, dupes.high…)")
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.add_argument("--unset", action="store_true", help="remove the setting")
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("backup", parents=[common],
+                       help="copy the database with SQLite's online backup (safe while in use)")
+    p.add_argument("path", help="the copy to write")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("tui", parents=[common, editor], help="open the desk (the default)")
+    p.add_argument("--article", type=int, help="open on this article")
+    p.set_defaults(func=cmd_tui)
+
+    p = sub.add_parser("demo", parents=[common, editor],
+                       help="import the demo article if missing and open the desk on it")
+    p.add_argument("--print", action="store_true", help="print the claims instead of the desk")
+    p.set_defaults(func=cmd_demo)

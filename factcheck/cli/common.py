@@ -1,0 +1,85 @@
+"""What every command shares: exit codes, opening the store, printing, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+
+from ..store import Store
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN = 2000  # imports of fewer records get no progress bar
+
+
+class CliError(Exception):
+    """A command that cannot go on: the message is printed as one line, with this code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAIL):
+        super().__init__(message)
+        self.code = code
+
+
+def open_store(args, create: bool = True) -> Store:
+    return Store(args.db, create=create)
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def emit(args, data, lines: Iterable[str]) -> int:
+    """Print ``data`` as JSON under ``--json``, else the lines people read; EXIT_OK."""
+    if getattr(args, "json", False):
+        print_json(data)
+    else:
+        for line in lines:
+            print(line)
+    return EXIT_OK
+
+
+def whole_number(what: str | None = None) -> Callable[[str], int]:
+    """An argparse type for ids and counts: a whole number from 1, with a clear message."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"not {what}: {value!r} (a whole number)" if what
+                else f"not a whole number: {value!r}") from None
+        if n <= 0:
+            raise argparse.ArgumentTypeError(
+                f"not {what}: {value!r} (ids start at 1)" if what
+                else f"must be at least 1: {value!r}")
+        return n
+
+    return parse
+
+
+claim_id = whole_number("a claim id")
+positive = whole_number()
+
+
+def progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for a long import, only when stderr is a terminal."""
+    stream = sys.stderr
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_MIN:
+            return
+        width = 30
+        filled = int(width * done / total) if total else width
+        stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show

@@ -1,0 +1,564 @@
+"""The SQLite store: articles, claims, their history, sources and links.
+
+One ``Store`` wraps one connection.  It is safe to share between threads (a
+lock serialises its use), and several processes may open the same file at
+once: WAL mode, a generous busy timeout and short ``BEGIN IMMEDIATE`` write
+transactions keep them from tripping over each other.
+
+Every write that matters is one transaction (``with store.transaction():``),
+and every change of a claim bumps its ``version`` so that an edit made on a
+stale copy is refused instead of silently overwriting a colleague's verdict.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import NotFound, StaleEdit, StoreError
+from .migrations import APP_ID, INDEX_ONLY, LATEST, MIGRATIONS
+
+STATUSES = ("pending", "verified", "disputed")
+DEFAULT_DB = Path("db") / "factcheck.db"
+BUSY_TIMEOUT_S = 30.0
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def default_editor() -> str:
+    name = os.environ.get("FACTCHECK_EDITOR", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "unknown"
+    except Exception:
+        return "unknown"
+
+
+def default_db_path() -> str:
+    return os.environ.get("FACTCHECK_DB") or str(DEFAULT_DB)
+
+
+def _claim_row(row: dict) -> dict:
+    """A claims row as the rest of the program sees it (JSON decoded, contract names)."""
+    out = dict(row)
+    out["start"] = out.pop("char_start")
+    out["end"] = out.pop("char_end")
+    out["reasons"] = json.loads(out["reasons"]) if out.get("reasons") else []
+    out["facets"] = json.loads(out["facets"]) if out.get("facets") else {}
+    return out
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True,
+                 migrate: bool = True):
+        self.path = str(path or default_db_path())
+        self.lock = threading.RLock()
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.is_dir():
+                raise StoreError(f"{self.path} is a directory, not a database file")
+            if not p.exists():
+                if not create:
+                    raise StoreError(f"no database at {self.path}")
+                try:
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create {p.parent}: {exc.strerror}") from None
+        self.readonly = self.path != ":memory:" and os.path.exists(self.path) and not (
+            os.access(self.path, os.W_OK) and os.access(os.path.dirname(
+                os.path.abspath(self.path)), os.W_OK))
+        try:
+            self.conn = self._connect()
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check_is_factcheck()
+            if not self.readonly:
+                mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                # fewer checkpoints (each one an fsync) during big imports; the log stays
+                # bounded (about 16 MB) and readers are unaffected
+                self.conn.execute("PRAGMA wal_autocheckpoint = 4000")
+                self.conn.execute("PRAGMA synchronous = NORMAL" if mode == "wal"
+                                  else "PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from None
+        if migrate:
+            self.migrate()
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open read-write, or read-only when the file (or its folder) cannot be written:
+        an editor may still read a database they may not change."""
+        if not self.readonly:
+            return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+        from urllib.parse import quote
+
+        uri = "file:" + quote(os.path.abspath(self.path)) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL database in a folder we cannot write: read it as an immutable file
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        return conn
+
+    @cached_property
+    def db(self):
+        """The same connection through sqlite-utils, for scripting and ad-hoc queries."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def rows(self, sql: str, params=()) -> list[dict]:
+        """Rows as dicts, straight from the connection (the hot path for reads)."""
+        with self.lock:
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all or nothing."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is read-only: nothing was written")
+        with self.lock:
+            if self.conn.in_transaction:  # nested: part of the outer transaction
+                yield self.conn
+                return
+            self._begin()
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        # busy_timeout covers most waits; retry the rare immediate SQLITE_BUSY
+        for attempt in range(50):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(min(0.05 * (attempt + 1), 0.5))
+        raise StoreError("the database stayed locked by another editor; try again")
+
+    def _check_is_factcheck(self) -> None:
+        tables = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return
+        if "meta" in tables:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            if row and row[0] == APP_ID:
+                return
+        raise StoreError(f"{self.path} is a SQLite database, but not a factcheck database")
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> list[int]:
+        """Bring the schema to the latest version; back the file up first if it had data."""
+        current = self.schema_version()
+        if current > LATEST:
+            raise StoreError(
+                f"{self.path} was written by a newer factcheck (schema {current}, "
+                f"this one knows {LATEST}); upgrade factcheck"
+            )
+        pending = [m for m in MIGRATIONS if m[0] > current]
+        if not pending:
+            return []
+        if self.readonly:
+            if all(m[0] in INDEX_ONLY for m in pending):
+                return []  # what this code reads is all there; the indexes wait for a writer
+            raise StoreError(f"{self.path} needs a schema upgrade but is read-only")
+        if current > 0 and self.path != ":memory:":
+            self.backup(f"{self.path}.bak-v{current}-{int(time.time())}")
+        applied = []
+        with self.lock:
+            for version, _description, sql in pending:
+                script = f"BEGIN IMMEDIATE;\n{sql}\n"
+                if version == 1:
+                    script += f"INSERT INTO meta(key, value) VALUES ('app', '{APP_ID}');\n"
+                script += f"PRAGMA user_version = {version};\nCOMMIT;"
+                try:
+                    self.conn.executescript(script)
+                except sqlite3.Error:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    if version == 1 and self.schema_version() == 0 and self._has_meta():
+                        # another process created it at the same moment
+                        continue
+                    raise
+                applied.append(version)
+        return applied
+
+    def _has_meta(self) -> bool:
+        return bool(self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone())
+
+    def backup(self, target: str | os.PathLike) -> str:
+        """Copy the live database with SQLite's online backup: safe while others write."""
+        target = str(target)
+        tmp = target + ".part"
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        dest = sqlite3.connect(tmp)
+        try:
+            with self.lock:
+                self.conn.backup(dest, pages=1024, sleep=0.005)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        shutil.move(tmp, target)
+        return target
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: cheap to poll."""
+        with self.lock:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    # ------------------------------------------------------------ articles
+
+    def insert_article(self, *, text: str, sha256: str, title: str, language: str,
+                       source: str | None, fmt: str, encoding: str, url: str | None,
+                       editor: str, claims: list[dict], facets_json: list[str],
+                       note: tuple[str, str] | None = None) -> tuple[int, bool]:
+        """Store an article and its claims in one transaction; the same text only once.
+
+        ``claims`` are the pipeline's rows (start, end, text, checkworthiness, reasons),
+        ``facets_json`` their facets already encoded. ``note``, a (key, value) pair for
+        ``meta``, is written in the same transaction: durable with the claims, it says
+        what is still to be done with them. Returns (article id, created).
+        """
+        dumps = json_text
+        with self.transaction() as conn:
+            again = conn.execute("SELECT id FROM articles WHERE sha256 = ?",
+                                 (sha256,)).fetchone()
+            if again:  # imported by someone else meanwhile
+                return again[0], False
+            cur = conn.execute(
+                "INSERT INTO articles (title, language, source, format, encoding, url, sha256,"
+                " text, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (title[:500], language, source, fmt, encoding, url, sha256, text, now(),
+                 editor),
+            )
+            article_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO claims (article_id, seq, char_start, char_end, text,"
+                " checkworthiness, reasons, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, i, r["start"], r["end"], r["text"], r["checkworthiness"],
+                  dumps(r["reasons"]), f)
+                 for i, (r, f) in enumerate(zip(claims, facets_json), start=1)],
+            )
+            # the texts at hand go to the full-text index with their new ids, rather than
+            # an INSERT … SELECT that would read them back
+            ids = [i for (i,) in conn.execute(
+                "SELECT id FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))]
+            conn.executemany("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
+                             zip(ids, [r["text"] for r in claims]))
+            if note is not None:
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", note)
+        return article_id, True
+
+    def article_by_hash(self, sha: str) -> dict | None:
+        rows = self.rows("SELECT * FROM articles WHERE sha256 = ?", [sha])
+        return rows[0] if rows else None
+
+    def article(self, article_id: int) -> dict:
+        rows = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        return rows[0]
+
+    def articles(self) -> list[dict]:
+        return self.rows(
+            "SELECT a.id, a.title, a.language, a.source, a.format, a.sha256, a.imported_at,"
+            " a.imported_by, a.url, a.published, coalesce(c.claims, 0) AS claims,"
+            " coalesce(c.pending, 0) AS pending FROM articles a LEFT JOIN ("
+            "   SELECT article_id, count(*) AS claims, sum(status = 'pending') AS pending"
+            "   FROM claims GROUP BY article_id) c ON c.article_id = a.id ORDER BY a.id")
+
+    def latest_article_id(self) -> int | None:
+        row = self.conn.execute("SELECT max(id) FROM articles").fetchone()
+        return row[0] if row else None
+
+    def claim_count(self, article_id: int | None = None) -> int:
+        if article_id is None:
+            return self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM claims WHERE article_id = ?",
+                                 (article_id,)).fetchone()[0]
+
+    # ------------------------------------------------------------ claims
+
+    def claims(self, article_id: int | None = None, status: str | None = None,
+               text: str | None = None, order: str = "position", limit: int | None = None,
+               offset: int = 0, after: tuple[int, int] | None = None) -> list[dict]:
+        """Claims in article order (or by check-worthiness); `after` pages by position."""
+        where, params = [], []
+        if after is not None:
+            where.append("(article_id, seq) > (?, ?)")
+            params += list(after)
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if status:
+            check_status(status)
+            where.append(status_clause(status))
+            params.append(status)
+        if text:
+            where.append("text LIKE ? ESCAPE '\\'")
+            params.append("%" + text.replace("\\", "\\\\").replace("%", "\\%")
+                          .replace("_", "\\_") + "%")
+        sql = "SELECT * FROM claims"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (" ORDER BY checkworthiness DESC, article_id, seq" if order == "worthiness"
+                else " ORDER BY article_id, seq")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_claim_row(r) for r in self.rows(sql, params)]
+
+    def claim(self, claim_id: int) -> dict:
+        rows = self.rows("SELECT * FROM claims WHERE id = ?", [claim_id])
+        if not rows:
+            raise NotFound(f"no claim with id {claim_id}")
+        return _claim_row(rows[0])
+
+    def counts(self, article_id: int | None = None) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        if article_id is not None:
+            counts.update(dict(self.conn.execute(
+                "SELECT status, count(*) FROM claims WHERE article_id = ? GROUP BY status",
+                (article_id,)).fetchall()))
+            return counts
+        # the whole store: the decided claims from their index (claims_decided), the
+        # pending ones as the rest of count(*), which SQLite takes from the smallest index
+        counts.update(dict(self.conn.execute(
+            "SELECT status, count(*) FROM claims WHERE status != 'pending' GROUP BY status"
+        ).fetchall()))
+        total = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        counts["pending"] = total - counts["verified"] - counts["disputed"]
+        return counts
+
+    def mark(self, claim_id: int, status: str, *, editor: str | None = None,
+             note: str | None = None, expected_version: int | None = None,
+             action: str = "status", details: dict | None = None) -> dict:
+        """Set a claim's status and record who, when, from, to and why. Returns the event."""
+        check_status(status)
+        editor = editor or default_editor()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
+                               (claim_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            before, version = row
+            if expected_version is not None and version != expected_version:
+                raise StaleEdit(self.claim(claim_id))
+            at = now()
+            conn.execute("UPDATE claims SET status = ?, version = version + 1, updated_at = ?,"
+                         " updated_by = ? WHERE id = ?", (status, at, editor, claim_id))
+            event = self.record_event(conn, claim_id, at, editor, action, before, status, note,
+                                details=details)
+        return event
+
+    def add_note(self, claim_id: int, note: str, *, editor: str | None = None,
+                 expected_version: int | None = None) -> dict:
+        note = (note or "").strip()
+        if not note:
+            raise StoreError("a note cannot be empty")
+        editor = editor or default_editor()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
+                               (claim_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            if expected_version is not None and row[1] != expected_version:
+                raise StaleEdit(self.claim(claim_id))
+            at = now()
+            conn.execute("UPDATE claims SET version = version + 1, updated_at = ?,"
+                         " updated_by = ? WHERE id = ?", (at, editor, claim_id))
+            return self.record_event(conn, claim_id, at, editor, "note", row[0], row[0], note)
+
+    def record_event(self, conn: sqlite3.Connection, claim_id: int, at: str, editor: str,
+               action: str, before: str | None, after: str | None, note: str | None,
+               source_id: int | None = None, details: dict | None = None) -> dict:
+        cur = conn.execute(
+            "INSERT INTO events (claim_id, at, editor, action, from_status, to_status, note,"
+            " source_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, at, editor, action, before, after, note, source_id,
+             json.dumps(details, ensure_ascii=False) if details else None),
+        )
+        return {"id": cur.lastrowid, "claim_id": claim_id, "at": at, "editor": editor,
+                "action": action, "from": before, "to": after, "note": note,
+                "source_id": source_id, "details": details}
+
+    def set_label(self, claim_id: int, label: str | None, *, editor: str | None = None
+                  ) -> dict:
+        """A finer verdict word for the claim ("Trompeur", "Mostly true"), kept in history."""
+        label = " ".join(label.split())[:80] if label else None
+        if label is not None and not label:
+            label = None
+        editor = editor or default_editor()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT status FROM claims WHERE id = ?", (claim_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            at = now()
+            conn.execute("UPDATE claims SET verdict_label = ?, version = version + 1,"
+                         " updated_at = ?, updated_by = ? WHERE id = ?",
+                         (label, at, editor, claim_id))
+            note = f"verdict label: {label}" if label else "verdict label cleared"
+            return self.record_event(conn, claim_id, at, editor, "note", row[0], row[0], note,
+                               details={"label": label})
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row and row[0] is not None else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.transaction() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key)"
+                             " DO UPDATE SET value = excluded.value", (key, value))
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM settings ORDER BY key"))
+
+    def history(self, claim_id: int) -> list[dict]:
+        return [_event_row(r) for r in self.rows(
+            "SELECT * FROM events WHERE claim_id = ? ORDER BY id", [claim_id])]
+
+    def histories(self, claim_ids: list[int] | None = None) -> dict[int, list[dict]]:
+        """History of many claims at once (all of them when claim_ids is None)."""
+        out: dict[int, list[dict]] = {}
+        if claim_ids is None:
+            rows = self.rows("SELECT * FROM events ORDER BY claim_id, id")
+        else:
+            rows = []
+            for i in range(0, len(claim_ids), 500):
+                chunk = claim_ids[i:i + 500]
+                rows += self.rows(
+                    f"SELECT * FROM events WHERE claim_id IN ({','.join('?' * len(chunk))})"
+                    " ORDER BY claim_id, id", chunk)
+        for r in rows:
+            out.setdefault(r["claim_id"], []).append(_event_row(r))
+        return out
+
+    def search_claims(self, query: str, limit: int = 50) -> list[dict]:
+        """Full-text search over claims; any user text is safe."""
+        fts = fts_query(query)
+        if not fts:
+            return []
+        self._index_claims_text()
+        return [_claim_row(r) for r in self.rows(
+            "SELECT claims.* FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
+            " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit])]
+
+    def _index_claims_text(self) -> None:
+        """Add to claims_fts the claims an import did not get to (it does so itself)."""
+        if self.readonly:
+            return
+        behind = self.conn.execute(
+            "SELECT coalesce((SELECT max(id) FROM claims), 0)"
+            " > coalesce((SELECT max(id) FROM claims_fts_docsize), 0)").fetchone()[0]
+        if behind:
+            with self.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims"
+                    " WHERE id > coalesce((SELECT max(id) FROM claims_fts_docsize), 0)")
+
+
+def _event_row(r: dict) -> dict:
+    return {"id": r["id"], "claim_id": r["claim_id"], "at": r["at"], "editor": r["editor"],
+            "action": r["action"], "from": r["from_status"], "to": r["to_status"],
+            "note": r["note"], "source_id": r["source_id"],
+            "details": json.loads(r["details"]) if r["details"] else None}
+
+
+def check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise StoreError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+    return status
+
+
+def status_clause(status: str) -> str:
+    """``status = ?`` for SQL, with what lets SQLite use the index of decided claims
+    (claims_decided, WHERE status != 'pending') when the status is a decided one."""
+    return "status = ?" if status == "pending" else "status = ? AND status != 'pending'"
+
+
+def fts_query(text: str) -> str:
+    """Turn any user text into a safe FTS5 query: each word quoted, joined by OR."""
+    import re
+
+    words = re.findall(r"\w+", text)
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words[:64])
+
+
+def _json_encoder():
+    """JSONEncoder(ensure_ascii=False).encode, with the C encoder made once, not per call
+    (the same text: only the circular-reference check is left out, and facets and reasons
+    are plain trees)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    basestring = getattr(json.encoder, "c_encode_basestring", None)
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    plain = encoder.encode
+    if make is None or basestring is None:
+        return plain
+    encode = make(None, encoder.default, basestring, None, encoder.key_separator,
+                  encoder.item_separator, False, False, True)
+    join = "".join
+
+    def text(obj) -> str:
+        if isinstance(obj, (dict, list)):
+            return join(encode(obj, 0))
+        return plain(obj)
+    return text
+
+
+json_text = _json_encoder()
+
+
+def schema_sql() -> str:
+    """The current schema as SQL text (what db/schema.sql holds)."""
+    with Store(":memory:") as mem:
+        rows = mem.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+            " AND name NOT LIKE '%fts_%' ORDER BY rowid").fetchall()
+    header = (f"-- factcheck schema, version {LATEST}. Generated from factcheck/migrations.py;\n"
+              "-- do not edit: a test checks that this file matches the migrations.\n\n")
+    return header + "\n\n".join(r[0] + ";" for r in rows) + "\n"

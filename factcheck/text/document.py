@@ -1,0 +1,250 @@
+"""Articles: decoded text in (see ``decode``), one normalised visible text out.
+
+The text the store keeps is the *visible* text: for HTML the body text without
+script or style, for Markdown the prose without its markup.  It is normalised
+once (LF line endings, NFC, no control characters) and every claim offset
+points into that exact string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import InputError
+from .decode import CONTROL_CHARS, decode_bytes
+
+_LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_LINE_SEPARATOR_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str  # normalised visible text
+    format: str  # txt | md | html
+    encoding: str
+    title: str | None  # a title found in the document itself, if any
+
+
+def normalise(text: str) -> str:
+    """The one normalisation every stored article goes through (twice gives the same)."""
+    text = text.lstrip("\ufeff")
+    if any(sep in text for sep in _LINE_SEPARATOR_CHARS):  # most texts have none
+        text = _LINE_SEPARATORS.sub("\n", text)
+    text = CONTROL_CHARS.sub("", text)
+    text = text.replace("\ufeff", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- HTML
+
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "svg", "math",
+              "iframe", "object", "embed", "canvas", "select", "button"}
+_BLOCK_TAGS = {
+    "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+    "h6", "section", "article", "header", "footer", "aside", "nav", "main", "blockquote",
+    "pre", "table", "tr", "td", "th", "thead", "tbody", "figure", "figcaption", "caption",
+    "address", "details", "summary", "form", "fieldset", "body", "html",
+}
+_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr",
+              "source", "track", "param", "embed"}
+
+
+_WS = re.compile(r"\s+")
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0  # depth inside a skipped element
+        self.skip_stack: list[str] = []
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self._in_title = False
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIP_TAGS and tag not in _VOID_TAGS:
+            self.skip_stack.append(tag)
+            return
+        if self.skip_stack:
+            return
+        if tag == "h1" and not self.h1_parts:
+            self._in_h1 = True
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if not self.skip_stack and tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if self.skip_stack:
+            if tag in self.skip_stack:
+                # close up to the matching tag, forgiving unclosed children
+                while self.skip_stack and self.skip_stack.pop() != tag:
+                    pass
+            return
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+        if self.skip_stack:
+            return
+        if self._in_h1:
+            self.h1_parts.append(data)
+        self.parts.append(_WS.sub(" ", data))
+
+
+def html_to_text(source: str) -> tuple[str, str | None]:
+    parser = _VisibleText()
+    try:
+        parser.feed(source)
+        parser.close()
+    except Exception:  # html.parser is forgiving; this is a last resort
+        raise InputError("the HTML could not be parsed") from None
+    lines = []
+    for line in "".join(parser.parts).split("\n"):
+        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+        lines.append(line)
+    text = "\n".join(line for line in lines if line)
+    title = " ".join("".join(parser.title_parts).split()) or " ".join(
+        "".join(parser.h1_parts).split()
+    )
+    return text, title or None
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD_FENCE = re.compile(r"^\s*(```|~~~)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_MD_LINKDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_CODE = re.compile(r"`([^`]+)`")
+_MD_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+
+
+def markdown_to_text(source: str) -> tuple[str, str | None]:
+    lines = source.split("\n")
+    out: list[str] = []
+    title: str | None = None
+    in_fence = False
+    i = 0
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        for j in range(1, min(len(lines), 200)):
+            if lines[j].strip() in ("---", "..."):
+                for meta in lines[1:j]:
+                    key, _, value = meta.partition(":")
+                    if key.strip().lower() == "title" and value.strip():
+                        title = value.strip().strip("\"'")
+                i = j + 1
+                break
+    for line in lines[i:]:
+        if _MD_FENCE.match(line):
+            in_fence = not in_fence
+            out.append("")
+            continue
+        if in_fence or _MD_LINKDEF.match(line):
+            out.append("")
+            continue
+        if _MD_RULE.match(line):
+            out.append("")
+            continue
+        if _MD_SETEXT.match(line) and out and out[-1].strip():
+            if title is None and line.strip().startswith("="):
+                title = out[-1].strip()
+            out.append("")
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+            if title is None:
+                title = _md_inline(line).strip()
+        while _MD_QUOTE.match(line):
+            line = _MD_QUOTE.sub("", line, count=1)
+        line = _MD_BULLET.sub("", line)
+        out.append(_md_inline(line))
+    text = "\n".join(out)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return text, title
+
+
+def _md_inline(line: str) -> str:
+    line = _MD_IMAGE.sub(r"\1", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_REFLINK.sub(r"\1", line)
+    line = _MD_CODE.sub(r"\1", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EM.sub(r"\2", line)
+    line = _MD_TAG.sub("", line)
+    return html.unescape(line) if "&" in line else line
+
+
+# ---------------------------------------------------------------- entry points
+
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<p>|<div)", re.I)
+
+
+def detect_format(name: str | None, text: str) -> str:
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown", ".mdown"):
+        return "md"
+    if suffix in (".txt", ".text"):
+        return "txt"
+    if _HTML_SNIFF.match(text[:2000]):
+        return "html"
+    return "txt"
+
+
+def _plain_title(text: str) -> str | None:
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) <= 120 and not re.search(r"[.!?…:;,]$", first):
+        return first
+    return None
+
+
+def parse_document(data: bytes, name: str | None = None, fmt: str | None = None) -> Document:
+    """Decode, extract the visible text and normalise it; raise InputError on bad input."""
+    raw, encoding = decode_bytes(data)
+    raw = normalise(raw)
+    fmt = fmt or detect_format(name, raw)
+    if fmt == "html":
+        text, title = html_to_text(raw)
+        text = normalise(text)
+    elif fmt == "md":
+        text, title = markdown_to_text(raw)
+        text = normalise(text)
+    else:  # plain text: raw is normalised already, and normalising again changes nothing
+        text, title = raw, _plain_title(raw)
+    if not text.strip():
+        what = "visible text" if fmt != "txt" else "text"
+        raise InputError(f"the file has no {what}: it is empty or only whitespace")
+    return Document(text=text, format=fmt, encoding=encoding, title=title)

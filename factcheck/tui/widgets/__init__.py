@@ -1,0 +1,1 @@
+"""The desk's widgets and the render functions of its panes."""
