@@ -379,18 +379,12 @@ class Store:
         check_status(status)
         editor = editor or default_editor()
         with self.transaction() as conn:
-            row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
-                               (claim_id,)).fetchone()
-            if row is None:
-                raise NotFound(f"no claim with id {claim_id}")
-            before, version = row
-            if expected_version is not None and version != expected_version:
-                raise StaleEdit(self.claim(claim_id))
+            before = self.claim_for_update(conn, claim_id, expected_version)
             at = now()
             conn.execute("UPDATE claims SET status = ?, version = version + 1, updated_at = ?,"
                          " updated_by = ? WHERE id = ?", (status, at, editor, claim_id))
             event = self.record_event(conn, claim_id, at, editor, action, before, status, note,
-                                details=details)
+                                      details=details)
         return event
 
     def add_note(self, claim_id: int, note: str, *, editor: str | None = None,
@@ -400,20 +394,29 @@ class Store:
             raise StoreError("a note cannot be empty")
         editor = editor or default_editor()
         with self.transaction() as conn:
-            row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
-                               (claim_id,)).fetchone()
-            if row is None:
-                raise NotFound(f"no claim with id {claim_id}")
-            if expected_version is not None and row[1] != expected_version:
-                raise StaleEdit(self.claim(claim_id))
+            status = self.claim_for_update(conn, claim_id, expected_version)
             at = now()
             conn.execute("UPDATE claims SET version = version + 1, updated_at = ?,"
                          " updated_by = ? WHERE id = ?", (at, editor, claim_id))
-            return self.record_event(conn, claim_id, at, editor, "note", row[0], row[0], note)
+            return self.record_event(conn, claim_id, at, editor, "note", status, status, note)
+
+    def claim_for_update(self, conn: sqlite3.Connection, claim_id: int,
+                         expected_version: int | None = None) -> str:
+        """Inside a write transaction: the claim's status, after checking that it exists
+        (``NotFound``) and, when the caller read it at ``expected_version``, that nobody
+        changed it since (``StaleEdit``, with the claim as it is now)."""
+        row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
+                           (claim_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        if expected_version is not None and row[1] != expected_version:
+            raise StaleEdit(self.claim(claim_id))
+        return row[0]
 
     def record_event(self, conn: sqlite3.Connection, claim_id: int, at: str, editor: str,
-               action: str, before: str | None, after: str | None, note: str | None,
-               source_id: int | None = None, details: dict | None = None) -> dict:
+                     action: str, before: str | None, after: str | None, note: str | None,
+                     source_id: int | None = None, details: dict | None = None) -> dict:
+        """Append one event to a claim's history (inside the caller's transaction)."""
         cur = conn.execute(
             "INSERT INTO events (claim_id, at, editor, action, from_status, to_status, note,"
             " source_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -432,16 +435,14 @@ class Store:
             label = None
         editor = editor or default_editor()
         with self.transaction() as conn:
-            row = conn.execute("SELECT status FROM claims WHERE id = ?", (claim_id,)).fetchone()
-            if row is None:
-                raise NotFound(f"no claim with id {claim_id}")
+            status = self.claim_for_update(conn, claim_id)
             at = now()
             conn.execute("UPDATE claims SET verdict_label = ?, version = version + 1,"
                          " updated_at = ?, updated_by = ? WHERE id = ?",
                          (label, at, editor, claim_id))
             note = f"verdict label: {label}" if label else "verdict label cleared"
-            return self.record_event(conn, claim_id, at, editor, "note", row[0], row[0], note,
-                               details={"label": label})
+            return self.record_event(conn, claim_id, at, editor, "note", status, status, note,
+                                     details={"label": label})
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

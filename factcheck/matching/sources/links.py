@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ...errors import NotFound, StaleEdit, StoreError
+from ...errors import NotFound, StoreError
 from ...store import Store, default_editor, now
 from .repo import SOURCE_COLUMNS, get_source
 from .suggestions import evidence_for
@@ -37,14 +37,9 @@ def link(store: Store, claim_id: int, source_id: int, stance: str, note: str | N
     evidence = evidence_for(claim, source)
     event = None
     with store.transaction() as conn:
-        row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
-                           (claim_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no claim with id {claim_id}")
+        status = store.claim_for_update(conn, claim_id, expected_version)
         if not conn.execute("SELECT 1 FROM sources WHERE id = ?", (source_id,)).fetchone():
             raise NotFound(f"no source with id {source_id}")
-        if expected_version is not None and row[1] != expected_version:
-            raise StaleEdit(store.claim(claim_id))
         old = conn.execute("SELECT stance, note FROM claim_sources WHERE claim_id = ?"
                            " AND source_id = ?", (claim_id, source_id)).fetchone()
         if old is None or tuple(old) != (stance, note):
@@ -60,8 +55,8 @@ def link(store: Store, claim_id: int, source_id: int, stance: str, note: str | N
             details = {"stance": stance, "url": source["url"], "title": source["title"]}
             if old is not None:
                 details["previous_stance"] = old[0]
-            event = store.record_event(conn, claim_id, at, editor, "link", row[0], row[0], note,
-                                 source_id=source_id, details=details)
+            event = store.record_event(conn, claim_id, at, editor, "link", status, status, note,
+                                       source_id=source_id, details=details)
     out = next(s for s in linked_sources(store, claim_id) if s["id"] == source_id)
     out["event"] = event
     return out
@@ -73,12 +68,7 @@ def unlink(store: Store, claim_id: int, source_id: int, editor: str | None = Non
     editor = editor or default_editor()
     note = (note or "").strip() or None
     with store.transaction() as conn:
-        row = conn.execute("SELECT status, version FROM claims WHERE id = ?",
-                           (claim_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        if expected_version is not None and row[1] != expected_version:
-            raise StaleEdit(store.claim(claim_id))
+        status = store.claim_for_update(conn, claim_id, expected_version)
         old = conn.execute(
             "SELECT cs.stance, s.url FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
             " WHERE cs.claim_id = ? AND cs.source_id = ?", (claim_id, source_id)).fetchone()
@@ -87,8 +77,8 @@ def unlink(store: Store, claim_id: int, source_id: int, editor: str | None = Non
         at = now()
         conn.execute("DELETE FROM claim_sources WHERE claim_id = ? AND source_id = ?",
                      (claim_id, source_id))
-        return store.record_event(conn, claim_id, at, editor, "unlink", row[0], row[0], note,
-                            source_id=source_id, details={"stance": old[0], "url": old[1]})
+        return store.record_event(conn, claim_id, at, editor, "unlink", status, status, note,
+                                  source_id=source_id, details={"stance": old[0], "url": old[1]})
 
 
 _LINK_COLUMNS = ("stance", "note", "evidence", "linked_at", "linked_by")
