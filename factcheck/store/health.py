@@ -24,8 +24,8 @@ OK, NOTE, PROBLEM = "ok", "note", "problem"
 # search commits (factcheck/matching/dupes/index.py): one left over is a search cut short.
 DUPES_PENDING_PREFIX = "dupes.pending:"
 
-# Full-text indexes and whether their rows must match the content table at every commit.
-# claims_fts may lag: Store.search_claims adds claims an import did not index itself.
+# Each full-text index and the table it indexes. claims_fts may lag behind claims:
+# Store.search_claims adds the claims an import did not index itself.
 FTS_TABLES = {"claims_fts": "claims", "sources_fts": "sources", "archive_fts": "archive"}
 
 MAX_LISTED = 8  # problems of one kind listed before "and N more"
