@@ -234,8 +234,11 @@ def test_segment_from_marks_found_once_splits_as_scanning_each_line(text, max_le
         plain = SG.segment(text, max_len)
     assert got == plain
     for lo, hi in SG._line_spans(text):
+        # both sides pair the marks with the same code, so this checks only how the marks
+        # are found (once per text vs. a regex per line); the pairing itself is checked
+        # by the trap cases of tests/test_segment.py
         assert SG._quote_spans(text, lo, hi, SG._positions(text, SG._QUOTE_CHARS)) == \
-            _plain_quote_spans(text, lo, hi) == SG._quote_spans(text, lo, hi)
+            _plain_quote_spans(text, lo, hi)
         assert list(SG._sentence_ends(text, lo, hi)) == _plain_sentence_ends(text, lo, hi)
 
 

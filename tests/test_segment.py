@@ -78,7 +78,7 @@ def test_numbered_lists_headings_and_one_line_paragraphs():
                                "Second point", "Puce", "Fin"]
 
 
-def test_every_span_gives_back_its_text(seed_text):
+def test_spans_are_trimmed_single_lines(seed_text):
     for s, e in segment(seed_text):
         assert seed_text[s:e] == seed_text[s:e].strip()
         assert "\n" not in seed_text[s:e]

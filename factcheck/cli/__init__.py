@@ -25,7 +25,7 @@ from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 # Modules with a `register(subparsers, common=, editor=, as_json=)` function.
 CORE_MODULES = ("articles", "claims", "export", "admin")
 COMMAND_MODULES = {"sources": "sources", "link": "sources", "unlink": "sources",
-                   "suggest": "sources", "dupes": "dupes", "archive": "archive"}
+                   "suggest": "sources", "dupes": "dupes", "archive": "archive", "doctor": "doctor"}
 CORE_COMMANDS = {"import", "articles", "claims", "claim", "mark", "note", "export", "label",
                  "settings", "backup", "tui", "demo"}
 _VALUE_OPTIONS = {"--db", "--editor", "--article"}
