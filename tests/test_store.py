@@ -194,7 +194,6 @@ def test_only_decided_claims_are_in_the_status_index_and_filters_use_it(store, d
             "EXPLAIN QUERY PLAN SELECT * FROM claims WHERE " + store_status_clause(status),
             [status]))
         assert "claims_decided" in plan, plan
-    from factcheck.matching import archive
 
     plan = " ".join(r[3] for r in store.conn.execute(
         "EXPLAIN QUERY PLAN " + archive_service._DESK_ROWS + " ORDER BY +c.id"))  # the archive's rebuild

@@ -560,6 +560,6 @@ def schema_sql() -> str:
         rows = mem.conn.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
             " AND name NOT LIKE '%fts_%' ORDER BY rowid").fetchall()
-    header = (f"-- factcheck schema, version {LATEST}. Generated from factcheck/migrations.py;\n"
+    header = (f"-- factcheck schema, version {LATEST}. Generated from factcheck/store/migrations.py;\n"
               "-- do not edit: a test checks that this file matches the migrations.\n\n")
     return header + "\n\n".join(r[0] + ";" for r in rows) + "\n"

@@ -293,7 +293,7 @@ def entry(store: Store, key: str) -> dict:
     m = re.fullmatch(r"archive-(\d+)", key or "")
     row = None
     if m:
-        rows = list(store.db.query("SELECT * FROM archive WHERE id = ?", [int(m.group(1))]))
+        rows = store.rows("SELECT * FROM archive WHERE id = ?", [int(m.group(1))])
         row = rows[0] if rows else None
     if row is None:
         raise NotFound(f"no archive entry {key!r}")
