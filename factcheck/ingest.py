@@ -119,7 +119,14 @@ def import_url(store: Store, url: str, *, title: str | None = None,
     already imported) is the page kept, without its body.
     """
     page, doc = fetch_document(url, limits)
-    return import_document(store, doc, title=title, language=language, source=url,
+    return import_fetched(store, page, doc, title=title, language=language, editor=editor)
+
+
+def import_fetched(store: Store, page, doc: Document, *, title: str | None = None,
+                   language: str | None = None, editor: str | None = None) -> ImportResult:
+    """Import what ``fetch_document`` gave (a face that fetches before it opens the store,
+    so that a failed fetch leaves no trace)."""
+    return import_document(store, doc, title=title, language=language, source=page.url,
                            editor=editor, url=page.final_url,
                            snapshot=_snapshot_record(page))
 
@@ -140,6 +147,16 @@ def add_source_from_url(store: Store, url: str, *, title: str | None = None,
     snapshot kept with its SHA-256: what the page said when it was linked, even if it
     changes later. The source is stored under the final URL, after redirects."""
     page, doc = fetch_document(url, limits)
+    return add_fetched_source(store, page, doc, title=title, publisher=publisher,
+                              published=published, language=language, text=text,
+                              editor=editor)
+
+
+def add_fetched_source(store: Store, page, doc: Document, *, title: str | None = None,
+                       publisher: str | None = None, published: str | None = None,
+                       language: str | None = None, text: str | None = None,
+                       editor: str | None = None) -> FetchedSource:
+    """Add what ``fetch_document`` gave as a source (see ``add_source_from_url``)."""
     lang = language or detect_language(
         doc.text, default=doc.language if doc.language in ("fr", "en") else "en")
     editor = editor or default_editor()

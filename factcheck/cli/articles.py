@@ -38,7 +38,7 @@ def fetch_limits(args):
 
 
 def cmd_import(args) -> int:
-    from ..ingest import import_document, import_url  # deferred: start-up (the desk never needs it)
+    from ..ingest import fetch_document, import_document, import_fetched  # deferred: start-up
     from ..text.decode import read_article
     from ..text.document import parse_document
     from ..web import is_url
@@ -47,11 +47,12 @@ def cmd_import(args) -> int:
         if args.format:
             raise CliError("--format is for files: a page's format is what the server says it "
                            "is", EXIT_USAGE)
-        limits = fetch_limits(args)
+        # fetched before the store is opened: a failure leaves no trace, not even a file
+        page, doc = fetch_document(args.path, fetch_limits(args))
         with open_store(args) as store:
-            result = import_url(store, args.path, title=args.title,
-                                language=None if args.lang == "auto" else args.lang,
-                                editor=args.editor, limits=limits)
+            result = import_fetched(store, page, doc, title=args.title,
+                                    language=None if args.lang == "auto" else args.lang,
+                                    editor=args.editor)
     else:
         data, name = read_article(args.path)
         doc = parse_document(data, name, fmt=args.format, url=args.url)

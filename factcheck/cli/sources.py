@@ -77,13 +77,15 @@ def cmd_sources_add(args) -> int:
 
 
 def _add_fetched(args, url: str) -> int:
-    from ..ingest import add_source_from_url  # deferred: start-up (httpx, trafilatura)
+    from ..ingest import add_fetched_source, fetch_document  # deferred: start-up (httpx)
 
-    limits = fetch_limits(args)
+    # fetched before the store is opened: a failure leaves no trace, not even a file
+    page, doc = fetch_document(url, fetch_limits(args))
     with open_store(args) as store:
-        added = add_source_from_url(
-            store, url, title=args.title, publisher=args.publisher, published=args.published,
-            language=args.language, text=args.text, editor=args.editor, limits=limits)
+        added = add_fetched_source(
+            store, page, doc, title=args.title, publisher=args.publisher,
+            published=args.published, language=args.language, text=args.text,
+            editor=args.editor)
     source, snap = added.source, added.snapshot
     if args.json:
         print_json({**source, "notice": added.notice, "snapshot": snap})

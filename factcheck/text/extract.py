@@ -21,6 +21,7 @@ Nothing here touches the network.
 from __future__ import annotations
 
 import codecs
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -286,6 +287,41 @@ def _clean_title(title: str | None, site: str | None) -> str | None:
     return title or None
 
 
+def _declared_names(tree) -> list[str]:
+    """Names as the page writes them (meta author and site name, JSON-LD names): the
+    metadata reader changes their case ("franceinfo" becomes "Franceinfo")."""
+    names = [meta.get("content") or "" for meta in tree.iter("meta")
+             if (meta.get("name") or meta.get("property") or "").lower()
+             in ("author", "article:author", "og:site_name", "application-name")]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            names += list(_json_names(json.loads(script.text)))
+        except ValueError:
+            continue
+    return [" ".join(n.split()) for n in names if n and n.strip()]
+
+
+def _json_names(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "name" and isinstance(value, str):
+                yield value
+            else:
+                yield from _json_names(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _json_names(item)
+
+
+def _as_written(value: str | None, names: list[str]) -> str | None:
+    if not value:
+        return value
+    folded = " ".join(value.split()).casefold()
+    return next((n for n in names if n.casefold() == folded), value)
+
+
 def _clean_author(author: str | None) -> str | None:
     if not author:
         return None
@@ -393,7 +429,8 @@ def extract_article(html: str, url: str | None = None,
         return None
     if visible_text is not None and any(len(line.split()) < 4 for line in body):
         body = _rejoin(body, visible_text())
-    site = " ".join(doc.sitename.split()) if doc.sitename else None
+    names = _declared_names(tree)
+    site = _as_written(" ".join(doc.sitename.split()), names) if doc.sitename else None
     title = _clean_title(_page_title(tree, doc.title), site)
     headline = _headline(tree, title)
     head = []
@@ -407,6 +444,7 @@ def extract_article(html: str, url: str | None = None,
     if standfirst and standfirst not in body and standfirst not in (title, headline):
         head.append(standfirst)
     return PageArticle(
-        text="\n".join(head + body), title=title, author=_clean_author(doc.author),
+        text="\n".join(head + body), title=title,
+        author=_as_written(_clean_author(doc.author), names),
         published=doc.date or None, language=language, site_name=site,
         description=description)

@@ -180,11 +180,19 @@ def _content_type(url: str, response: httpx.Response) -> tuple[str, str | None]:
     return media, charset
 
 
+def human_size(n: int) -> str:
+    """1234567 → '1.2 MB', 10485760 → '10 MB', 900 → '900 bytes'."""
+    for unit, size in (("MB", MB), ("kB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def _too_big(url: str, limits: Limits, size: int | None = None,
              encoded: bool = False) -> FetchError:
-    cap = f"{limits.max_bytes / MB:g} MB"
+    cap = human_size(limits.max_bytes)
     if size is not None:
-        return FetchError(f"cannot fetch {url}: the page is {size / MB:.1f} MB, larger than "
+        return FetchError(f"cannot fetch {url}: the page is {human_size(size)}, larger than "
                           f"the {cap} limit")
     how = " once decompressed" if encoded else ""
     return FetchError(f"cannot fetch {url}: the page is larger than the {cap} limit{how}")

@@ -39,9 +39,9 @@ class Article:
         return [b[3:] for b in self.body if b.startswith("## ")]
 
     def content(self) -> list[str]:
-        """Every piece of text that belongs to the article itself."""
-        return [self.title] + ([self.standfirst] if self.standfirst else []) + \
-            self.headings + self.paragraphs
+        """Every piece of text that belongs to the article itself, in the page's order."""
+        return [self.title] + ([self.standfirst] if self.standfirst else []) + [
+            b[3:] if b.startswith("## ") else b for b in self.body]
 
 
 ARTICLES: list[Article] = [
