@@ -191,6 +191,7 @@ class _Server(http.server.ThreadingHTTPServer):
 @contextlib.contextmanager
 def serve() -> Iterator[str]:
     """Run the server on a free port of 127.0.0.1 for the length of the block."""
+    bomb("gzip"), bomb("br")  # made before any request waits on them (half a second)
     server = _Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, name="fixture-news", daemon=True)
     thread.start()
