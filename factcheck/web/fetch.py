@@ -39,7 +39,6 @@ MB = 1024 * 1024
 # Media types imported, and the document format each becomes.
 ACCEPTED_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt"}
 _REDIRECTS = {301, 302, 303, 307, 308}
-_CHUNK = 64 * 1024
 
 
 class FetchError(FactcheckError):
@@ -207,7 +206,7 @@ def _read_body(url: str, response: httpx.Response, limits: Limits, deadline: flo
     parts: list[bytes] = []
     size = 0
     try:
-        for raw in response.iter_raw(_CHUNK):
+        for raw in response.iter_raw():  # as it arrives: the deadline is checked each time
             out = decoder.feed(raw, limits.max_bytes + 1 - size)
             size += len(out)
             if size > limits.max_bytes:
