@@ -10,6 +10,7 @@ import zlib
 
 import pytest
 from web_fixtures.articles import ARTICLES, BY_SLUG
+from web_fixtures.heldout import HELD_OUT_BOILERPLATE, held_out_pages
 from web_fixtures.pages import BOILERPLATE, pages
 from web_fixtures.server import PLAIN_ARTICLE, serve
 
@@ -21,6 +22,8 @@ from factcheck.text.document import FALLBACK_NOTICE, parse_document
 from factcheck.web.fetch import FetchError, Limits
 
 SLUGS = [a.slug for a in ARTICLES]
+ALL_PAGES = {**pages(), **held_out_pages()}
+FURNITURE = {**BOILERPLATE, **HELD_OUT_BOILERPLATE}
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +46,13 @@ def _claims(store: Store, article_id: int) -> list[tuple]:
 
 # ---------------------------------------------------------------- extraction
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", list(ALL_PAGES))
 def test_a_news_page_gives_its_article_and_nothing_around_it(slug):
-    article, data = pages()[slug]
+    article, data = ALL_PAGES[slug]
     doc = parse_document(data, f"{slug}.html")
     lines = doc.text.split("\n")
     assert lines == article.content(), "headline, standfirst, paragraphs: in order, whole"
-    for furniture in BOILERPLATE[article.layout] + [article.caption]:
+    for furniture in FURNITURE[article.layout] + [article.caption]:
         assert furniture not in doc.text
     assert (doc.title, doc.published, doc.language[:2], doc.site_name) == (
         article.title, article.date, article.lang, article.site)

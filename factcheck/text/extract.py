@@ -115,7 +115,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- pruning
 
-# Class or id words of blocks that are never the article, even inside its container. Matched
+# Class, id or test-id words of blocks that are never the article, even inside its container. Matched
 # as whole words of the attribute (split on spaces, '-', '_' and camel case), so that
 # "header" is not "head" and "download" is not "ad".
 _PRUNE_WORDS = {
@@ -129,13 +129,17 @@ _PRUNE_WORDS = {
     "jwplayer", "paywall", "copyright", "premium", "topics",
     # bylines and datelines
     "signature", "dateline", "pubtime", "pubdate",
+    # promotion, partner content, pull quotes (a sentence of the article, shown twice)
+    "promo", "partner", "partenaire", "pullquote", "trending",
 }
 _PRUNE_PAIRS = {("read", "also"), ("also", "read"), ("a", "lire"), ("key", "points"),
                 ("reading", "time"), ("read", "time"), ("table", "of"), ("ad", "slot"),
-                ("ad", "holder"), ("lire", "aussi"), ("read", "more"), ("rich", "link")}
+                ("ad", "holder"), ("lire", "aussi"), ("read", "more"), ("rich", "link"),
+                ("pull", "quote"), ("most", "read"), ("most", "shared"), ("most", "viewed"),
+                ("most", "popular"), ("plus", "lus"), ("sign", "off")}
 _SPLIT_WORDS = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _PRUNE_TAGS = {"div", "section", "aside", "p", "span", "ul", "ol", "figure", "ins", "iframe",
-               "form"}
+               "form", "blockquote"}
 
 
 def _attr_words(value: str) -> list[str]:
@@ -143,7 +147,7 @@ def _attr_words(value: str) -> list[str]:
 
 
 def _is_furniture(element) -> bool:
-    for attr in ("class", "id"):
+    for attr in ("class", "id", "data-testid", "data-component"):
         value = element.get(attr)
         if not value:
             continue
@@ -190,6 +194,15 @@ _FURNITURE_LINES = [
     # "Lire aussi | …", "Read more: …", "RELATED: …": a link to another article
     re.compile(rf"^(?:{_LEAD_INS})\s*(?:[:|›»>–—-]|\.\.\.|…)", re.IGNORECASE),
     re.compile(rf"^(?:{_LEAD_INS})$", re.IGNORECASE),
+    # … or set in capitals, with no punctuation after: "À LIRE AUSSI Immobilier : …"
+    re.compile(r"^(?:À |A )?(?:LIRE AUSSI|LIRE ÉGALEMENT|VOIR AUSSI|READ MORE|READ ALSO|"
+               r"ALSO READ|RELATED|SEE ALSO)\b"),
+    # the wire's sign-off, and where a magazine article first appeared
+    re.compile(r"^(?:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
+               re.IGNORECASE),
+    re.compile(r"^(?:cet article (?:est paru|a été publié|a paru)|this (?:article|story) "
+               r"(?:appeared|was published|first appeared)|a version of this (?:article|story) "
+               r"appeared)\b", re.IGNORECASE),
     # ad labels and slots
     re.compile(r"^(?:publicité|pub|annonce|advertisement|advertising|ad|sponsored|"
                r"contenu sponsorisé|partenaire|story continues below advertisement)$",
@@ -222,10 +235,17 @@ _TAIL_PROMO = re.compile(
     r"the original content can be found)\b", re.IGNORECASE)
 
 
+# A call to sign up for a newsletter, in a line of its own.
+_SIGN_UP = re.compile(
+    r"(?:newsletter|bulletin|lettre d.information).{0,160}(?:sign up|subscribe|inscri|abonne)|"
+    r"(?:sign up|subscribe|inscrivez-vous|abonnez-vous).{0,160}(?:newsletter|bulletin|"
+    r"lettre d.information)", re.IGNORECASE)
+
+
 def _furniture_line(line: str) -> bool:
     if any(p.search(line) for p in _FURNITURE_LINES):
         return True
-    return len(line) < 300 and bool(_RIGHTS.search(line))
+    return len(line) < 300 and bool(_RIGHTS.search(line) or _SIGN_UP.search(line))
 
 
 def _clean_lines(text: str) -> list[str]:

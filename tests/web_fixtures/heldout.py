@@ -164,3 +164,14 @@ HELD_OUT_LAYOUTS = {"wire": wire, "hebdo": hebdo, "localnet": localnet}
 
 def held_out_pages() -> dict[str, tuple[Article, bytes]]:
     return {a.slug: (a, HELD_OUT_LAYOUTS[a.layout](a).encode("utf-8")) for a in HELD_OUT}
+
+# Strings of their wrapping that must never reach the imported text.
+HELD_OUT_BOILERPLATE = {
+    "wire": ["Morning Bid newsletter", "Reporting by", "Editing by", "Trust Principles",
+             "Read Next", "Purchase Licensing Rights", "Updated 3 hours ago", "Sign In"],
+    "hebdo": ["À LIRE AUSSI", "Immobilier : les prix baissent", "Cet article est paru",
+              "Contenu partenaire", "Assurance emprunteur", "Les plus partagés", "Abonnez-vous",
+              "SIPA", "Publié le"],
+    "localnet": ["Don't miss local news", "Thank you for supporting", "Report abuse",
+                 "3 replies", "Sign up for free", "Patch Staff", "Reply"],
+}
