@@ -220,3 +220,29 @@ def test_a_failed_source_fetch_writes_nothing(base, store):
         add_source_from_url(store, f"{base}/status/500")
     assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 0
     assert store.conn.execute("SELECT count(*) FROM snapshots").fetchone()[0] == 0
+
+
+def test_the_page_of_the_issue_imports_without_its_furniture(store):
+    """The saved page issue 22 was filed with: a menu, a byline, a photo caption, a "Read
+    more" aside, a newsletter line and a footer gave 12 claims, six of them boilerplate."""
+    page = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Meta invests in Scale AI | The Daily</title></head><body>
+<nav><a>Home</a> <a>Tech</a> <a>Sign in</a></nav>
+<article><h1>Meta invests in Scale AI</h1><p class="byline">By Sam Reed</p>
+<figure><img src="a.jpg"><figcaption>(Photo: AFP)</figcaption></figure>
+<p>Meta has invested $14.3 billion in Scale AI, the company said on Friday.</p>
+<aside><p>Read more: Ten things to know about Llama 4</aside>
+<p>The deal values the startup at $29 billion, and its founder Alexandr Wang joins Meta to
+lead a new research lab.</p><p>Scale AI will remain independent, according to a statement.</p>
+<p>Subscribe to our newsletter.</p></article>
+<footer><p>© 2025 The Daily.</p><p>All rights reserved.</p></footer></body></html>"""
+    result = import_document(store, parse_document(page.encode(), "daily.html"))
+    texts = [c["text"] for c in store.claims(result.article["id"])]
+    assert texts == [
+        "Meta invests in Scale AI",
+        "Meta has invested $14.3 billion in Scale AI, the company said on Friday.",
+        "The deal values the startup at $29 billion, and its founder Alexandr Wang joins Meta "
+        "to lead a new research lab.",
+        "Scale AI will remain independent, according to a statement."]
+    names = {n for c in store.claims(result.article["id"]) for n in c["facets"]["entities"]}
+    assert not names & {"Home Tech Sign", "Read", "Photo", "Subscribe"}
