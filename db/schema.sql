@@ -1,4 +1,4 @@
--- factcheck schema, version 6. Generated from factcheck/store/migrations.py;
+-- factcheck schema, version 7. Generated from factcheck/store/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -217,3 +217,40 @@ CREATE TRIGGER claim_pairs_ad AFTER DELETE ON claim_pairs BEGIN
 END;
 
 CREATE INDEX claims_decided ON claims(status) WHERE status != 'pending';
+
+CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER REFERENCES articles(id),
+    source_id INTEGER REFERENCES sources(id),
+    url TEXT NOT NULL,              -- as asked
+    final_url TEXT NOT NULL,        -- after redirects
+    http_status INTEGER NOT NULL,
+    content_type TEXT NOT NULL,     -- text/html or text/plain
+    charset TEXT,                   -- as the server declared it
+    fetched_at TEXT NOT NULL,
+    fetched_by TEXT,
+    size INTEGER NOT NULL,          -- bytes of the page, its content encoding undone
+    sha256 TEXT NOT NULL,           -- of those bytes
+    compression TEXT NOT NULL CHECK (compression IN ('zlib')),
+    body BLOB NOT NULL,             -- the page, compressed
+    CHECK ((article_id IS NULL) != (source_id IS NULL))
+);
+
+CREATE INDEX snapshots_article ON snapshots(article_id)
+    WHERE article_id IS NOT NULL;
+
+CREATE INDEX snapshots_source ON snapshots(source_id, id)
+    WHERE source_id IS NOT NULL;
+
+CREATE TRIGGER snapshots_append_only_update BEFORE UPDATE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+
+CREATE TRIGGER snapshots_append_only_delete BEFORE DELETE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+
+CREATE TABLE article_pages (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    author TEXT,
+    site_name TEXT,
+    extraction TEXT NOT NULL CHECK (extraction IN ('article', 'visible text'))
+);

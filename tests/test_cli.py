@@ -134,3 +134,153 @@ def test_collections_held_at_start_up_come_back_for_every_command(db_path):
         gc.unfreeze()
         if not was:
             gc.disable()
+
+
+# ---------------------------------------------------------------- the web (issue 22)
+
+@pytest.fixture(scope="module")
+def news():
+    from web_fixtures.server import serve
+
+    with serve() as base:
+        yield base
+
+
+def run_online(db, *args, env_extra: dict | None = None, check: bool = True):
+    env = {k: v for k, v in env_for_cli(db).items()
+           if k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "factcheck_offline")}
+    env.update(env_extra or {})
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", db],
+                          capture_output=True, env=env, timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError(proc.stderr.decode())
+    return proc
+
+
+def test_import_a_url_then_read_its_metadata_and_export_its_snapshot(db_path, tmp_path, news):
+    from web_fixtures.pages import pages
+
+    url = f"{news}/hop/1/news/inflation-mai"
+    out = run_online(db_path, "import", url).stdout.decode()
+    assert out.startswith("imported article 1 «L’inflation ralentit à 1,2 % sur un an en mai")
+    assert "page kept as fetched: snapshot 1, HTTP 200" in out
+    shown = run_online(db_path, "article", "1").stdout.decode()
+    for line in ("author: Claire Dumoulin", "site: Le Quotidien du Soir",
+                 "published: 2025-06-13", f"url: {news}/news/inflation-mai",
+                 "text found as: article", f"asked {url}", f"got   {news}/news/inflation-mai"):
+        assert line in shown
+    page = pages()["inflation-mai"][1]
+    assert run_online(db_path, "article", "1", "--snapshot").stdout == page
+    target = tmp_path / "page.html"
+    proc = run_online(db_path, "article", "1", "--snapshot", "-o", str(target))
+    assert target.read_bytes() == page and b"written to" in proc.stderr
+    data = json.loads(run_online(db_path, "article", "1", "--json").stdout)
+    assert data["snapshots"][0]["final_url"] == f"{news}/news/inflation-mai"
+    assert data["claims"] == len(json.loads(run_online(
+        db_path, "claims", "--article", "1", "--json").stdout))
+
+
+def test_a_file_imported_article_has_no_snapshot(db_path, tmp_path):
+    run(db_path, "import", str(SEED_ARTICLE))
+    proc = run(db_path, "article", "1", "--snapshot", check=False)
+    assert proc.returncode == 2 and b"has no snapshot" in proc.stderr
+
+
+@pytest.mark.parametrize("how", ["flag", "flag-first", "env"])
+def test_offline_refuses_a_url_and_creates_nothing(tmp_path, news, how):
+    db = str(tmp_path / "never.db")
+    url = f"{news}/news/inflation-mai"
+    args, env = {"flag": (["import", url, "--offline"], None),
+                 "flag-first": (["--offline", "import", url], None),
+                 "env": (["import", url], {"FACTCHECK_OFFLINE": "1"})}[how]
+    proc = run_online(db, *args, env_extra=env, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip() == (
+        f"factcheck: offline: {url} was not fetched (--offline or FACTCHECK_OFFLINE is set)")
+    assert not (tmp_path / "never.db").exists()
+
+
+@pytest.mark.parametrize("path, words", [
+    ("/status/404", "HTTP 404 Not Found"),
+    ("/status/500", "HTTP 500 Internal Server Error"),
+    ("/pdf", "it is application/pdf, not a web page"),
+    ("/huge", "the page is 50 MB, larger than the 10 MB limit"),
+    ("/bomb.br", "larger than the 10 MB limit once decompressed"),
+    ("/loop/a", "too many redirects (more than 5) (a redirect loop)"),
+    ("/slow-body", "timed out"),
+    ("/scripts-only", "has no visible text"),
+])
+def test_a_network_error_is_one_line_exit_1_and_nothing_written(tmp_path, news, path, words):
+    db = str(tmp_path / "never.db")
+    proc = run_online(db, "import", news + path, "--timeout", "0.5", check=False)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and err.count("\n") == 1 and words in err, err
+    assert err.startswith("factcheck: cannot ") and "Traceback" not in err
+    assert not (tmp_path / "never.db").exists()
+
+
+def test_a_refused_connection_is_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = run_online(str(tmp_path / "x.db"), "import", f"http://127.0.0.1:{port}/a",
+                      check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == (f"factcheck: cannot fetch http://127.0.0.1:{port}/a: "
+                                    f"connection refused by 127.0.0.1:{port}\n")
+
+
+@pytest.mark.parametrize("url", ["http://", "https://exa mple.org/", "http://x.org:99999/"])
+def test_a_malformed_url_is_a_usage_error(tmp_path, url):
+    proc = run_online(str(tmp_path / "x.db"), "import", url, check=False)
+    assert proc.returncode == 2 and b"not a web address" in proc.stderr
+
+
+def test_the_fallback_to_visible_text_is_said(db_path, news):
+    out = run_online(db_path, "import", f"{news}/no-article").stdout.decode()
+    assert out.splitlines()[0] == "no article body found; imported the page's visible text"
+
+
+def test_an_html_file_import_says_the_fallback_too(db_path, tmp_path):
+    page = tmp_path / "plan.html"
+    page.write_bytes(b"<html><body><footer><p>Le plan compte 1 200 pages.</p></footer></body>"
+                     b"</html>")
+    out = run(db_path, "import", str(page)).stdout.decode()
+    assert out.startswith("no article body found; imported the page's visible text\n")
+
+
+def test_sources_add_fetch_reads_the_page_and_keeps_its_snapshot(db_path, tmp_path, news):
+    from web_fixtures.pages import pages
+
+    url = f"{news}/news/winbuzzer-nfdg"
+    out = run_online(db_path, "sources", "add", url, "--fetch").stdout.decode()
+    assert out.startswith(f"source 1: {url}\n")
+    assert "Meta Offers to Buy Stake in Venture Firm" in out and "WinBuzzer" in out
+    assert "snapshot 1: HTTP 200" in out and "sha256 " in out
+    source = json.loads(run_online(db_path, "sources", "show", "1", "--json").stdout)
+    assert source["published"] == "2025-07-03" and source["language"] == "en"
+    assert "Leave a Reply" not in source["text"] and "NFDG" in source["text"]
+    listed = run_online(db_path, "snapshot", "--source", "1").stdout.decode()
+    assert f"asked {url}" in listed and "sha256 " in listed
+    target = tmp_path / "source.html"
+    run_online(db_path, "snapshot", "1", "-o", str(target))
+    assert target.read_bytes() == pages()["winbuzzer-nfdg"][1]
+    info = json.loads(run_online(db_path, "snapshot", "1", "--info", "--json").stdout)
+    assert info["source_id"] == 1 and "body" not in info
+
+
+def test_sources_add_by_hand_still_needs_a_title(db_path):
+    proc = run(db_path, "sources", "add", "https://x.example/a", check=False)
+    assert proc.returncode == 2 and b"needs --title" in proc.stderr
+    added = json.loads(run(db_path, "sources", "add", "https://x.example/a", "--title", "T",
+                           "--json").stdout)
+    assert added["title"] == "T"
+
+
+def test_sources_add_fetch_offline_writes_nothing(tmp_path, news):
+    proc = run_online(str(tmp_path / "s.db"), "--offline", "sources", "add",
+                      f"{news}/news/vcpost-scale", "--fetch", check=False)
+    assert proc.returncode == 1 and b"offline" in proc.stderr
+    assert not (tmp_path / "s.db").exists()

@@ -3,6 +3,10 @@
 Errors the user can act on print one line on stderr and exit non-zero (2 for bad input,
 1 for the rest); no traceback reaches the terminal unless FACTCHECK_DEBUG is set.
 
+Nothing touches the network unless a URL is given; ``--offline`` (anywhere on the line)
+refuses even those, as FACTCHECK_OFFLINE=1 does: the option sets that variable, so the
+desk and every process it starts are offline too.
+
 Each group of commands lives in a module of its own with a ``register`` function. The
 desk's modules (articles, claims, export, admin) are always registered; the others only
 when their command is named (or for --help), so opening the desk pays for none of them.
@@ -20,14 +24,15 @@ import sys
 from .. import __version__
 from ..errors import FactcheckError, InputError
 from ..store import default_db_path
+from ..web import OFFLINE_ENV
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError
 
 # Modules with a `register(subparsers, common=, editor=, as_json=)` function.
 CORE_MODULES = ("articles", "claims", "export", "admin")
 COMMAND_MODULES = {"sources": "sources", "link": "sources", "unlink": "sources",
                    "suggest": "sources", "dupes": "dupes", "archive": "archive", "doctor": "doctor"}
-CORE_COMMANDS = {"import", "articles", "claims", "claim", "mark", "note", "export", "label",
-                 "settings", "backup", "tui", "demo"}
+CORE_COMMANDS = {"import", "articles", "article", "snapshot", "claims", "claim", "mark", "note",
+                 "export", "label", "settings", "backup", "tui", "demo"}
 _VALUE_OPTIONS = {"--db", "--editor", "--article"}
 
 
@@ -48,6 +53,8 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
                         help="database file (default: $FACTCHECK_DB or db/factcheck.db)")
+    common.add_argument("--offline", action="store_true", default=argparse.SUPPRESS,
+                        help=f"fetch nothing: refuse URLs (also: {OFFLINE_ENV}=1)")
     editor = argparse.ArgumentParser(add_help=False)
     editor.add_argument("--editor", default=argparse.SUPPRESS,
                         help="who is working (default: $FACTCHECK_EDITOR, then the login name)")
@@ -79,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "db"):
         args.db = default_db_path()
     args.editor = getattr(args, "editor", None)
+    if getattr(args, "offline", False):
+        os.environ[OFFLINE_ENV] = "1"
     if args.command is None:
         from .admin import cmd_tui
 

@@ -11,6 +11,7 @@ import argparse
 from ..errors import StoreError
 from ..matching import sources as src
 from ..text.formatting import shorten as _short
+from .articles import fetch_limits, timeout_seconds
 from .common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -49,9 +50,21 @@ def cmd_sources_import(args) -> int:
 
 
 def cmd_sources_add(args) -> int:
+    url = args.url_arg or args.url
+    if args.url_arg and args.url and args.url_arg != args.url:
+        raise CliError("give the source's URL once: as an argument or with --url", EXIT_USAGE)
+    if not url:
+        raise CliError("a source needs a URL: factcheck sources add URL [--fetch]", EXIT_USAGE)
+    if args.fetch:
+        return _add_fetched(args, url)
+    if args.timeout is not None:
+        raise CliError("--timeout is for --fetch", EXIT_USAGE)
+    if not args.title:
+        raise CliError("a source added by hand needs --title (or --fetch to read it from "
+                       "the page)", EXIT_USAGE)
     with open_store(args) as store:
         try:
-            source = src.add_source(store, url=args.url, title=args.title,
+            source = src.add_source(store, url=url, title=args.title,
                                     publisher=args.publisher, published=args.published,
                                     language=args.language, text=args.text, editor=args.editor)
         except StoreError as exc:  # what was typed is wrong: a usage error
@@ -60,6 +73,31 @@ def cmd_sources_add(args) -> int:
         print_json(source)
     else:
         print(f"source {source['id']}: {source['url']}")
+    return EXIT_OK
+
+
+def _add_fetched(args, url: str) -> int:
+    from ..ingest import add_fetched_source, fetch_document  # deferred: start-up (httpx)
+
+    # fetched before the store is opened: a failure leaves no trace, not even a file
+    page, doc = fetch_document(url, fetch_limits(args))
+    with open_store(args) as store:
+        added = add_fetched_source(
+            store, page, doc, title=args.title, publisher=args.publisher,
+            published=args.published, language=args.language, text=args.text,
+            editor=args.editor)
+    source, snap = added.source, added.snapshot
+    if args.json:
+        print_json({**source, "notice": added.notice, "snapshot": snap})
+        return EXIT_OK
+    if added.notice:
+        print(added.notice)
+    print(f"source {source['id']}: {source['url']}")
+    meta = "  ".join(x for x in (source.get("publisher"), source.get("published"),
+                                  source.get("language")) if x)
+    print(f"        {_short(source.get('title') or '', 90)}" + (f"  ({meta})" if meta else ""))
+    print(f"        snapshot {snap['id']}: HTTP {snap['http_status']}, {snap['size']} bytes, "
+          f"fetched {snap['fetched_at']}, sha256 {snap['sha256']}")
     return EXIT_OK
 
 
@@ -164,13 +202,24 @@ def register(sub, *, common, editor, as_json) -> None:
                                "(url,title,publisher,published,language,text)")
     q.set_defaults(func=cmd_sources_import)
 
-    q = ssub.add_parser("add", parents=[common, editor, as_json], help="add one source by hand")
-    q.add_argument("--url", required=True)
-    q.add_argument("--title", required=True)
+    q = ssub.add_parser("add", parents=[common, editor, as_json],
+                        help="add one source: by hand, or --fetch its page",
+                        description="Add one source (a page already stored under the same "
+                                    "URL is updated). With --fetch, the page is fetched: its "
+                                    "title, publisher, date, language and text are read from "
+                                    "it (options given override them), and the page is kept as "
+                                    "fetched, with its SHA-256 (factcheck snapshot --source ID).")
+    q.add_argument("url_arg", nargs="?", metavar="URL", help="the page's address")
+    q.add_argument("--url", help="the page's address (the same as URL)")
+    q.add_argument("--fetch", action="store_true",
+                   help="fetch the page and read the source from it")
+    q.add_argument("--title", help="the page's headline (required without --fetch)")
     q.add_argument("--publisher")
     q.add_argument("--published", help="date, e.g. 2025-06-13")
     q.add_argument("--language", help="e.g. fr or en")
     q.add_argument("--text", help="excerpt or summary")
+    q.add_argument("--timeout", type=timeout_seconds, default=None, metavar="SECONDS",
+                   help="with --fetch: connect and read timeout")
     q.set_defaults(func=cmd_sources_add)
 
     q = ssub.add_parser("list", parents=[common, as_json], help="list sources")

@@ -13,12 +13,14 @@ stale copy is refused instead of silently overwriting a colleague's verdict.
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -26,9 +28,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import NotFound, StaleEdit, StoreError
-from .migrations import APP_ID, INDEX_ONLY, LATEST, MIGRATIONS
+from .migrations import ADDITIVE, APP_ID, INDEX_ONLY, LATEST, MIGRATIONS
 
 STATUSES = ("pending", "verified", "disputed")
+SNAPSHOT_COLUMNS = ("id, article_id, source_id, url, final_url, http_status, content_type,"
+                    " charset, fetched_at, fetched_by, size, sha256, compression")
 DEFAULT_DB = Path("db") / "factcheck.db"
 BUSY_TIMEOUT_S = 30.0
 
@@ -199,8 +203,8 @@ class Store:
         if not pending:
             return []
         if self.readonly:
-            if all(m[0] in INDEX_ONLY for m in pending):
-                return []  # what this code reads is all there; the indexes wait for a writer
+            if all(m[0] in INDEX_ONLY or m[0] in ADDITIVE for m in pending):
+                return []  # what this code reads is all there (or read as missing)
             raise StoreError(f"{self.path} needs a schema upgrade but is read-only")
         if current > 0 and self.path != ":memory:":
             self.backup(f"{self.path}.bak-v{current}-{int(time.time())}")
@@ -253,13 +257,17 @@ class Store:
     def insert_article(self, *, text: str, sha256: str, title: str, language: str,
                        source: str | None, fmt: str, encoding: str, url: str | None,
                        editor: str, claims: list[dict], facets_json: list[str],
-                       note: tuple[str, str] | None = None) -> tuple[int, bool]:
+                       note: tuple[str, str] | None = None, published: str | None = None,
+                       author: str | None = None, site_name: str | None = None,
+                       extraction: str | None = None,
+                       snapshot: dict | None = None) -> tuple[int, bool]:
         """Store an article and its claims in one transaction; the same text only once.
 
         ``claims`` are the pipeline's rows (start, end, text, checkworthiness, reasons),
         ``facets_json`` their facets already encoded. ``note``, a (key, value) pair for
         ``meta``, is written in the same transaction: durable with the claims, it says
-        what is still to be done with them. Returns (article id, created).
+        what is still to be done with them. ``snapshot``, the page the article was fetched
+        from (see ``add_snapshot``), goes in with it. Returns (article id, created).
         """
         dumps = json_text
         with self.transaction() as conn:
@@ -269,11 +277,19 @@ class Store:
                 return again[0], False
             cur = conn.execute(
                 "INSERT INTO articles (title, language, source, format, encoding, url, sha256,"
-                " text, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " text, imported_at, imported_by, published)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (title[:500], language, source, fmt, encoding, url, sha256, text, now(),
-                 editor),
+                 editor, published),
             )
             article_id = cur.lastrowid
+            if extraction is not None:
+                conn.execute("INSERT INTO article_pages (article_id, author, site_name,"
+                             " extraction) VALUES (?, ?, ?, ?)",
+                             (article_id, author and author[:200],
+                              site_name and site_name[:200], extraction))
+            if snapshot is not None:
+                self.add_snapshot(conn, snapshot, article_id=article_id)
             conn.executemany(
                 "INSERT INTO claims (article_id, seq, char_start, char_end, text,"
                 " checkworthiness, reasons, facets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -291,12 +307,76 @@ class Store:
                 conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", note)
         return article_id, True
 
+    # ------------------------------------------------------------ snapshots
+
+    def add_snapshot(self, conn: sqlite3.Connection, page: dict, *,
+                     article_id: int | None = None, source_id: int | None = None) -> dict:
+        """Keep a fetched page for an article or a source, inside the caller's transaction.
+
+        ``page`` holds url, final_url, http_status, content_type, charset, fetched_at,
+        fetched_by and body (the bytes as served); the store hashes and compresses the body.
+        Returns the snapshot's record, without its body.
+        """
+        body = page["body"]
+        row = {"article_id": article_id, "source_id": source_id, "url": page["url"],
+               "final_url": page["final_url"], "http_status": page["http_status"],
+               "content_type": page["content_type"], "charset": page.get("charset"),
+               "fetched_at": page["fetched_at"], "fetched_by": page.get("fetched_by"),
+               "size": len(body), "sha256": hashlib.sha256(body).hexdigest(),
+               "compression": "zlib"}
+        cur = conn.execute(
+            f"INSERT INTO snapshots ({', '.join(row)}, body)"
+            f" VALUES ({', '.join('?' * len(row))}, ?)",
+            (*row.values(), zlib.compress(body, 9)))
+        return {"id": cur.lastrowid, **row}
+
+    def _has_table(self, name: str) -> bool:
+        with self.lock:
+            return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                     " AND name = ?", (name,)).fetchone() is not None
+
+    def snapshots(self, *, article_id: int | None = None,
+                  source_id: int | None = None) -> list[dict]:
+        """The snapshots of an article or a source, oldest first, without their bodies."""
+        if not self._has_table("snapshots"):  # a read-only store from before them
+            return []
+        column, value = ("article_id", article_id) if article_id is not None else (
+            "source_id", source_id)
+        return self.rows(f"SELECT {SNAPSHOT_COLUMNS} FROM snapshots WHERE {column} = ?"
+                         " ORDER BY id", [value])
+
+    def snapshot(self, snapshot_id: int) -> dict:
+        """One snapshot with its body (the page's bytes), checked against its SHA-256."""
+        rows = self.rows(f"SELECT {SNAPSHOT_COLUMNS}, body FROM snapshots WHERE id = ?",
+                         [snapshot_id]) if self._has_table("snapshots") else []
+        if not rows:
+            raise NotFound(f"no snapshot with id {snapshot_id}")
+        row = rows[0]
+        try:
+            body = zlib.decompress(row["body"])
+        except zlib.error:
+            body = None
+        if body is None or hashlib.sha256(body).hexdigest() != row["sha256"]:
+            raise StoreError(f"snapshot {snapshot_id} is damaged: its content no longer "
+                             "matches the SHA-256 recorded when it was fetched")
+        row["body"] = body
+        return row
+
+    @cached_property
+    def _page_columns(self) -> str:
+        """The columns of article_pages for an article query (a.* and p.*), or NULLs on a
+        read-only store from before them."""
+        if self._has_table("article_pages"):
+            return ("p.author, p.site_name, p.extraction FROM articles a"
+                    " LEFT JOIN article_pages p ON p.article_id = a.id")
+        return "NULL AS author, NULL AS site_name, NULL AS extraction FROM articles a"
+
     def article_by_hash(self, sha: str) -> dict | None:
-        rows = self.rows("SELECT * FROM articles WHERE sha256 = ?", [sha])
+        rows = self.rows(f"SELECT a.*, {self._page_columns} WHERE a.sha256 = ?", [sha])
         return rows[0] if rows else None
 
     def article(self, article_id: int) -> dict:
-        rows = self.rows("SELECT * FROM articles WHERE id = ?", [article_id])
+        rows = self.rows(f"SELECT a.*, {self._page_columns} WHERE a.id = ?", [article_id])
         if not rows:
             raise NotFound(f"no article with id {article_id}")
         return rows[0]
@@ -305,7 +385,7 @@ class Store:
         return self.rows(
             "SELECT a.id, a.title, a.language, a.source, a.format, a.sha256, a.imported_at,"
             " a.imported_by, a.url, a.published, coalesce(c.claims, 0) AS claims,"
-            " coalesce(c.pending, 0) AS pending FROM articles a LEFT JOIN ("
+            f" coalesce(c.pending, 0) AS pending, {self._page_columns} LEFT JOIN ("
             "   SELECT article_id, count(*) AS claims, sum(status = 'pending') AS pending"
             "   FROM claims GROUP BY article_id) c ON c.article_id = a.id ORDER BY a.id")
 

@@ -273,6 +273,51 @@ CREATE INDEX claims_decided ON claims(status) WHERE status != 'pending';
 DROP INDEX IF EXISTS claims_worthiness;
 """,
     ),
+    (
+        7,
+        "pages as fetched (snapshots) for articles and sources; an article's page metadata",
+        """
+-- A web page as it was fetched: what a claim was checked against, or what a source said
+-- when it was linked, kept byte for byte (compressed) with its SHA-256. Rows are never
+-- changed or removed; a page fetched again is a new row.
+-- (Every statement of this migration may run again on a store that has it: IF NOT EXISTS.)
+CREATE TABLE IF NOT EXISTS snapshots (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER REFERENCES articles(id),
+    source_id INTEGER REFERENCES sources(id),
+    url TEXT NOT NULL,              -- as asked
+    final_url TEXT NOT NULL,        -- after redirects
+    http_status INTEGER NOT NULL,
+    content_type TEXT NOT NULL,     -- text/html or text/plain
+    charset TEXT,                   -- as the server declared it
+    fetched_at TEXT NOT NULL,
+    fetched_by TEXT,
+    size INTEGER NOT NULL,          -- bytes of the page, its content encoding undone
+    sha256 TEXT NOT NULL,           -- of those bytes
+    compression TEXT NOT NULL CHECK (compression IN ('zlib')),
+    body BLOB NOT NULL,             -- the page, compressed
+    CHECK ((article_id IS NULL) != (source_id IS NULL))
+);
+CREATE INDEX IF NOT EXISTS snapshots_article ON snapshots(article_id)
+    WHERE article_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS snapshots_source ON snapshots(source_id, id)
+    WHERE source_id IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS snapshots_append_only_update BEFORE UPDATE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS snapshots_append_only_delete BEFORE DELETE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+
+-- What an HTML article's page says of itself, and how its text was found: 'article' (the
+-- main text) or 'visible text' (no article body was found). Its date goes to
+-- articles.published. One row per article imported from HTML.
+CREATE TABLE IF NOT EXISTS article_pages (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    author TEXT,
+    site_name TEXT,
+    extraction TEXT NOT NULL CHECK (extraction IN ('article', 'visible text'))
+);
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -281,3 +326,7 @@ LATEST = MIGRATIONS[-1][0]
 # schema before them (more slowly, at worst), so a store that cannot be written (a read-only
 # file or folder) and lacks only these opens as it is.
 INDEX_ONLY = frozenset({6})
+# Migrations that only add tables that this code reads as empty when they are missing (an
+# article with no author, site or snapshot): a store that cannot be written and lacks only
+# these (and index-only ones) opens as it is too.
+ADDITIVE = frozenset({7})

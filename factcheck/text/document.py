@@ -1,9 +1,10 @@
 """Articles: decoded text in (see ``decode``), one normalised visible text out.
 
-The text the store keeps is the *visible* text: for HTML the body text without
-script or style, for Markdown the prose without its markup.  It is normalised
-once (LF line endings, NFC, no control characters) and every claim offset
-points into that exact string.
+The text the store keeps is the article's text: for HTML the article that ``extract``
+finds in the page (headline, standfirst, paragraphs; no menus, captions or footers), or,
+when it finds none, the page's visible text without script or style; for Markdown the prose
+without its markup.  It is normalised once (LF line endings, NFC, no control characters)
+and every claim offset points into that exact string.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ from pathlib import Path
 
 from ..errors import InputError
 from .decode import CONTROL_CHARS, decode_bytes
+from .extract import decode_html, extract_article
 
 _LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _LINE_SEPARATOR_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
+
+
+# How the text of an HTML document was found (Document.extraction).
+ARTICLE = "article"
+VISIBLE_TEXT = "visible text"
+FALLBACK_NOTICE = "no article body found; imported the page's visible text"
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,17 @@ class Document:
     format: str  # txt | md | html
     encoding: str
     title: str | None  # a title found in the document itself, if any
+    # what an HTML page says of itself (None for other formats, or when it does not say)
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    language: str | None = None  # as declared by the page, e.g. fr
+    site_name: str | None = None
+    extraction: str | None = None  # ARTICLE or VISIBLE_TEXT, for HTML
+
+    @property
+    def notice(self) -> str | None:
+        """What the import should tell the editor about how the text was found."""
+        return FALLBACK_NOTICE if self.extraction == VISIBLE_TEXT else None
 
 
 def normalise(text: str) -> str:
@@ -231,15 +250,20 @@ def _plain_title(text: str) -> str | None:
     return None
 
 
-def parse_document(data: bytes, name: str | None = None, fmt: str | None = None) -> Document:
-    """Decode, extract the visible text and normalise it; raise InputError on bad input."""
+def parse_document(data: bytes, name: str | None = None, fmt: str | None = None,
+                   charset: str | None = None, url: str | None = None) -> Document:
+    """Decode, extract the text and normalise it; raise InputError on bad input.
+
+    ``charset`` is the one a server declared for the bytes (HTML only: a file's own
+    ``<meta charset>`` is read in any case); ``url`` is the page's address, which helps
+    the extraction of its metadata.
+    """
     raw, encoding = decode_bytes(data)
     raw = normalise(raw)
     fmt = fmt or detect_format(name, raw)
-    if fmt == "html":
-        text, title = html_to_text(raw)
-        text = normalise(text)
-    elif fmt == "md":
+    if fmt == "html":  # decoded again: a page's charset declarations come first
+        return _html_document(data, charset, url)
+    if fmt == "md":
         text, title = markdown_to_text(raw)
         text = normalise(text)
     else:  # plain text: raw is normalised already, and normalising again changes nothing
@@ -248,3 +272,23 @@ def parse_document(data: bytes, name: str | None = None, fmt: str | None = None)
         what = "visible text" if fmt != "txt" else "text"
         raise InputError(f"the file has no {what}: it is empty or only whitespace")
     return Document(text=text, format=fmt, encoding=encoding, title=title)
+
+
+def _html_document(data: bytes, charset: str | None, url: str | None) -> Document:
+    """The article of an HTML page, or its visible text when no article body is found."""
+    raw, encoding = decode_html(data, charset)
+    raw = normalise(raw)
+    article = extract_article(raw, url, visible_text=lambda: html_to_text(raw)[0])
+    if article is not None:
+        text = normalise(article.text)
+        if text.strip():
+            return Document(text=text, format="html", encoding=encoding, title=article.title,
+                            author=article.author, published=article.published,
+                            language=article.language, site_name=article.site_name,
+                            extraction=ARTICLE)
+    text, title = html_to_text(raw)
+    text = normalise(text)
+    if not text.strip():
+        raise InputError("the page has no visible text: nothing but markup or scripts")
+    return Document(text=text, format="html", encoding=encoding, title=title,
+                    extraction=VISIBLE_TEXT)

@@ -1,0 +1,1 @@
+"""Fixture news pages and the local HTTP server that serves them (tests and bench)."""
