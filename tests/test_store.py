@@ -237,14 +237,13 @@ def test_migration_6_moves_the_status_index_to_the_decided_claims(db_path):
         assert [c["text"] for c in store.claims(status="pending")] == ["Deux."]
 
 
-def _as_version_5(path):
-    """A store made by this code, turned back into schema 5 (its indexes as they were)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.executescript("DROP INDEX claims_decided;"
-                       " CREATE INDEX claims_status ON claims(status);"
-                       " CREATE INDEX claims_worthiness ON claims(article_id, checkworthiness);"
-                       " PRAGMA user_version = 5;")
-    conn.close()
+def _schema_up_to(version, monkeypatch):
+    """Stores opened from now on stop at this schema version, as an older factcheck did."""
+    import factcheck.store.db as store_mod
+    from factcheck.store.migrations import MIGRATIONS
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [m for m in MIGRATIONS if m[0] <= version])
+    monkeypatch.setattr(store_mod, "LATEST", version)
 
 
 def test_a_read_only_store_short_of_index_migrations_only_opens_as_it_is(db_path, monkeypatch):
@@ -252,11 +251,12 @@ def test_a_read_only_store_short_of_index_migrations_only_opens_as_it_is(db_path
     reading (and its filters still answer); an older one still asks for an upgrade."""
     import factcheck.store.db as store_mod
 
+    _schema_up_to(5, monkeypatch)
     with Store(db_path) as store:
         text = "Meta a payé 14,3 milliards de dollars. Ensuite, 49 % de Scale AI. Puis rien."
         import_document(store, parse_document(text.encode(), "a.txt"))
         store.mark(2, "verified", editor="ed")
-    _as_version_5(db_path)
+    monkeypatch.undo()
     real_access = store_mod.os.access
     monkeypatch.setattr(store_mod.os, "access",
                         lambda p, mode: False if mode == store_mod.os.W_OK else real_access(p, mode))
