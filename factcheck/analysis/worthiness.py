@@ -1,142 +1,255 @@
 """How check-worthy a claim is, in [0, 1], with the reasons in plain words.
 
-A transparent additive score rather than a model: an editor can read why a
-claim ranks where it does.  Checkable material raises it (figures, named
-actors, an attribution, a concrete event, a date); what cannot be checked
-lowers it (opinion and vague characterisation, speculation about the future,
-questions, fragments).
+A logistic model learned from public labelled sentences (ClaimBuster's two-class release and
+the CLEF CheckThat! 2019 transcripts) by bench/train_worthiness.py, shipped as
+worthiness_model.json.gz beside this file and read on the first score.  It is linear, so
+each feature's part of the score is its weight times its value, and the reasons are the
+few parts that weighed most, said in words with the text that carried them.
+
+The data is English.  An English claim is scored by the whole model: the facets and the
+bilingual cues of cues.py, and the English words and letter n-grams.  Any other claim is
+scored by a second model trained on the same sentences with the facets and cues alone,
+the features that mean the same in French (see cues.py).
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import gzip
+import json
+import math
+from pathlib import Path
 
-from .facets import Gate, Sentence, analyse, finditer, folded, search
+from ..text.language import detect_language
+from . import cues as C
+from .facets import Sentence
 
-# An event is a past participle after an auxiliary (a investi, ont été rachetés… "a levé
-# des fonds" allows one word between), or a noun or an English verb of the kind.
-_EVENT_PARTICIPLES = """
-    investi acquis racheté recruté embauché payé déboursé dépensé vendu signé licencié levé
-    nommé quitté rejoint lancé publié élu voté proposé tenté fondé créé cofondé augmenté
-    baissé chuté progressé doublé triplé annoncé pris suivi suivie suivis suivies conclu
-    obtenu perdu gagné refusé rejeté approuvé adopté condamné arrêté tué blessé
-""".split()
-_EVENT_NOUNS = """
-    recrutement rachat acquisition participation investissement prime primes cofondateur
-    fondateur démission licenciement faillite
-""".split()
-_EVENT_VERBS_EN = """
-    paid acquired bought invested hired recruited poached signed raised spent sold appointed
-    joined left launched founded offered took rose fell increased decreased doubled grew won
-    lost elected voted approved rejected killed arrested stake
-""".split()
-_EVENT = re.compile(
-    r"\b(?:a|ont|avait|aurait|ait|aient|ayant|a\s+été|ont\s+été)\s+(?:\w+\s+)?"
-    r"(?:" + "|".join(_EVENT_PARTICIPLES) + r")\b"
-    r"|\b(?:" + "|".join(_EVENT_NOUNS) + r")\b"
-    r"|\b(?:" + "|".join(_EVENT_VERBS_EN) + r")\b",
-    re.IGNORECASE,
-)
-folded(_EVENT)
-# Every match ends in one of these words (the auxiliaries alone are not enough).
-_EVENT_GATE = Gate(_EVENT_PARTICIPLES + _EVENT_NOUNS + _EVENT_VERBS_EN)
-_OPINION = re.compile(
-    r"\b(?:agressi(?:f|ve|ves|fs)|fondamenta(?:l|le|les|ux)|spectaculaires?|colossa(?:l|le|les|ux)"
-    r"|frénésie|stratégie|changement|inédite?s?|incroyables?|remarquables?|énormes?"
-    r"|considérables?|historiques?|révolution\w*|de\s+plus\s+en\s+plus|pionnier|reconnu"
-    r"|sans\s+précédent|désormais|vedettes?|géants?|raid|course|vise|visent|marque"
-    r"|aggressive|fundamental|spectacular|massive|huge|unprecedented|remarkable|shift"
-    r"|strategy|increasingly|frenzy|landmark|stunning|dramatic|race|giants?"
-    r"|je\s+pense|à\s+mon\s+avis|il\s+faut|nous\s+devons|i\s+think|we\s+must|should)\b",
-    re.IGNORECASE,
-)
-folded(_OPINION)
-# a word of each alternative of _OPINION ("pense" for "je pense"…), or a fragment of it
-_OPINION_GATE = Gate(
-    """
-    agressif agressive agressives agressifs fondamental fondamentale fondamentales
-    fondamentaux spectaculaire spectaculaires colossal colossale colossales colossaux
-    frénésie stratégie changement inédit inédite inédits inédites incroyable incroyables
-    remarquable remarquables énorme énormes considérable considérables historique historiques
-    pionnier reconnu précédent désormais vedette vedettes géant géants raid course vise visent
-    marque aggressive fundamental spectacular massive huge unprecedented remarkable shift
-    strategy increasingly frenzy landmark stunning dramatic race giant giants pense avis faut
-    devons think must should
-    """, fragments=("révolution", "de plus en plus"))
-_FIRST_PERSON_VIEW = folded(re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I))
-_FIRST_PERSON_GATE = Gate("moi sens view")
+MODEL_FILE = Path(__file__).with_name("worthiness_model.json.gz")
+
+# Reasons: a part of the score smaller than this is not worth a line; at most this many.
+_SHOWN_FROM = 0.15
+_SHOWN_AT_MOST = 5
 
 
-def _list(items: list[str], limit: int = 4) -> str:
+class Model:
+    """The weights, as read from the model file, and a cache of each word's weight."""
+
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared",
+                 "_cache", "meta")
+
+    def __init__(self, data: dict) -> None:
+        en, cross = data["english"], data["shared"]
+        self.en_bias: float = en["bias"]
+        self.en_shared: dict[str, float] = en["shared"]
+        self.words: dict[str, float] = en["words"]
+        self.pairs: dict[str, float] = en["pairs"]
+        self.grams: dict[str, float] = en["grams"]
+        self.bias: float = cross["bias"]
+        self.shared: dict[str, float] = cross["shared"]
+        self.meta: dict = data.get("meta", {})
+        # word -> (its own weight, the sum of its letter n-grams' weights, how many)
+        self._cache: dict[str, tuple[float, float, int]] = {}
+
+    def word(self, w: str) -> tuple[float, float, int]:
+        e = self._cache.get(w)
+        if e is None:
+            grams = C.word_grams(w)
+            g = self.grams
+            e = (self.words.get(w, 0.0), sum(g.get(x, 0.0) for x in grams), len(grams))
+            if len(self._cache) < 200_000:
+                self._cache[w] = e
+        return e
+
+
+_MODEL: Model | None = None
+
+
+def model() -> Model:
+    """The model, read from its file on first use (importing this module reads nothing)."""
+    global _MODEL
+    if _MODEL is None:
+        with gzip.open(MODEL_FILE, "rt", encoding="utf-8") as f:
+            _MODEL = Model(json.load(f))
+    return _MODEL
+
+
+def loaded() -> bool:
+    return _MODEL is not None
+
+
+def features(text: str, facets: dict, lowered: str | None = None
+             ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
+    """(words, cues found, shared features) of a claim: what training and scoring read."""
+    tokens = C.words(text.lower() if lowered is None else lowered)
+    found = C.cues(tokens)
+    return tokens, found, C.shared(text, tokens, facets, found)
+
+
+def score(text: str, facets: dict, *, sentence: Sentence | None = None,
+          lang: str | None = None, weights: Model | None = None) -> tuple[float, list[str]]:
+    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −.
+
+    sentence: facets.Sentence(text), if the caller has it; lang: the article's language
+    ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
+    (the benchmark's, trained without its held-out part)."""
+    m = weights or model()
+    tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
+    if lang is None:
+        lang = _language(text)
+    parts: list[tuple[float, str, str]] = []  # (part of the logit, group, feature)
+    if lang == "en":
+        table, total = m.en_shared, m.en_bias
+    else:
+        table, total = m.shared, m.bias
+    for name, value in x.items():
+        w = table.get(name)
+        if w:
+            total += w * value
+            parts.append((w * value, _GROUP.get(name, name), name))
+    lexical: list[tuple[float, str]] = []
+    if lang == "en" and tokens:
+        total += _english(m, tokens, lexical)
+    if "boilerplate" in found:
+        total += C.BOILERPLATE_WEIGHT
+        parts.append((C.BOILERPLATE_WEIGHT, "cue_boilerplate", "cue_boilerplate"))
+    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    return _rounded(value), _reasons(text, facets, tokens, found, parts, lexical)
+
+
+def _language(text: str) -> str:
+    # a claim alone has few words to vote with: accented letters lean French on a tie
+    return detect_language(text, default="en" if text.isascii() else "fr")
+
+
+def _english(m: Model, tokens: list[str], lexical: list[tuple[float, str]]) -> float:
+    """The English words' part of the logit; each word's and pair's part into lexical."""
+    n = len(tokens)
+    own, gram_total, gram_count = [], 0.0, 0
+    for w in tokens:
+        uw, gw, gc = m.word(w)
+        own.append((uw, gw))
+        gram_count += gc
+        gram_total += gw
+    unit_scale, gram_scale = n ** -0.5, gram_count ** -0.5
+    total = gram_total * gram_scale
+    for w, (uw, gw) in zip(tokens, own):
+        part = uw * unit_scale + gw * gram_scale
+        total += uw * unit_scale
+        lexical.append((part, w))
+    if n > 1:
+        pair_scale = (n - 1) ** -0.5
+        pairs = m.pairs
+        for a, b in zip(tokens, tokens[1:]):
+            pw = pairs.get(a + " " + b)
+            if pw:
+                total += pw * pair_scale
+                lexical.append((pw * pair_scale, a + " " + b))
+    return total
+
+
+# ---------------------------------------------------------------- reasons
+
+_GROUP = {
+    "figures_2": "figure", "figure_money": "figure", "figure_percent": "figure",
+    "figure_years": "figure", "figure_unit": "figure", "figure_bare": "figure",
+    "names_more": "names",
+    "speaker": "attributed",
+    "short_1_3": "length", "short_4_6": "length", "short_7_12": "length",
+    "long_26_up": "length",
+    "first_person_plural": "first_person", "first_person_singular": "first_person",
+}
+_GROUP.update((f"cue_{cue}_2", f"cue_{cue}") for cue in C.CUES)
+
+
+def _quoted(items: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"« {i} »" for i in items[:limit])
+    return shown + ("…" if len(items) > limit else "")
+
+
+def _listed(items: list[str], limit: int = 4) -> str:
     shown = ", ".join(items[:limit])
     return shown + ("…" if len(items) > limit else "")
 
 
-def score(text: str, facets: dict, *, sentence: Sentence | None = None
-          ) -> tuple[float, list[str]]:
-    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −
-    (sentence: facets.Sentence(text), if the caller has it)."""
-    reasons: list[str] = []
-    if sentence is None:
-        sentence = analyse(text)
-    total = 0.15
-    numbers = facets.get("numbers") or []
-    entities = facets.get("entities") or []
-    # words, counted only up to 6: only a shorter claim's count is ever shown
-    words = len(text.split(None, 5))
-
-    if numbers:
-        with_unit = [n for n in numbers if n.get("unit")]
-        gain = 0.30 + min(0.15, 0.08 * (len(numbers) - 1)) + (0.05 if with_unit else 0.0)
-        total += gain
-        reasons.append(f"+ {len(numbers)} figure{'s' if len(numbers) > 1 else ''}: "
-                       f"{_list([n['text'] for n in numbers])}")
-    if entities:
-        total += min(0.25, 0.08 * len(entities))
-        reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
-                       f"{_list(entities)}")
-    event = search(_EVENT, sentence) if sentence.gates & _EVENT_GATE.bit else None
-    if event:
-        total += 0.12
-        reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
-    if facets.get("attribution"):
-        total += 0.08
-        reasons.append(f"+ attributed: {facets['attribution'][:80]}")
-    dates = facets.get("dates") or []
-    if dates and any(not d.get("relative") for d in dates):
-        total += 0.05
-        reasons.append(f"+ dated: {_list([d['text'] for d in dates if not d.get('relative')])}")
-    elif dates:
-        total += 0.02
-        reasons.append(f"+ relative time: {dates[0]['text']}")
-    hedges = facets.get("hedges") or []
-    kinds = facets.get("hedge_kinds") or []
-    if "report" in kinds:
-        reasons.append("• unconfirmed report (" + _list(hedges, 2) + "): worth checking")
-    if "speculation" in kinds and not numbers:
-        total -= 0.15
-        reasons.append("− speculation: " + _list(hedges, 3))
-    opinion = sorted({m.group().lower() for m in finditer(_OPINION, sentence)}) if (
-        sentence.gates & _OPINION_GATE.bit) else []
-    if opinion or (sentence.gates & _FIRST_PERSON_GATE.bit
-                   and search(_FIRST_PERSON_VIEW, sentence)):
-        total -= min(0.3, 0.07 * max(1, len(opinion)))
-        reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
-    if not numbers and not entities:
-        total -= 0.1
-        reasons.append("− nothing concrete to check: no figure, no name")
-    if text.rstrip().endswith("?"):
-        total -= 0.25
-        reasons.append("− a question, not an assertion")
-    if words < 6:
-        total -= 0.2
-        reasons.append(f"− very short ({words} words)")
-    return _rounded(total), reasons
+def _reasons(text: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
+             parts: list[tuple[float, str, str]], lexical: list[tuple[float, str]]
+             ) -> list[str]:
+    groups: dict[str, float] = {}
+    for part, group, _ in parts:
+        groups[group] = groups.get(group, 0.0) + part
+    # the English wording: each word's parts added up, then the strongest either way
+    by_word: dict[str, float] = {}
+    for part, w in lexical:
+        by_word[w] = by_word.get(w, 0.0) + part
+    ups = sorted(((p, w) for w, p in by_word.items() if p >= 0.05 and w != "0"), reverse=True)
+    downs = sorted((p, w) for w, p in by_word.items() if p <= -0.05 and w != "0")
+    if ups:
+        groups["wording_up"] = sum(p for p, _ in ups[:3])
+    if downs:
+        groups["wording_down"] = sum(p for p, _ in downs[:3])
+    chosen = sorted(groups.items(), key=lambda kv: -abs(kv[1]))
+    shown = [(g, p) for g, p in chosen if abs(p) >= _SHOWN_FROM][:_SHOWN_AT_MOST]
+    if not shown and chosen:
+        shown = chosen[:1]
+    shown.sort(key=lambda gp: -gp[1])
+    out = []
+    for group, part in shown:
+        words = _say(group, text, facets, tokens, found, ups, downs)
+        if words:
+            out.append(("+ " if part > 0 else "− ") + words)
+    return out
 
 
-@functools.lru_cache(maxsize=1024)
-def _rounded(total: float) -> float:
-    """The score as shown: in [0, 1], three decimals (the totals are a few sums of the same
-    steps, so they are worked out once; round() was 2% of an import)."""
-    return round(min(1.0, max(0.0, total)), 3)
+def _say(group: str, text: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
+         ups: list[tuple[float, str]], downs: list[tuple[float, str]]) -> str:
+    """One reason in words, with the text that carried it."""
+    if group == "figure":
+        numbers = facets.get("numbers") or []
+        with_unit = [n["text"] for n in numbers if n.get("unit")]
+        if with_unit:
+            return (f"a figure with a unit: {with_unit[0]}" if len(with_unit) == 1 else
+                    f"{len(with_unit)} figures with units: {_listed(with_unit)}")
+        plain = [n["text"] for n in numbers]
+        return f"a figure: {plain[0]}" if len(plain) == 1 else f"figures: {_listed(plain)}"
+    if group == "names":
+        names = facets.get("entities") or []
+        return (f"a named actor: {names[0]}" if len(names) == 1 else
+                f"{len(names)} named actors: {_listed(names)}")
+    if group in ("date", "date_relative"):
+        dates = [d["text"] for d in facets.get("dates") or []
+                 if group == "date_relative" or not d.get("relative")]
+        return ("dated: " if group == "date" else "a relative date: ") + _listed(dates)
+    if group == "attributed":
+        return f"attributed: {(facets.get('attribution') or '')[:80]}"
+    if group.startswith("hedge_"):
+        kind = group[len("hedge_"):]
+        label = {"report": "an unconfirmed report", "speculation": "speculation"}.get(
+            kind, f"hedged ({kind})")
+        return f"{label}: {_quoted(facets.get('hedges') or [], 2)}"
+    if group == "past":
+        said = C.past_tense(tokens)
+        return f"the past tense: « {said} »" if said else "the past tense"
+    if group.startswith("cue_"):
+        cue = group[len("cue_"):]
+        label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
+        return f"{label}: {_quoted(found[cue])}" if cue in found else label
+    if group == "question":
+        return "a question, not an assertion"
+    if group == "exclamation":
+        return "an exclamation"
+    if group == "first_person":
+        said = next((w for w in tokens if w in C.PRONOUN_WORDS), "")
+        return f"the speaker's own part: « {said} »" if said else "the speaker's own part"
+    if group == "length":
+        n = len(tokens)
+        return (f"very short ({n} word{'s' if n != 1 else ''})" if n <= 6 else
+                f"short ({n} words)" if n <= 12 else f"long ({n} words)")
+    if group == "wording_up":
+        return "wording of claims that get checked: " + _quoted([w for _, w in ups])
+    if group == "wording_down":
+        return "wording of talk that is not checked: " + _quoted([w for _, w in downs])
+    return ""
+
+
+def _rounded(value: float) -> float:
+    """The score as shown and stored: in [0, 1], three decimals."""
+    return round(min(1.0, max(0.0, value)), 3)
