@@ -26,12 +26,13 @@ import re
 # A number, with its French or English separators ("14,3", "30 000", "1,500.25"), is one
 # word "0"; the rest are runs of letters (an apostrophe splits: "l’État" → "l", "état").
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+|0")
 
 
 def words(lowered: str) -> list[str]:
     """The words of a lower-cased claim, numbers folded to "0"."""
-    if any(c.isdigit() for c in lowered):
+    if _DIGIT.search(lowered):
         lowered = _NUMBER.sub(" 0 ", lowered)
     return _WORD.findall(lowered)
 
@@ -42,13 +43,13 @@ def words(lowered: str) -> list[str]:
 # (whole words, lower case, as `words` splits them: "d’après" is "d après").  A cue fires
 # once per claim however many of its phrases it holds; the reason quotes the first.
 CUES: dict[str, tuple[str, str]] = {
-    "first_person_view": ("a first-person view", """
+    "first_person_view": ("opinion in the first person", """
         je pense | je crois | je suis convaincu | à mon avis | selon moi | à mon sens |
         nous pensons | nous croyons | j estime |
         i think | i believe | i feel | i m convinced | in my view | in my opinion |
         i m sure | we believe | we think | i hope | i want | i d like | i guess
     """),
-    "obligation": ("an obligation or a wish", """
+    "obligation": ("opinion, what ought to be", """
         il faut | il faudrait | nous devons | on doit | je veux | nous voulons | il est temps |
         we must | we need | we have to | we ve got to | you have to | should | ought to |
         need to | let s | it s time

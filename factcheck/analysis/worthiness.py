@@ -91,28 +91,34 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
-    m = weights or model()
     tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
-    if lang is None:
-        lang = _language(text)
-    parts: list[tuple[float, str, str]] = []  # (part of the logit, group, feature)
-    if lang == "en":
-        table, total = m.en_shared, m.en_bias
-    else:
-        table, total = m.shared, m.bias
+    english = (lang or _language(text)) == "en"
+    parts: list[tuple[float, str]] = []  # (part of the logit, group of features)
+    lexical: list[tuple[float, str]] = []  # (part of the logit, English word or pair)
+    total = logit(weights or model(), tokens, found, x, english, parts, lexical)
+    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    return _rounded(value), _reasons(facets, tokens, found, parts, lexical)
+
+
+def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
+          english: bool, parts: list[tuple[float, str]] | None = None,
+          lexical: list[tuple[float, str]] | None = None) -> float:
+    """The model's log-odds for a claim's features; each feature's part into parts (by
+    group) and each English word's and pair's into lexical, when given."""
+    table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
     for name, value in x.items():
         w = table.get(name)
         if w:
             total += w * value
-            parts.append((w * value, _GROUP.get(name, name), name))
-    lexical: list[tuple[float, str]] = []
-    if lang == "en" and tokens:
+            if parts is not None:
+                parts.append((w * value, _GROUP.get(name, name)))
+    if english and tokens:
         total += _english(m, tokens, lexical)
     if "boilerplate" in found:
         total += C.BOILERPLATE_WEIGHT
-        parts.append((C.BOILERPLATE_WEIGHT, "cue_boilerplate", "cue_boilerplate"))
-    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    return _rounded(value), _reasons(text, facets, tokens, found, parts, lexical)
+        if parts is not None:
+            parts.append((C.BOILERPLATE_WEIGHT, "cue_boilerplate"))
+    return total
 
 
 def _language(text: str) -> str:
@@ -120,29 +126,26 @@ def _language(text: str) -> str:
     return detect_language(text, default="en" if text.isascii() else "fr")
 
 
-def _english(m: Model, tokens: list[str], lexical: list[tuple[float, str]]) -> float:
-    """The English words' part of the logit; each word's and pair's part into lexical."""
-    n = len(tokens)
-    own, gram_total, gram_count = [], 0.0, 0
-    for w in tokens:
-        uw, gw, gc = m.word(w)
-        own.append((uw, gw))
-        gram_count += gc
-        gram_total += gw
-    unit_scale, gram_scale = n ** -0.5, gram_count ** -0.5
-    total = gram_total * gram_scale
-    for w, (uw, gw) in zip(tokens, own):
-        part = uw * unit_scale + gw * gram_scale
-        total += uw * unit_scale
-        lexical.append((part, w))
-    if n > 1:
-        pair_scale = (n - 1) ** -0.5
-        pairs = m.pairs
+def _english(m: Model, tokens: list[str], lexical: list[tuple[float, str]] | None) -> float:
+    """The English words' part of the logit: words, word pairs and letter n-grams, each
+    kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
+    word = m.word
+    own = [word(w) for w in tokens]
+    unit_scale = len(tokens) ** -0.5
+    gram_scale = sum(e[2] for e in own) ** -0.5
+    total = unit_scale * sum(e[0] for e in own) + gram_scale * sum(e[1] for e in own)
+    if lexical is not None:
+        lexical.extend((uw * unit_scale + gw * gram_scale, w)
+                       for w, (uw, gw, _) in zip(tokens, own))
+    if len(tokens) > 1:
+        pair_scale = (len(tokens) - 1) ** -0.5
+        get = m.pairs.get
         for a, b in zip(tokens, tokens[1:]):
-            pw = pairs.get(a + " " + b)
+            pw = get(a + " " + b)
             if pw:
                 total += pw * pair_scale
-                lexical.append((pw * pair_scale, a + " " + b))
+                if lexical is not None:
+                    lexical.append((pw * pair_scale, a + " " + b))
     return total
 
 
@@ -170,11 +173,10 @@ def _listed(items: list[str], limit: int = 4) -> str:
     return shown + ("…" if len(items) > limit else "")
 
 
-def _reasons(text: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
-             parts: list[tuple[float, str, str]], lexical: list[tuple[float, str]]
-             ) -> list[str]:
+def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
+             parts: list[tuple[float, str]], lexical: list[tuple[float, str]]) -> list[str]:
     groups: dict[str, float] = {}
-    for part, group, _ in parts:
+    for part, group in parts:
         groups[group] = groups.get(group, 0.0) + part
     # the English wording: each word's parts added up, then the strongest either way
     by_word: dict[str, float] = {}
@@ -193,13 +195,13 @@ def _reasons(text: str, facets: dict, tokens: list[str], found: dict[str, list[s
     shown.sort(key=lambda gp: -gp[1])
     out = []
     for group, part in shown:
-        words = _say(group, text, facets, tokens, found, ups, downs)
+        words = _say(group, facets, tokens, found, ups, downs)
         if words:
             out.append(("+ " if part > 0 else "− ") + words)
     return out
 
 
-def _say(group: str, text: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
+def _say(group: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
          ups: list[tuple[float, str]], downs: list[tuple[float, str]]) -> str:
     """One reason in words, with the text that carried it."""
     if group == "figure":
