@@ -27,14 +27,14 @@ MODEL_FILE = Path(__file__).with_name("worthiness_model.json.gz")
 
 # Reasons: a part of the score smaller than this is not worth a line; at most this many.
 _SHOWN_FROM = 0.15
-_SHOWN_AT_MOST = 5
+_SHOWN_AT_MOST = 4
 
 
 class Model:
     """The weights, as read from the model file, and a cache of each word's weight."""
 
-    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared",
-                 "_cache", "meta")
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "pairs_by_first", "grams", "bias",
+                 "shared", "_cache", "meta")
 
     def __init__(self, data: dict) -> None:
         en, cross = data["english"], data["shared"]
@@ -42,6 +42,12 @@ class Model:
         self.en_shared: dict[str, float] = en["shared"]
         self.words: dict[str, float] = en["words"]
         self.pairs: dict[str, float] = en["pairs"]
+        # the same by first word, then second: a claim's pairs are looked up without
+        # making a string of each
+        self.pairs_by_first: dict[str, dict[str, float]] = {}
+        for pair, w in self.pairs.items():
+            first, second = pair.split(" ")
+            self.pairs_by_first.setdefault(first, {})[second] = w
         self.grams: dict[str, float] = en["grams"]
         self.bias: float = cross["bias"]
         self.shared: dict[str, float] = cross["shared"]
@@ -76,6 +82,12 @@ def loaded() -> bool:
     return _MODEL is not None
 
 
+def clear_caches() -> None:
+    """Forget each word's looked-up weights (the model itself stays loaded)."""
+    if _MODEL is not None:
+        _MODEL._cache.clear()
+
+
 def features(text: str, facets: dict, lowered: str | None = None
              ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
     """(words, cues found, shared features) of a claim: what training and scoring read."""
@@ -93,31 +105,32 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     (the benchmark's, trained without its held-out part)."""
     tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
     english = (lang or _language(text)) == "en"
-    parts: list[tuple[float, str]] = []  # (part of the logit, group of features)
-    lexical: list[tuple[float, str]] = []  # (part of the logit, English word or pair)
-    total = logit(weights or model(), tokens, found, x, english, parts, lexical)
+    groups: dict[str, float] = {}  # part of the logit of each group of features
+    lexical: dict[str, float] = {}  # part of the logit of each English word and pair
+    total = logit(weights or model(), tokens, found, x, english, groups, lexical)
     value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    return _rounded(value), _reasons(facets, tokens, found, parts, lexical)
+    return _rounded(value), _reasons(facets, tokens, found, groups, lexical)
 
 
 def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
-          english: bool, parts: list[tuple[float, str]] | None = None,
-          lexical: list[tuple[float, str]] | None = None) -> float:
-    """The model's log-odds for a claim's features; each feature's part into parts (by
-    group) and each English word's and pair's into lexical, when given."""
+          english: bool, groups: dict[str, float] | None = None,
+          lexical: dict[str, float] | None = None) -> float:
+    """The model's log-odds for a claim's features; each group of features' part added
+    into groups, each English word's and pair's into lexical, when given."""
     table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
     for name, value in x.items():
         w = table.get(name)
         if w:
             total += w * value
-            if parts is not None:
-                parts.append((w * value, _GROUP.get(name, name)))
+            if groups is not None:
+                group = _GROUP.get(name, name)
+                groups[group] = groups.get(group, 0.0) + w * value
     if english and tokens:
         total += _english(m, tokens, lexical)
     if "boilerplate" in found:
         total += C.BOILERPLATE_WEIGHT
-        if parts is not None:
-            parts.append((C.BOILERPLATE_WEIGHT, "cue_boilerplate"))
+        if groups is not None:
+            groups["cue_boilerplate"] = C.BOILERPLATE_WEIGHT
     return total
 
 
@@ -126,26 +139,40 @@ def _language(text: str) -> str:
     return detect_language(text, default="en" if text.isascii() else "fr")
 
 
-def _english(m: Model, tokens: list[str], lexical: list[tuple[float, str]] | None) -> float:
+def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> float:
     """The English words' part of the logit: words, word pairs and letter n-grams, each
     kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
-    word = m.word
-    own = [word(w) for w in tokens]
-    unit_scale = len(tokens) ** -0.5
-    gram_scale = sum(e[2] for e in own) ** -0.5
-    total = unit_scale * sum(e[0] for e in own) + gram_scale * sum(e[1] for e in own)
-    if lexical is not None:
-        lexical.extend((uw * unit_scale + gw * gram_scale, w)
-                       for w, (uw, gw, _) in zip(tokens, own))
-    if len(tokens) > 1:
-        pair_scale = (len(tokens) - 1) ** -0.5
-        get = m.pairs.get
+    cached = m._cache.get
+    own = [cached(w) or m.word(w) for w in tokens]
+    n = len(tokens)
+    unit_scale = n ** -0.5
+    unit_sum = gram_sum = 0.0
+    gram_count = 0
+    for uw, gw, gc in own:
+        unit_sum += uw
+        gram_sum += gw
+        gram_count += gc
+    gram_scale = gram_count ** -0.5
+    total = unit_scale * unit_sum + gram_scale * gram_sum
+    pair_scale = (n - 1) ** -0.5 if n > 1 else 0.0
+    follows = m.pairs_by_first.get
+    if lexical is None:
         for a, b in zip(tokens, tokens[1:]):
-            pw = get(a + " " + b)
+            seconds = follows(a)
+            if seconds is not None:
+                total += seconds.get(b, 0.0) * pair_scale
+        return total
+    add = lexical.get
+    for w, (uw, gw, _) in zip(tokens, own):
+        lexical[w] = add(w, 0.0) + uw * unit_scale + gw * gram_scale
+    for a, b in zip(tokens, tokens[1:]):
+        seconds = follows(a)
+        if seconds is not None:
+            pw = seconds.get(b)
             if pw:
                 total += pw * pair_scale
-                if lexical is not None:
-                    lexical.append((pw * pair_scale, a + " " + b))
+                k = a + " " + b
+                lexical[k] = add(k, 0.0) + pw * pair_scale
     return total
 
 
@@ -174,82 +201,122 @@ def _listed(items: list[str], limit: int = 4) -> str:
 
 
 def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
-             parts: list[tuple[float, str]], lexical: list[tuple[float, str]]) -> list[str]:
-    groups: dict[str, float] = {}
-    for part, group in parts:
-        groups[group] = groups.get(group, 0.0) + part
-    # the English wording: each word's parts added up, then the strongest either way
-    by_word: dict[str, float] = {}
-    for part, w in lexical:
-        by_word[w] = by_word.get(w, 0.0) + part
-    ups = sorted(((p, w) for w, p in by_word.items() if p >= 0.05 and w != "0"), reverse=True)
-    downs = sorted((p, w) for w, p in by_word.items() if p <= -0.05 and w != "0")
-    if ups:
-        groups["wording_up"] = sum(p for p, _ in ups[:3])
-    if downs:
-        groups["wording_down"] = sum(p for p, _ in downs[:3])
-    chosen = sorted(groups.items(), key=lambda kv: -abs(kv[1]))
-    shown = [(g, p) for g, p in chosen if abs(p) >= _SHOWN_FROM][:_SHOWN_AT_MOST]
-    if not shown and chosen:
-        shown = chosen[:1]
-    shown.sort(key=lambda gp: -gp[1])
+             groups: dict[str, float], lexical: dict[str, float]) -> list[str]:
+    ups: list[tuple[float, str]] = []
+    downs: list[tuple[float, str]] = []
+    if lexical:
+        # the English wording: the words and pairs that weighed most either way
+        for w, p in lexical.items():
+            if p >= 0.05:
+                ups.append((-p, w))
+            elif p <= -0.05:
+                downs.append((p, w))
+        if ups:
+            ups.sort()
+            groups["wording_up"] = -sum(p for p, _ in ups[:3])
+        if downs:
+            downs.sort()
+            groups["wording_down"] = sum(p for p, _ in downs[:3])
+    if not groups:
+        return []
+    shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
+    if len(shown) > _SHOWN_AT_MOST:
+        shown.sort(key=_weight_of)
+        del shown[_SHOWN_AT_MOST:]
+    elif not shown:
+        shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
+    shown.sort(reverse=True)
+    said = _Said(facets, tokens, found, ups, downs)
     out = []
-    for group, part in shown:
-        words = _say(group, facets, tokens, found, ups, downs)
+    for part, group in shown:
+        say = _SAY.get(group)
+        if say is None:
+            say = _say_cue if group.startswith("cue_") else _say_hedge if group.startswith(
+                "hedge_") else None
+        words = say(said, group) if say else ""
         if words:
             out.append(("+ " if part > 0 else "− ") + words)
     return out
 
 
-def _say(group: str, facets: dict, tokens: list[str], found: dict[str, list[str]],
-         ups: list[tuple[float, str]], downs: list[tuple[float, str]]) -> str:
-    """One reason in words, with the text that carried it."""
-    if group == "figure":
-        numbers = facets.get("numbers") or []
-        with_unit = [n["text"] for n in numbers if n.get("unit")]
-        if with_unit:
-            return (f"a figure with a unit: {with_unit[0]}" if len(with_unit) == 1 else
-                    f"{len(with_unit)} figures with units: {_listed(with_unit)}")
-        plain = [n["text"] for n in numbers]
-        return f"a figure: {plain[0]}" if len(plain) == 1 else f"figures: {_listed(plain)}"
-    if group == "names":
-        names = facets.get("entities") or []
-        return (f"a named actor: {names[0]}" if len(names) == 1 else
-                f"{len(names)} named actors: {_listed(names)}")
-    if group in ("date", "date_relative"):
-        dates = [d["text"] for d in facets.get("dates") or []
-                 if group == "date_relative" or not d.get("relative")]
-        return ("dated: " if group == "date" else "a relative date: ") + _listed(dates)
-    if group == "attributed":
-        return f"attributed: {(facets.get('attribution') or '')[:80]}"
-    if group.startswith("hedge_"):
-        kind = group[len("hedge_"):]
-        label = {"report": "an unconfirmed report", "speculation": "speculation"}.get(
-            kind, f"hedged ({kind})")
-        return f"{label}: {_quoted(facets.get('hedges') or [], 2)}"
-    if group == "past":
-        said = C.past_tense(tokens)
-        return f"the past tense: « {said} »" if said else "the past tense"
-    if group.startswith("cue_"):
-        cue = group[len("cue_"):]
-        label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
-        return f"{label}: {_quoted(found[cue])}" if cue in found else label
-    if group == "question":
-        return "a question, not an assertion"
-    if group == "exclamation":
-        return "an exclamation"
-    if group == "first_person":
-        said = next((w for w in tokens if w in C.PRONOUN_WORDS), "")
-        return f"the speaker's own part: « {said} »" if said else "the speaker's own part"
-    if group == "length":
-        n = len(tokens)
-        return (f"very short ({n} word{'s' if n != 1 else ''})" if n <= 6 else
-                f"short ({n} words)" if n <= 12 else f"long ({n} words)")
-    if group == "wording_up":
-        return "wording of claims that get checked: " + _quoted([w for _, w in ups])
-    if group == "wording_down":
-        return "wording of talk that is not checked: " + _quoted([w for _, w in downs])
-    return ""
+def _weight_of(pg: tuple[float, str]) -> float:
+    """Sort key: the larger a part either way, the earlier."""
+    return -abs(pg[0])
+
+
+class _Said:
+    """What a claim's reasons quote from it."""
+
+    __slots__ = ("facets", "tokens", "found", "ups", "downs")
+
+    def __init__(self, facets, tokens, found, ups, downs) -> None:
+        self.facets, self.tokens, self.found = facets, tokens, found
+        self.ups, self.downs = ups, downs
+
+
+def _say_figure(s: _Said, group: str) -> str:
+    numbers = s.facets.get("numbers") or []
+    with_unit = [n["text"] for n in numbers if n.get("unit")]
+    if with_unit:
+        return (f"a figure with a unit: {with_unit[0]}" if len(with_unit) == 1 else
+                f"{len(with_unit)} figures with units: {_listed(with_unit)}")
+    plain = [n["text"] for n in numbers]
+    return f"a figure: {plain[0]}" if len(plain) == 1 else f"figures: {_listed(plain)}"
+
+
+def _say_names(s: _Said, group: str) -> str:
+    names = s.facets.get("entities") or []
+    return (f"a named actor: {names[0]}" if len(names) == 1 else
+            f"{len(names)} named actors: {_listed(names)}")
+
+
+def _say_date(s: _Said, group: str) -> str:
+    relative = group == "date_relative"
+    dates = [d["text"] for d in s.facets.get("dates") or [] if relative or not d.get("relative")]
+    return ("a relative date: " if relative else "dated: ") + _listed(dates)
+
+
+def _say_hedge(s: _Said, group: str) -> str:
+    kind = group[len("hedge_"):]
+    label = {"report": "an unconfirmed report", "speculation": "speculation"}.get(
+        kind, f"hedged ({kind})")
+    return f"{label}: {_quoted(s.facets.get('hedges') or [], 2)}"
+
+
+def _say_past(s: _Said, group: str) -> str:
+    said = C.past_tense(s.tokens)
+    return f"the past tense: « {said} »" if said else "the past tense"
+
+
+def _say_cue(s: _Said, group: str) -> str:
+    cue = group[len("cue_"):]
+    label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
+    return f"{label}: {_quoted(s.found[cue])}" if cue in s.found else label
+
+
+def _say_first_person(s: _Said, group: str) -> str:
+    said = next((w for w in s.tokens if w in C.PRONOUN_WORDS), "")
+    return f"the speaker's own part: « {said} »" if said else "the speaker's own part"
+
+
+def _say_length(s: _Said, group: str) -> str:
+    n = len(s.tokens)
+    return (f"very short ({n} word{'s' if n != 1 else ''})" if n <= 6 else
+            f"short ({n} words)" if n <= 12 else f"long ({n} words)")
+
+
+_SAY = {
+    "figure": _say_figure, "names": _say_names, "date": _say_date, "date_relative": _say_date,
+    "attributed": lambda s, g: f"attributed: {(s.facets.get('attribution') or '')[:80]}",
+    "past": _say_past,
+    "question": lambda s, g: "a question, not an assertion",
+    "exclamation": lambda s, g: "an exclamation",
+    "first_person": _say_first_person, "length": _say_length,
+    "wording_up": lambda s, g: "wording of claims that get checked: " + _quoted(
+        [w for _, w in s.ups]),
+    "wording_down": lambda s, g: "wording of talk that is not checked: " + _quoted(
+        [w for _, w in s.downs]),
+}
 
 
 def _rounded(value: float) -> float:
