@@ -31,10 +31,10 @@ _SHOWN_AT_MOST = 4
 
 
 class Model:
-    """The weights, as read from the model file, and a cache of each word's weight."""
+    """The weights, as read from the model file, and what it has worked out per word."""
 
-    __slots__ = ("en_bias", "en_shared", "words", "pairs", "pairs_by_first", "grams", "bias",
-                 "shared", "_cache", "meta")
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared", "meta",
+                 "own", "gram_sum", "gram_count")
 
     def __init__(self, data: dict) -> None:
         en, cross = data["english"], data["shared"]
@@ -42,28 +42,31 @@ class Model:
         self.en_shared: dict[str, float] = en["shared"]
         self.words: dict[str, float] = en["words"]
         self.pairs: dict[str, float] = en["pairs"]
-        # the same by first word, then second: a claim's pairs are looked up without
-        # making a string of each
-        self.pairs_by_first: dict[str, dict[str, float]] = {}
-        for pair, w in self.pairs.items():
-            first, second = pair.split(" ")
-            self.pairs_by_first.setdefault(first, {})[second] = w
         self.grams: dict[str, float] = en["grams"]
         self.bias: float = cross["bias"]
         self.shared: dict[str, float] = cross["shared"]
         self.meta: dict = data.get("meta", {})
-        # word -> (its own weight, the sum of its letter n-grams' weights, how many)
-        self._cache: dict[str, tuple[float, float, int]] = {}
+        # each word met so far: its own weight, the sum of its letter n-grams' weights and
+        # their count (three tables, so that a claim's words are summed by map, in C)
+        self.own: dict[str, float] = {}
+        self.gram_sum: dict[str, float] = {}
+        self.gram_count: dict[str, int] = {}
 
-    def word(self, w: str) -> tuple[float, float, int]:
-        e = self._cache.get(w)
-        if e is None:
+    def learn(self, words) -> None:
+        """Work out the weights of words not met before."""
+        if len(self.own) > 200_000:  # a bounded cache
+            self.clear()
+        for w in words:
             grams = C.word_grams(w)
             g = self.grams
-            e = (self.words.get(w, 0.0), sum(g.get(x, 0.0) for x in grams), len(grams))
-            if len(self._cache) < 200_000:
-                self._cache[w] = e
-        return e
+            self.own[w] = self.words.get(w, 0.0)
+            self.gram_sum[w] = sum(g.get(x, 0.0) for x in grams)
+            self.gram_count[w] = len(grams)
+
+    def clear(self) -> None:
+        self.own.clear()
+        self.gram_sum.clear()
+        self.gram_count.clear()
 
 
 _MODEL: Model | None = None
@@ -85,7 +88,7 @@ def loaded() -> bool:
 def clear_caches() -> None:
     """Forget each word's looked-up weights (the model itself stays loaded)."""
     if _MODEL is not None:
-        _MODEL._cache.clear()
+        _MODEL.clear()
 
 
 def features(text: str, facets: dict, lowered: str | None = None
@@ -142,37 +145,26 @@ def _language(text: str) -> str:
 def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> float:
     """The English words' part of the logit: words, word pairs and letter n-grams, each
     kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
-    cached = m._cache.get
-    own = [cached(w) or m.word(w) for w in tokens]
+    own, gram_sum = m.own, m.gram_sum
+    new = set(tokens).difference(own)
+    if new:
+        m.learn(new)
     n = len(tokens)
     unit_scale = n ** -0.5
-    unit_sum = gram_sum = 0.0
-    gram_count = 0
-    for uw, gw, gc in own:
-        unit_sum += uw
-        gram_sum += gw
-        gram_count += gc
-    gram_scale = gram_count ** -0.5
-    total = unit_scale * unit_sum + gram_scale * gram_sum
+    gram_scale = sum(map(m.gram_count.__getitem__, tokens)) ** -0.5
+    total = (unit_scale * sum(map(own.__getitem__, tokens))
+             + gram_scale * sum(map(gram_sum.__getitem__, tokens)))
+    keys = list(map(" ".join, zip(tokens, tokens[1:])))  # the word pairs
+    found = list(map(m.pairs.get, keys))
     pair_scale = (n - 1) ** -0.5 if n > 1 else 0.0
-    follows = m.pairs_by_first.get
-    if lexical is None:
-        for a, b in zip(tokens, tokens[1:]):
-            seconds = follows(a)
-            if seconds is not None:
-                total += seconds.get(b, 0.0) * pair_scale
-        return total
-    add = lexical.get
-    for w, (uw, gw, _) in zip(tokens, own):
-        lexical[w] = add(w, 0.0) + uw * unit_scale + gw * gram_scale
-    for a, b in zip(tokens, tokens[1:]):
-        seconds = follows(a)
-        if seconds is not None:
-            pw = seconds.get(b)
-            if pw:
-                total += pw * pair_scale
-                k = a + " " + b
-                lexical[k] = add(k, 0.0) + pw * pair_scale
+    total += pair_scale * sum(filter(None, found))
+    if lexical is not None:
+        add = lexical.get
+        for w in tokens:
+            lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
+        for k, w in zip(keys, found):
+            if w:
+                lexical[k] = add(k, 0.0) + w * pair_scale
     return total
 
 
