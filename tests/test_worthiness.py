@@ -116,6 +116,18 @@ def test_boilerplate_scores_near_zero_in_both_languages(text, lang):
     assert any(r.startswith("− page furniture, not a claim") for r in reasons)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The European Commission fined Google €2.4bn in 2017 over its advertisement practices.",
+     "en"),
+    ("Cookies tiers : la CNIL a infligé 150 millions d’euros d’amende à Google en 2021.", "fr"),
+    ("Selon Reuters, Meta a racheté la newsletter Platformer pour 30 millions de dollars.", "fr"),
+])
+def test_a_claim_that_mentions_a_newsletter_or_cookies_is_not_furniture(text, lang):
+    value, reasons = _score(text, lang)
+    assert value > 0.5
+    assert not any("page furniture" in r for r in reasons)
+
+
 # ---------------------------------------------------------------- French through shared features
 
 def test_french_is_scored_without_the_english_words():
@@ -150,6 +162,16 @@ def test_importing_the_desk_does_not_read_the_weights():
             "factcheck.analysis.pipeline; assert not W.loaded(); "
             "W.score('Meta a payé 3 M€.', {}); assert W.loaded()")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_full_word_cache_starts_again_and_scores_the_same(monkeypatch):
+    claims = ["Unemployment fell to 4.1 percent in 2016.", "We cut taxes for 80 million people.",
+              "Thank you all for coming tonight.", "Unemployment rose again in 2017."]
+    before = [_score(c, "en") for c in claims]
+    monkeypatch.setattr(W, "_CACHED_WORDS", 5)
+    W.clear_caches()
+    assert [_score(c, "en") for c in claims] == before
+    assert len(W.model().own) <= max(5, max(len(c.split()) for c in claims))
 
 
 def test_the_weights_are_a_small_file_inside_the_package():

@@ -196,9 +196,12 @@ CUES: dict[str, tuple[str, str]] = {
 }
 
 # Page furniture never appears in the training data (debate transcripts), so no weight
-# can be learned for it: its weight is set here, strong enough to sink any claim that
-# opens with it or is made of it ("Read more: Meta paid $14.3bn" is a link, not a claim).
+# can be learned for it: its weight is set here, strong enough to sink a short line that
+# holds it or a line that opens with one of its phrases of several words ("Read more: Meta
+# paid $14.3bn" is a link, not a claim).  A longer claim that only mentions a newsletter
+# or an advertisement keeps its score.
 BOILERPLATE_WEIGHT = -8.0
+_FURNITURE_LINE = 12  # words
 
 _PHRASES: dict[tuple[str, ...], str] = {}  # (words…) -> cue
 for _cue, (_label, _text) in CUES.items():
@@ -223,6 +226,9 @@ def cues(tokens: list[str]) -> dict[str, list[str]]:
             for key, cue in options:
                 size = len(key)
                 if size == 1 or tuple(tokens[i:i + size]) == key:
+                    if cue == "boilerplate" and n > _FURNITURE_LINE and not (
+                            i == 0 and size > 1):
+                        continue
                     phrase = " ".join(key)
                     said = found.setdefault(cue, [])
                     if phrase not in said:

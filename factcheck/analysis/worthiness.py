@@ -28,6 +28,8 @@ MODEL_FILE = Path(__file__).with_name("worthiness_model.json.gz")
 # Reasons: a part of the score smaller than this is not worth a line; at most this many.
 _SHOWN_FROM = 0.15
 _SHOWN_AT_MOST = 4
+# Words whose weights are kept worked out (about 100 bytes each).
+_CACHED_WORDS = 200_000
 
 
 class Model:
@@ -54,8 +56,6 @@ class Model:
 
     def learn(self, words) -> None:
         """Work out the weights of words not met before."""
-        if len(self.own) > 200_000:  # a bounded cache
-            self.clear()
         for w in words:
             grams = C.word_grams(w)
             g = self.grams
@@ -148,6 +148,9 @@ def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> f
     own, gram_sum = m.own, m.gram_sum
     new = set(tokens).difference(own)
     if new:
+        if len(own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
+            m.clear()
+            new = set(tokens)
         m.learn(new)
     n = len(tokens)
     unit_scale = n ** -0.5
