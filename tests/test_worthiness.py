@@ -205,3 +205,11 @@ def test_training_twice_on_the_same_data_gives_the_same_bytes():
     # and what it writes is what the desk reads
     model = W.Model(json.loads(gzip.decompress(first)))
     assert 0.0 <= W.score("Meta paid $2bn.", {}, weights=model, lang="en")[0] <= 1.0
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_the_script_makes_of_the_data():
+    # facets or cues changed since the last training? run bench/train_worthiness.py
+    trainer = _trainer()
+    fresh = trainer.encode(trainer.train(log=lambda *a: None))
+    assert W.MODEL_FILE.read_bytes() == fresh, "retrain: python bench/train_worthiness.py"
