@@ -20,6 +20,7 @@ import math
 from pathlib import Path
 
 from ..text.language import detect_language
+from ..text.words import FUNCTION_WORDS
 from . import cues as C
 from .facets import Sentence
 
@@ -185,6 +186,21 @@ _GROUP = {
 _GROUP.update((f"cue_{cue}_2", f"cue_{cue}") for cue in C.CUES)
 
 
+# Words that weigh in the model but tell an editor nothing when quoted as a reason.
+_PLAIN = FUNCTION_WORDS | frozenset("""
+    is are was were be been being am have has had do does did s t ll ve re d m can just
+    of so to up out very well really going get got go make made say said there that's
+""".split())
+
+
+def _telling(w: str) -> bool:
+    """A word or pair worth quoting: not "0", not only function words."""
+    if " " in w:
+        a, b = w.split(" ", 1)
+        return not (a in _PLAIN and b in _PLAIN) and "0" not in (a, b)
+    return w not in _PLAIN and w != "0"
+
+
 def _quoted(items: list[str], limit: int = 3) -> str:
     shown = ", ".join(f"« {i} »" for i in items[:limit])
     return shown + ("…" if len(items) > limit else "")
@@ -203,8 +219,9 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
         # the English wording: the words and pairs that weighed most either way
         for w, p in lexical.items():
             if p >= 0.05:
-                ups.append((-p, w))
-            elif p <= -0.05:
+                if _telling(w):
+                    ups.append((-p, w))
+            elif p <= -0.05 and _telling(w):
                 downs.append((p, w))
         if ups:
             ups.sort()
