@@ -55,7 +55,9 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from common import RESULT_PREFIX, format_row, machine_info, machine_line, print_table  # noqa: E402
 
-SKIP = {"common.py", "run_all.py", "__init__.py", "conftest.py"}
+# train_worthiness.py is a tool that rewrites the shipped weights, not a benchmark (its
+# model's quality on held-out data is worthiness_quality.py's table)
+SKIP = {"common.py", "run_all.py", "__init__.py", "conftest.py", "train_worthiness.py"}
 MAIN_GUARD = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]\s*:""", re.M)
 
 

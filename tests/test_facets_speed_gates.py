@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.analysis import facets as F
-from factcheck.analysis import worthiness as W
 from factcheck.analysis.facets import Sentence
 
 GATED = [
@@ -27,9 +26,6 @@ GATED = [
     *zip(F._ATTRIBUTION_GATES, F._ATTRIBUTION_PATTERNS),
     (F._HEDGE_REPORT_GATE, F._HEDGE_REPORT_RE),
     (F._HEDGE_SPEC_GATE, F._HEDGE_SPEC_RE),
-    (W._EVENT_GATE, W._EVENT),
-    (W._OPINION_GATE, W._OPINION),
-    (W._FIRST_PERSON_GATE, W._FIRST_PERSON_VIEW),
 ]
 
 # One example of each alternative of the gated patterns (a gate written by hand could
@@ -53,6 +49,11 @@ is said to | are said to | would have | pourrait | pourraient | pourrait-elle
 probablement | peut-être | sans doute | vraisemblablement | éventuellement | risque de
 devrait | devraient | could | might | may | would | possibly | probably | perhaps
 likely | is expected to | should
+"""
+PHRASES = [p.strip() for p in EXAMPLES.replace("\n", "|").split("|") if p.strip()]
+# Words of events and opinion that no gated pattern looks for (check-worthiness reads them
+# as words, analysis/cues.py): still good pieces of text to try the gates on.
+OTHER_PHRASES = [p.strip() for p in """
 a investi | ont été racheté | a finalement levé | ont suivies | rachat | faillite
 paid | acquired | stake | a été nommé
 agressive | fondamentaux | spectaculaire | colossale | frénésie | stratégie | changement
@@ -63,8 +64,7 @@ spectacular | massive | huge | unprecedented | remarkable | shift | strategy
 increasingly | frenzy | landmark | stunning | dramatic | race | giants | je pense
 à mon avis | il faut | nous devons | I think | we must
 selon moi | à mon sens | in my view
-"""
-PHRASES = [p.strip() for p in EXAMPLES.replace("\n", "|").split("|") if p.strip()]
+""".replace("\n", "|").split("|") if p.strip()]
 CLAIMS = [
     "Selon Reuters, Meta a investi 14,3 milliards de dollars dans Scale AI en juin 2025.",
     "Mark Zuckerberg aurait proposé des primes de 100 millions de dollars, a affirmé Sam Altman.",
@@ -83,7 +83,7 @@ def _variants(text: str) -> list[str]:
             f"Il l’a dit : {text}, voilà."]
 
 
-SAMPLES = [v for t in PHRASES + CLAIMS for v in _variants(t)]
+SAMPLES = [v for t in PHRASES + OTHER_PHRASES + CLAIMS for v in _variants(t)]
 
 
 def test_every_example_is_matched_by_some_gated_pattern():
@@ -120,12 +120,13 @@ NUMBER_WORDS = [
 
 
 def test_number_words_are_found_where_a_scan_finds_them():
-    for text in [v for t in NUMBER_WORDS + PHRASES + CLAIMS for v in _variants(t)]:
+    for text in [v for t in NUMBER_WORDS + PHRASES + OTHER_PHRASES + CLAIMS
+                 for v in _variants(t)]:
         s = Sentence(text)
         assert _found(F._word_figures(s)) == _found(F._WORD_FIGURE.finditer(text)), text
 
 
-PIECES = st.sampled_from(PHRASES + NUMBER_WORDS + [
+PIECES = st.sampled_from(PHRASES + OTHER_PHRASES + NUMBER_WORDS + [
     " ", "  ", "\u00a0", "\u202f", "\t", ",", ".", "’", "'", "-", "«", "»", "2025", "3",
     "Meta", "ÉTÉ", "İ", "ı", "ſ", "µ", "\u212a", "ß", "ÿ", "Ÿ", "œ", "Œ", "é", "É", "_", "x",
 ])

@@ -4,7 +4,8 @@
   tried on the squeezed text only when each of its pieces is in the claim: the gates and
   the look-ups come out as from every word and every squeeze.
 * LowerVocabulary answers ``in`` as the set lower_vocabulary(text) does.
-* The score counts words only up to six, and rounds through a cache.
+* The score adds each word's letter n-grams up once (Model.word): the log-odds come out as
+  from every feature of the claim, weighed one by one.
 * The store's JSON text is JSONEncoder(ensure_ascii=False).encode's.
 """
 
@@ -17,6 +18,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck.analysis import cues as C
 from factcheck.analysis import facets as F
 from factcheck.analysis import worthiness as W
 from factcheck.store import json_text as _json_text
@@ -108,19 +110,32 @@ def test_lower_vocabulary_falls_back_on_the_set(monkeypatch):
     assert F.LowerVocabulary(text).whole == full
 
 
+def _plain_logit(m, text, facets, english):
+    """The log-odds the slow way: every feature of the claim, as training sees it."""
+    tokens, found, shared = W.features(text, facets)
+    table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
+    total += sum(table.get(k, 0.0) * v for k, v in shared.items())
+    if english and tokens:
+        unigrams, pairs, grams = C.lexical(tokens)
+        total += sum(m.words.get(k, 0.0) * v for k, v in unigrams.items())
+        total += sum(m.pairs.get(k, 0.0) * v for k, v in pairs.items())
+        total += sum(m.grams.get(k, 0.0) * v for k, v in grams.items())
+    if "boilerplate" in found:
+        total += C.BOILERPLATE_WEIGHT
+    return total
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "?",
-                                 "Meta", "3 %"]), max_size=30).map("".join))
-def test_score_counts_short_claims_as_a_full_count_does(text):
-    _, reasons = W.score(text, {})
-    words = len(text.split())
-    short = [r for r in reasons if r.startswith("− very short")]
-    assert short == ([f"− very short ({words} words)"] if words < 6 else [])
-
-
-def test_rounded_score_is_round():
-    for total in [0.15, 0.1, -0.25, 1.3, 0.4550000000000001, 0.0005, 0.9995, 0.45, 0.6749999]:
-        assert W._rounded(total) == round(min(1.0, max(0.0, total)), 3)
+                                 "Meta", "3 %", "percent", "tax", "I think", "will", "voted",
+                                 "read more", "14,3", "Thank you", "il faut", "é"]),
+                max_size=30).map("".join), st.booleans())
+def test_score_adds_cached_words_up_as_every_feature_would(text, english):
+    m = W.model()
+    facets = F.extract(text, "en" if english else "fr")
+    tokens, found, shared = W.features(text, facets)
+    fast = W.logit(m, tokens, found, shared, english)
+    assert abs(fast - _plain_logit(m, text, facets, english)) < 1e-9
 
 
 @settings(max_examples=300, deadline=None)

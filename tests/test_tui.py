@@ -179,7 +179,8 @@ async def test_filters_by_text_and_status_and_sorts(demo_db):
         assert len(claims.rows) == 11
         await pilot.press("s")
         worth = [r.worth for r in claims.rows]
-        assert worth == sorted(worth, reverse=True) and claims.rows[0].seq == 3
+        # on top: the Scale AI figures (claim 3) or the $100M bonuses (claim 5)
+        assert worth == sorted(worth, reverse=True) and claims.rows[0].seq in (3, 5)
         await pilot.press("s")
         assert [r.seq for r in claims.rows] == list(range(1, 12))
 

@@ -23,6 +23,6 @@ def build_claims(text: str, lang: str) -> Iterator[dict]:
         # one reading of the claim serves its facets and its score
         sentence = facets.Sentence(claim_text, gated)
         f = facets.extract(claim_text, lang, vocab, sentence=sentence)
-        worth, reasons = worthiness.score(claim_text, f, sentence=sentence)
+        worth, reasons = worthiness.score(claim_text, f, sentence=sentence, lang=lang)
         yield {"start": start, "end": end, "text": claim_text, "facets": f,
                "checkworthiness": worth, "reasons": reasons}

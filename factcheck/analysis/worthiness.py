@@ -1,142 +1,336 @@
 """How check-worthy a claim is, in [0, 1], with the reasons in plain words.
 
-A transparent additive score rather than a model: an editor can read why a
-claim ranks where it does.  Checkable material raises it (figures, named
-actors, an attribution, a concrete event, a date); what cannot be checked
-lowers it (opinion and vague characterisation, speculation about the future,
-questions, fragments).
+A logistic model learned from public labelled sentences (ClaimBuster's two-class release and
+the CLEF CheckThat! 2019 transcripts) by bench/train_worthiness.py, shipped as
+worthiness_model.json.gz beside this file and read on the first score.  It is linear, so
+each feature's part of the score is its weight times its value, and the reasons are the
+few parts that weighed most, said in words with the text that carried them.
+
+The data is English.  An English claim is scored by the whole model: the facets and the
+bilingual cues of cues.py, and the English words and letter n-grams.  Any other claim is
+scored by a second model trained on the same sentences with the facets and cues alone,
+the features that mean the same in French (see cues.py).
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import gzip
+import json
+import math
+from pathlib import Path
 
-from .facets import Gate, Sentence, analyse, finditer, folded, search
+from ..text.language import detect_language
+from ..text.words import FUNCTION_WORDS
+from . import cues as C
+from .facets import Sentence
 
-# An event is a past participle after an auxiliary (a investi, ont été rachetés… "a levé
-# des fonds" allows one word between), or a noun or an English verb of the kind.
-_EVENT_PARTICIPLES = """
-    investi acquis racheté recruté embauché payé déboursé dépensé vendu signé licencié levé
-    nommé quitté rejoint lancé publié élu voté proposé tenté fondé créé cofondé augmenté
-    baissé chuté progressé doublé triplé annoncé pris suivi suivie suivis suivies conclu
-    obtenu perdu gagné refusé rejeté approuvé adopté condamné arrêté tué blessé
-""".split()
-_EVENT_NOUNS = """
-    recrutement rachat acquisition participation investissement prime primes cofondateur
-    fondateur démission licenciement faillite
-""".split()
-_EVENT_VERBS_EN = """
-    paid acquired bought invested hired recruited poached signed raised spent sold appointed
-    joined left launched founded offered took rose fell increased decreased doubled grew won
-    lost elected voted approved rejected killed arrested stake
-""".split()
-_EVENT = re.compile(
-    r"\b(?:a|ont|avait|aurait|ait|aient|ayant|a\s+été|ont\s+été)\s+(?:\w+\s+)?"
-    r"(?:" + "|".join(_EVENT_PARTICIPLES) + r")\b"
-    r"|\b(?:" + "|".join(_EVENT_NOUNS) + r")\b"
-    r"|\b(?:" + "|".join(_EVENT_VERBS_EN) + r")\b",
-    re.IGNORECASE,
-)
-folded(_EVENT)
-# Every match ends in one of these words (the auxiliaries alone are not enough).
-_EVENT_GATE = Gate(_EVENT_PARTICIPLES + _EVENT_NOUNS + _EVENT_VERBS_EN)
-_OPINION = re.compile(
-    r"\b(?:agressi(?:f|ve|ves|fs)|fondamenta(?:l|le|les|ux)|spectaculaires?|colossa(?:l|le|les|ux)"
-    r"|frénésie|stratégie|changement|inédite?s?|incroyables?|remarquables?|énormes?"
-    r"|considérables?|historiques?|révolution\w*|de\s+plus\s+en\s+plus|pionnier|reconnu"
-    r"|sans\s+précédent|désormais|vedettes?|géants?|raid|course|vise|visent|marque"
-    r"|aggressive|fundamental|spectacular|massive|huge|unprecedented|remarkable|shift"
-    r"|strategy|increasingly|frenzy|landmark|stunning|dramatic|race|giants?"
-    r"|je\s+pense|à\s+mon\s+avis|il\s+faut|nous\s+devons|i\s+think|we\s+must|should)\b",
-    re.IGNORECASE,
-)
-folded(_OPINION)
-# a word of each alternative of _OPINION ("pense" for "je pense"…), or a fragment of it
-_OPINION_GATE = Gate(
-    """
-    agressif agressive agressives agressifs fondamental fondamentale fondamentales
-    fondamentaux spectaculaire spectaculaires colossal colossale colossales colossaux
-    frénésie stratégie changement inédit inédite inédits inédites incroyable incroyables
-    remarquable remarquables énorme énormes considérable considérables historique historiques
-    pionnier reconnu précédent désormais vedette vedettes géant géants raid course vise visent
-    marque aggressive fundamental spectacular massive huge unprecedented remarkable shift
-    strategy increasingly frenzy landmark stunning dramatic race giant giants pense avis faut
-    devons think must should
-    """, fragments=("révolution", "de plus en plus"))
-_FIRST_PERSON_VIEW = folded(re.compile(r"\b(?:selon\s+moi|à\s+mon\s+sens|in\s+my\s+view)\b", re.I))
-_FIRST_PERSON_GATE = Gate("moi sens view")
+MODEL_FILE = Path(__file__).with_name("worthiness_model.json.gz")
+
+# Reasons: a part of the score smaller than this is not worth a line; at most this many.
+_SHOWN_FROM = 0.15
+_SHOWN_AT_MOST = 4
+# Words whose weights are kept worked out (about 100 bytes each).
+_CACHED_WORDS = 200_000
 
 
-def _list(items: list[str], limit: int = 4) -> str:
+class Model:
+    """The weights, as read from the model file, and what it has worked out per word."""
+
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared", "meta",
+                 "own", "gram_sum", "gram_count")
+
+    def __init__(self, data: dict) -> None:
+        en, cross = data["english"], data["shared"]
+        self.en_bias: float = en["bias"]
+        self.en_shared: dict[str, float] = en["shared"]
+        self.words: dict[str, float] = en["words"]
+        self.pairs: dict[str, float] = en["pairs"]
+        self.grams: dict[str, float] = en["grams"]
+        self.bias: float = cross["bias"]
+        self.shared: dict[str, float] = cross["shared"]
+        self.meta: dict = data.get("meta", {})
+        # each word met so far: its own weight, the sum of its letter n-grams' weights and
+        # their count (three tables, so that a claim's words are summed by map, in C)
+        self.own: dict[str, float] = {}
+        self.gram_sum: dict[str, float] = {}
+        self.gram_count: dict[str, int] = {}
+
+    def learn(self, words) -> None:
+        """Work out the weights of words not met before."""
+        for w in words:
+            grams = C.word_grams(w)
+            g = self.grams
+            self.own[w] = self.words.get(w, 0.0)
+            self.gram_sum[w] = sum(g.get(x, 0.0) for x in grams)
+            self.gram_count[w] = len(grams)
+
+    def clear(self) -> None:
+        self.own.clear()
+        self.gram_sum.clear()
+        self.gram_count.clear()
+
+
+_MODEL: Model | None = None
+
+
+def model() -> Model:
+    """The model, read from its file on first use (importing this module reads nothing)."""
+    global _MODEL
+    if _MODEL is None:
+        with gzip.open(MODEL_FILE, "rt", encoding="utf-8") as f:
+            _MODEL = Model(json.load(f))
+    return _MODEL
+
+
+def loaded() -> bool:
+    return _MODEL is not None
+
+
+def clear_caches() -> None:
+    """Forget each word's looked-up weights (the model itself stays loaded)."""
+    if _MODEL is not None:
+        _MODEL.clear()
+
+
+def features(text: str, facets: dict, lowered: str | None = None
+             ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
+    """(words, cues found, shared features) of a claim: what training and scoring read."""
+    tokens = C.words(text.lower() if lowered is None else lowered)
+    found = C.cues(tokens)
+    return tokens, found, C.shared(text, tokens, facets, found)
+
+
+def score(text: str, facets: dict, *, sentence: Sentence | None = None,
+          lang: str | None = None, weights: Model | None = None) -> tuple[float, list[str]]:
+    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −.
+
+    sentence: facets.Sentence(text), if the caller has it; lang: the article's language
+    ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
+    (the benchmark's, trained without its held-out part)."""
+    tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
+    english = (lang or _language(text)) == "en"
+    groups: dict[str, float] = {}  # part of the logit of each group of features
+    lexical: dict[str, float] = {}  # part of the logit of each English word and pair
+    total = logit(weights or model(), tokens, found, x, english, groups, lexical)
+    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    return _rounded(value), _reasons(facets, tokens, found, groups, lexical)
+
+
+def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
+          english: bool, groups: dict[str, float] | None = None,
+          lexical: dict[str, float] | None = None) -> float:
+    """The model's log-odds for a claim's features; each group of features' part added
+    into groups, each English word's and pair's into lexical, when given."""
+    table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
+    for name, value in x.items():
+        w = table.get(name)
+        if w:
+            total += w * value
+            if groups is not None:
+                group = _GROUP.get(name, name)
+                groups[group] = groups.get(group, 0.0) + w * value
+    if english and tokens:
+        total += _english(m, tokens, lexical)
+    if "boilerplate" in found:
+        total += C.BOILERPLATE_WEIGHT
+        if groups is not None:
+            groups["cue_boilerplate"] = C.BOILERPLATE_WEIGHT
+    return total
+
+
+def _language(text: str) -> str:
+    # a claim alone has few words to vote with: accented letters lean French on a tie
+    return detect_language(text, default="en" if text.isascii() else "fr")
+
+
+def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> float:
+    """The English words' part of the logit: words, word pairs and letter n-grams, each
+    kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
+    own, gram_sum = m.own, m.gram_sum
+    new = set(tokens).difference(own)
+    if new:
+        if len(own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
+            m.clear()
+            new = set(tokens)
+        m.learn(new)
+    n = len(tokens)
+    unit_scale = n ** -0.5
+    gram_scale = sum(map(m.gram_count.__getitem__, tokens)) ** -0.5
+    total = (unit_scale * sum(map(own.__getitem__, tokens))
+             + gram_scale * sum(map(gram_sum.__getitem__, tokens)))
+    keys = list(map(" ".join, zip(tokens, tokens[1:])))  # the word pairs
+    found = list(map(m.pairs.get, keys))
+    pair_scale = (n - 1) ** -0.5 if n > 1 else 0.0
+    total += pair_scale * sum(filter(None, found))
+    if lexical is not None:
+        add = lexical.get
+        for w in tokens:
+            lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
+        for k, w in zip(keys, found):
+            if w:
+                lexical[k] = add(k, 0.0) + w * pair_scale
+    return total
+
+
+# ---------------------------------------------------------------- reasons
+
+_GROUP = {
+    "figures_2": "figure", "figure_money": "figure", "figure_percent": "figure",
+    "figure_years": "figure", "figure_unit": "figure", "figure_bare": "figure",
+    "names_more": "names",
+    "speaker": "attributed",
+    "short_1_3": "length", "short_4_6": "length", "short_7_12": "length",
+    "long_26_up": "length",
+    "first_person_plural": "first_person", "first_person_singular": "first_person",
+}
+_GROUP.update((f"cue_{cue}_2", f"cue_{cue}") for cue in C.CUES)
+
+
+# Words that weigh in the model but tell an editor nothing when quoted as a reason.
+_PLAIN = FUNCTION_WORDS | frozenset("""
+    is are was were be been being am have has had do does did s t ll ve re d m can just
+    of so to up out very well really going get got go make made say said there that's
+""".split())
+
+
+def _telling(w: str) -> bool:
+    """A word or pair worth quoting: not "0", not only function words."""
+    if " " in w:
+        a, b = w.split(" ", 1)
+        return not (a in _PLAIN and b in _PLAIN) and "0" not in (a, b)
+    return w not in _PLAIN and w != "0"
+
+
+def _quoted(items: list[str], limit: int = 3) -> str:
+    shown = ", ".join(f"« {i} »" for i in items[:limit])
+    return shown + ("…" if len(items) > limit else "")
+
+
+def _listed(items: list[str], limit: int = 4) -> str:
     shown = ", ".join(items[:limit])
     return shown + ("…" if len(items) > limit else "")
 
 
-def score(text: str, facets: dict, *, sentence: Sentence | None = None
-          ) -> tuple[float, list[str]]:
-    """Return (check-worthiness in [0, 1], reasons), each reason signed + or −
-    (sentence: facets.Sentence(text), if the caller has it)."""
-    reasons: list[str] = []
-    if sentence is None:
-        sentence = analyse(text)
-    total = 0.15
-    numbers = facets.get("numbers") or []
-    entities = facets.get("entities") or []
-    # words, counted only up to 6: only a shorter claim's count is ever shown
-    words = len(text.split(None, 5))
-
-    if numbers:
-        with_unit = [n for n in numbers if n.get("unit")]
-        gain = 0.30 + min(0.15, 0.08 * (len(numbers) - 1)) + (0.05 if with_unit else 0.0)
-        total += gain
-        reasons.append(f"+ {len(numbers)} figure{'s' if len(numbers) > 1 else ''}: "
-                       f"{_list([n['text'] for n in numbers])}")
-    if entities:
-        total += min(0.25, 0.08 * len(entities))
-        reasons.append(f"+ {len(entities)} named actor{'s' if len(entities) > 1 else ''}: "
-                       f"{_list(entities)}")
-    event = search(_EVENT, sentence) if sentence.gates & _EVENT_GATE.bit else None
-    if event:
-        total += 0.12
-        reasons.append(f"+ a verifiable event: «{event.group().strip()}»")
-    if facets.get("attribution"):
-        total += 0.08
-        reasons.append(f"+ attributed: {facets['attribution'][:80]}")
-    dates = facets.get("dates") or []
-    if dates and any(not d.get("relative") for d in dates):
-        total += 0.05
-        reasons.append(f"+ dated: {_list([d['text'] for d in dates if not d.get('relative')])}")
-    elif dates:
-        total += 0.02
-        reasons.append(f"+ relative time: {dates[0]['text']}")
-    hedges = facets.get("hedges") or []
-    kinds = facets.get("hedge_kinds") or []
-    if "report" in kinds:
-        reasons.append("• unconfirmed report (" + _list(hedges, 2) + "): worth checking")
-    if "speculation" in kinds and not numbers:
-        total -= 0.15
-        reasons.append("− speculation: " + _list(hedges, 3))
-    opinion = sorted({m.group().lower() for m in finditer(_OPINION, sentence)}) if (
-        sentence.gates & _OPINION_GATE.bit) else []
-    if opinion or (sentence.gates & _FIRST_PERSON_GATE.bit
-                   and search(_FIRST_PERSON_VIEW, sentence)):
-        total -= min(0.3, 0.07 * max(1, len(opinion)))
-        reasons.append("− opinion or characterisation: " + _list(opinion or ["first person"]))
-    if not numbers and not entities:
-        total -= 0.1
-        reasons.append("− nothing concrete to check: no figure, no name")
-    if text.rstrip().endswith("?"):
-        total -= 0.25
-        reasons.append("− a question, not an assertion")
-    if words < 6:
-        total -= 0.2
-        reasons.append(f"− very short ({words} words)")
-    return _rounded(total), reasons
+def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
+             groups: dict[str, float], lexical: dict[str, float]) -> list[str]:
+    ups: list[tuple[float, str]] = []
+    downs: list[tuple[float, str]] = []
+    if lexical:
+        # the English wording: the words and pairs that weighed most either way
+        for w, p in lexical.items():
+            if p >= 0.05:
+                if _telling(w):
+                    ups.append((-p, w))
+            elif p <= -0.05 and _telling(w):
+                downs.append((p, w))
+        if ups:
+            ups.sort()
+            groups["wording_up"] = -sum(p for p, _ in ups[:3])
+        if downs:
+            downs.sort()
+            groups["wording_down"] = sum(p for p, _ in downs[:3])
+    if not groups:
+        return []
+    shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
+    if len(shown) > _SHOWN_AT_MOST:
+        shown.sort(key=_weight_of)
+        del shown[_SHOWN_AT_MOST:]
+    elif not shown:
+        shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
+    shown.sort(reverse=True)
+    said = _Said(facets, tokens, found, ups, downs)
+    out = []
+    for part, group in shown:
+        say = _SAY.get(group)
+        if say is None:
+            say = _say_cue if group.startswith("cue_") else _say_hedge if group.startswith(
+                "hedge_") else None
+        words = say(said, group) if say else ""
+        if words:
+            out.append(("+ " if part > 0 else "− ") + words)
+    return out
 
 
-@functools.lru_cache(maxsize=1024)
-def _rounded(total: float) -> float:
-    """The score as shown: in [0, 1], three decimals (the totals are a few sums of the same
-    steps, so they are worked out once; round() was 2% of an import)."""
-    return round(min(1.0, max(0.0, total)), 3)
+def _weight_of(pg: tuple[float, str]) -> float:
+    """Sort key: the larger a part either way, the earlier."""
+    return -abs(pg[0])
+
+
+class _Said:
+    """What a claim's reasons quote from it."""
+
+    __slots__ = ("facets", "tokens", "found", "ups", "downs")
+
+    def __init__(self, facets, tokens, found, ups, downs) -> None:
+        self.facets, self.tokens, self.found = facets, tokens, found
+        self.ups, self.downs = ups, downs
+
+
+def _say_figure(s: _Said, group: str) -> str:
+    numbers = s.facets.get("numbers") or []
+    with_unit = [n["text"] for n in numbers if n.get("unit")]
+    if with_unit:
+        return (f"a figure with a unit: {with_unit[0]}" if len(with_unit) == 1 else
+                f"{len(with_unit)} figures with units: {_listed(with_unit)}")
+    plain = [n["text"] for n in numbers]
+    return f"a figure: {plain[0]}" if len(plain) == 1 else f"figures: {_listed(plain)}"
+
+
+def _say_names(s: _Said, group: str) -> str:
+    names = s.facets.get("entities") or []
+    return (f"a named actor: {names[0]}" if len(names) == 1 else
+            f"{len(names)} named actors: {_listed(names)}")
+
+
+def _say_date(s: _Said, group: str) -> str:
+    relative = group == "date_relative"
+    dates = [d["text"] for d in s.facets.get("dates") or [] if relative or not d.get("relative")]
+    return ("a relative date: " if relative else "dated: ") + _listed(dates)
+
+
+def _say_hedge(s: _Said, group: str) -> str:
+    kind = group[len("hedge_"):]
+    label = {"report": "an unconfirmed report", "speculation": "speculation"}.get(
+        kind, f"hedged ({kind})")
+    return f"{label}: {_quoted(s.facets.get('hedges') or [], 2)}"
+
+
+def _say_past(s: _Said, group: str) -> str:
+    said = C.past_tense(s.tokens)
+    return f"the past tense: « {said} »" if said else "the past tense"
+
+
+def _say_cue(s: _Said, group: str) -> str:
+    cue = group[len("cue_"):]
+    label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
+    return f"{label}: {_quoted(s.found[cue])}" if cue in s.found else label
+
+
+def _say_first_person(s: _Said, group: str) -> str:
+    said = next((w for w in s.tokens if w in C.PRONOUN_WORDS), "")
+    return f"the speaker's own part: « {said} »" if said else "the speaker's own part"
+
+
+def _say_length(s: _Said, group: str) -> str:
+    n = len(s.tokens)
+    return (f"very short ({n} word{'s' if n != 1 else ''})" if n <= 6 else
+            f"short ({n} words)" if n <= 12 else f"long ({n} words)")
+
+
+_SAY = {
+    "figure": _say_figure, "names": _say_names, "date": _say_date, "date_relative": _say_date,
+    "attributed": lambda s, g: f"attributed: {(s.facets.get('attribution') or '')[:80]}",
+    "past": _say_past,
+    "question": lambda s, g: "a question, not an assertion",
+    "exclamation": lambda s, g: "an exclamation",
+    "first_person": _say_first_person, "length": _say_length,
+    "wording_up": lambda s, g: "wording of claims that get checked: " + _quoted(
+        [w for _, w in s.ups]),
+    "wording_down": lambda s, g: "wording of talk that is not checked: " + _quoted(
+        [w for _, w in s.downs]),
+}
+
+
+def _rounded(value: float) -> float:
+    """The score as shown and stored: in [0, 1], three decimals."""
+    return round(min(1.0, max(0.0, value)), 3)
