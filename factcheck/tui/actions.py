@@ -7,7 +7,7 @@ can miss an action the others have.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
@@ -16,8 +16,7 @@ CLAIMS, DESK, SOURCES, EVERYWHERE = "Claims list", "Desk", "Sources pane", "Ever
 GROUPS = (CLAIMS, DESK, SOURCES, EVERYWHERE)
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     keys: str  # Textual key names, comma-separated ("down,j"); free text when not bound
     action: str  # a Textual action string: "mark('verified')", "app.open_source"
     where: str  # one of GROUPS

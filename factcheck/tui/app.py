@@ -431,7 +431,7 @@ class FactcheckApp(App[int]):
     def action_choose_source(self) -> None:
         """Enter on a source: link a suggestion (its stance asked), open a linked source,
         apply the archive's verdict."""
-        from .screens import StanceScreen
+        from .screens import StanceScreen  # deferred: start-up
 
         chosen = self._selected_source()
         if not chosen or self.shown_claim is None:
@@ -459,7 +459,7 @@ class FactcheckApp(App[int]):
         self.push_screen(StanceScreen(src.get("title") or src.get("url") or ""), linked)
 
     def action_open_source(self) -> None:
-        from .screens import RecordScreen
+        from .screens import RecordScreen  # deferred: start-up
 
         chosen = self._selected_source()
         if not chosen:
@@ -476,9 +476,8 @@ class FactcheckApp(App[int]):
         self.push_screen(RecordScreen(sources.get_source(self.reader, source_id)))
 
     def action_add_source(self) -> None:
-        from .screens import AddSourceScreen
-
         from ..matching import sources  # deferred: start-up
+        from .screens import AddSourceScreen  # deferred: start-up
 
         claim_id = self.shown_claim
 
@@ -555,7 +554,7 @@ class FactcheckApp(App[int]):
         return claims.rows[index]
 
     def action_note(self) -> None:
-        from .screens import NoteScreen
+        from .screens import NoteScreen  # deferred: start-up
 
         row = self.desk.query_one(ClaimList).current
         if row is None:
@@ -735,7 +734,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ articles
 
     def action_articles(self) -> None:
-        from .screens import ArticlePicker
+        from .screens import ArticlePicker  # deferred: start-up
 
         articles = self.reader.articles()
         if not articles:
@@ -751,7 +750,7 @@ class FactcheckApp(App[int]):
         self.push_screen(ArticlePicker(articles, current), chosen)
 
     def action_import_article(self) -> None:
-        from .screens import ImportScreen
+        from .screens import ImportScreen  # deferred: start-up
 
         def chosen(answer: tuple[str, str | None] | None) -> None:
             if answer:
@@ -762,8 +761,8 @@ class FactcheckApp(App[int]):
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, path: str, title: str | None) -> None:
         from ..ingest import import_document  # deferred: start-up
-        from ..text.decode import read_article
-        from ..text.document import parse_document
+        from ..text.decode import read_article  # deferred: start-up
+        from ..text.document import parse_document  # deferred: start-up
 
         try:
             data, name = read_article(str(Path(path).expanduser()))
@@ -786,7 +785,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ export
 
     def action_export(self) -> None:
-        from .screens import ExportScreen
+        from .screens import ExportScreen  # deferred: start-up
 
         article = self.state.article
         if article is None:
@@ -836,7 +835,7 @@ class FactcheckApp(App[int]):
         return actions.help_rows()
 
     def action_help(self) -> None:
-        from .screens import HelpScreen
+        from .screens import HelpScreen  # deferred: start-up
 
         self.push_screen(HelpScreen(self.help_rows()))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..store import STATUSES
 
@@ -43,8 +43,7 @@ class ClaimRow:
         return cls(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
 
 
-@dataclass(frozen=True)
-class Undo:
+class Undo(NamedTuple):
     """A status change of this session, as u takes it back."""
     claim_id: int
     article_id: int

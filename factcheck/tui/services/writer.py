@@ -10,7 +10,6 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
@@ -20,19 +19,13 @@ from ...store import Store
 from ..messages import WriteFailed, WriteRefused
 
 Operation = Callable[[Store], Any]
-
-
-@dataclass
-class _Job:
-    operation: Operation
-    done: Callable[[Any], Message]  # the operation's result -> the message saying so
-    claim_id: int | None
-    status_change: bool
+Done = Callable[[Any], Message]  # the operation's result -> the message saying so
 
 
 class Writer:
     def __init__(self, db_path: str, post: Callable[[Message], object]) -> None:
-        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        # (operation, done, claim_id, status_change) per write; None stops the thread
+        self._queue: queue.Queue[tuple | None] = queue.Queue()
         self._post = post
         self._db_path = db_path
         self._asked = 0  # counted by the screen's thread
@@ -40,13 +33,13 @@ class Writer:
         self._thread = threading.Thread(target=self._run, name="factcheck-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, operation: Operation, done: Callable[[Any], Message], *,
+    def submit(self, operation: Operation, done: Done, *,
                claim_id: int | None = None, status_change: bool = False) -> None:
         """Queue a write; ``done`` turns its result into the message posted when it has
         committed.  A refused or failed write posts ``WriteRefused`` or ``WriteFailed``
         naming ``claim_id`` (and whether it was one of the claim's status changes)."""
         self._asked += 1
-        self._queue.put(_Job(operation, done, claim_id, status_change))
+        self._queue.put((operation, done, claim_id, status_change))
 
     @property
     def pending(self) -> int:
@@ -64,16 +57,17 @@ class Writer:
             job = self._queue.get()
             if job is None:
                 break
+            operation, done, claim_id, status_change = job
             try:
                 if store is None:
                     store = Store(self._db_path)
-                result = job.operation(store)
+                result = operation(store)
             except StaleEdit as exc:
-                message = WriteRefused(job.claim_id, job.status_change, exc.claim, str(exc))
+                message = WriteRefused(claim_id, status_change, exc.claim, str(exc))
             except Exception as exc:
-                message = WriteFailed(job.claim_id, job.status_change, exc)
+                message = WriteFailed(claim_id, status_change, exc)
             else:
-                message = job.done(result)
+                message = done(result)
             try:
                 self._post(message)
             except Exception:
