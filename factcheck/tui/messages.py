@@ -1,21 +1,36 @@
 """What the desk's writer thread and workers tell the screen, one message per outcome.
 
 They are posted from other threads (``post_message`` is thread-safe) and handled on the
-screen's own, each by a small ``@on(...)`` handler of the app.  ``eq=False``: each post is
-an event of its own, equal only to itself, as Textual's own messages are.
+screen's own, each by a small ``@on(...)`` handler of the app.
+
+Each is a dataclass with only its ``__init__`` generated (generated methods are compiled
+at import, on the desk's start-up): ``repr`` comes from Textual's rich repr of the fields,
+and equality is identity, as for Textual's own messages (each post is an event of its own).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+import rich.repr
 from textual.message import Message
+
+desk_message = dataclass(eq=False, repr=False)
+
+
+class DeskMessage(Message):
+    """Shows its fields in Textual's log and in a failing test's output."""
+
+    def __rich_repr__(self) -> rich.repr.Result:
+        for f in fields(self):
+            yield f.name, getattr(self, f.name)
+
 
 # ------------------------------------------------------------ the writer's outcomes
 
 
-@dataclass(eq=False)
-class Marked(Message):
+@desk_message
+class Marked(DeskMessage):
     """A claim's status change (a mark, a reused verdict or an undo) has committed."""
     claim_id: int
     article_id: int
@@ -25,32 +40,36 @@ class Marked(Message):
     undo: bool = False  # an undo is not itself taken back by u
 
 
-@dataclass(eq=False)
-class NoteSaved(Message):
+@desk_message
+class NoteSaved(DeskMessage):
+    """A note on a claim has committed."""
     claim_id: int
 
 
-@dataclass(eq=False)
-class Linked(Message):
+@desk_message
+class Linked(DeskMessage):
+    """A source is linked to a claim with a stance."""
     claim_id: int
     source_id: int
     stance: str
 
 
-@dataclass(eq=False)
-class Unlinked(Message):
+@desk_message
+class Unlinked(DeskMessage):
+    """A source is no longer linked to a claim."""
     claim_id: int
     source_id: int
 
 
-@dataclass(eq=False)
-class SourceAdded(Message):
+@desk_message
+class SourceAdded(DeskMessage):
+    """A source typed in by hand is in the store."""
     source_id: int
     claim_id: int | None  # the claim shown when it was added
 
 
-@dataclass(eq=False)
-class WriteRefused(Message):
+@desk_message
+class WriteRefused(DeskMessage):
     """The claim changed since the desk read it (another editor): nothing was written."""
     claim_id: int | None
     status_change: bool  # the write was one of the claim's status changes in flight
@@ -58,8 +77,9 @@ class WriteRefused(Message):
     reason: str
 
 
-@dataclass(eq=False)
-class WriteFailed(Message):
+@desk_message
+class WriteFailed(DeskMessage):
+    """A write could not be done (the error says why): nothing was written."""
     claim_id: int | None
     status_change: bool
     error: Exception
@@ -68,8 +88,8 @@ class WriteFailed(Message):
 # ------------------------------------------------------------ the workers' findings
 
 
-@dataclass(eq=False)
-class SourcesFound(Message):
+@desk_message
+class SourcesFound(DeskMessage):
     """A claim's linked and suggested sources, and its match in the archive."""
     claim_id: int
     linked: list[dict]
@@ -77,15 +97,15 @@ class SourcesFound(Message):
     checked: dict | None = None
 
 
-@dataclass(eq=False)
-class DuplicateMarks(Message):
+@desk_message
+class DuplicateMarks(DeskMessage):
     """(duplicates, conflicts) per claim of an article; claims left out have none."""
     article_id: int
     counts: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-@dataclass(eq=False)
-class RowsChanged(Message):
+@desk_message
+class RowsChanged(DeskMessage):
     """The store's statuses, versions and link counts of an article's claims, read after
     another connection committed."""
     article_id: int
@@ -93,22 +113,24 @@ class RowsChanged(Message):
     links: dict[int, int]
 
 
-@dataclass(eq=False)
-class Imported(Message):
+@desk_message
+class Imported(DeskMessage):
+    """An article read from a file is in the store, with its claims."""
     article_id: int
     created: bool  # False: the same text was imported before
     claims: int
 
 
-@dataclass(eq=False)
-class Exported(Message):
+@desk_message
+class Exported(DeskMessage):
+    """A report is written to a file."""
     path: str
     format: str
     claims: int
 
 
-@dataclass(eq=False)
-class Failed(Message):
+@desk_message
+class Failed(DeskMessage):
     """A worker's task could not be done: said once, in a notification."""
     what: str  # "Import", "Export"
     error: Exception
