@@ -13,7 +13,8 @@ from factcheck.store import Store
 from factcheck.text.document import parse_document
 from factcheck.tui import actions
 from factcheck.tui.app import FactcheckApp
-from factcheck.tui.messages import Failed, Marked, WriteRefused
+from factcheck.tui.messages import Failed, Marked, NoteSaved, WriteFailed, WriteRefused
+from factcheck.tui.services.writer import Writer
 from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.sources import SourcesPane
 
@@ -132,3 +133,27 @@ async def test_an_import_that_fails_says_so_once(demo_db, tmp_path):
         failed = [m for m in seen if isinstance(m, Failed)]
         assert len(failed) == 1 and failed[0].what == "Import"
         assert app.state.article["title"] == "Demo"
+
+
+def test_the_writer_answers_each_write_in_order_with_one_message(demo_db):
+    with Store(demo_db) as store:
+        first, second = [c["id"] for c in store.claims()[:2]]
+    posted: list = []
+    writer = Writer(demo_db, posted.append)
+    writer.submit(lambda st: st.mark(first, "verified", editor="a", expected_version=1),
+                  lambda event: Marked(first, 1, "pending", "verified", event["id"]),
+                  claim_id=first, status_change=True)
+    writer.submit(lambda st: st.mark(first, "disputed", editor="a", expected_version=1),
+                  lambda event: Marked(first, 1, "verified", "disputed", event["id"]),
+                  claim_id=first, status_change=True)  # a stale copy: refused
+    writer.submit(lambda st: st.add_note(second, "seen", editor="a"),
+                  lambda _: NoteSaved(second), claim_id=second)
+    writer.submit(lambda st: st.mark(999_999, "verified", editor="a"),
+                  lambda event: Marked(999_999, 1, "pending", "verified", event["id"]))
+    writer.close()
+    assert [type(m) for m in posted] == [Marked, WriteRefused, NoteSaved, WriteFailed]
+    assert posted[1].current["status"] == "verified" and posted[1].status_change
+    assert posted[3].claim_id is None and "999999" in str(posted[3].error)
+    assert writer.pending == 0
+    with Store(demo_db) as store:
+        assert store.claim(first)["status"] == "verified"

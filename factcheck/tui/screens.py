@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key, generated from the bindings so it can never drift from them."""
+    """Every key, from the desk's table of actions (actions.py), as the bindings are."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 

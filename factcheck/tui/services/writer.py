@@ -67,9 +67,9 @@ class Writer:
             except Exception as exc:
                 message = WriteFailed(claim_id, status_change, exc)
             else:
-                message = done(result)
+                message = None
             try:
-                self._post(message)
+                self._post(message or done(result))
             except Exception:
                 pass  # the app is closing; the write itself is committed
             finally:
