@@ -5,12 +5,8 @@ from __future__ import annotations
 import time
 from functools import partial
 
-import pytest
-
-from conftest import SEED_ARTICLE
-from factcheck.ingest import import_document
+import test_tui
 from factcheck.store import Store
-from factcheck.text.document import parse_document
 from factcheck.tui import actions
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.messages import Failed, Marked, NoteSaved, WriteFailed, WriteRefused
@@ -18,13 +14,7 @@ from factcheck.tui.services.writer import Writer
 from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.sources import SourcesPane
 
-
-@pytest.fixture
-def demo_db(db_path):
-    with Store(db_path) as store:
-        import_document(store, parse_document(SEED_ARTICLE.read_bytes(), SEED_ARTICLE.name),
-                        title="Demo")
-    return db_path
+demo_db = test_tui.demo_db  # the demo article in a fresh store
 
 
 async def until(pilot, condition, timeout: float = 5.0) -> None:
@@ -132,7 +122,7 @@ async def test_an_import_that_fails_says_so_once(demo_db, tmp_path):
         await until(pilot, lambda: any(isinstance(m, Failed) for m in seen))
         failed = [m for m in seen if isinstance(m, Failed)]
         assert len(failed) == 1 and failed[0].what == "Import"
-        assert app.state.article["title"] == "Demo"
+        assert app.state.article["title"] == "Demo [bold]title[/]"
 
 
 def test_the_writer_answers_each_write_in_order_with_one_message(demo_db):
