@@ -142,16 +142,15 @@ class DeskState:
             rows = first
         else:
             rows = [ClaimRow.from_record(r) for r in read(article["id"])]
+        self._on_all_read(article["id"], rows)
         self.load(article, rows, keep_claim)
 
     def load(self, article: dict | None, rows: list[ClaimRow],
              keep_claim: int | None = None) -> None:
-        """List rows already read as the open article's."""
+        """List rows already read as the open article's (``open`` reads them)."""
         self.article = article
         self._set_rows(rows)
         self.partial = False
-        if article is not None:
-            self._on_all_read(article["id"], rows)
         self._list(keep_claim)
 
     def finish_reading(self) -> None:
