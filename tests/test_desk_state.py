@@ -114,6 +114,7 @@ def test_counts_follow_status_changes_and_are_recounted_for_new_rows(desk):
     assert state.counts() == {"pending": 2, "verified": 2, "disputed": 0}
     state.load(ARTICLE, [ClaimRow.from_record(record(9, "disputed"))])
     assert state.counts() == {"pending": 0, "verified": 0, "disputed": 1}
+    assert len(desk.all_read) == 1  # rows given, not read: nobody is told to look them up
 
 
 def test_a_long_article_lists_its_first_rows_then_the_rest():
