@@ -224,7 +224,7 @@ async def _marks(big: str | None, presses: int) -> tuple[float, float, float, fl
         for _ in range(presses):
             await pilot.press(key)
         pressed = time.perf_counter() - start
-        while big and (app.writer.pending or any(r.saving for r in app.all_rows)):
+        while big and (app.writer.pending or any(r.saving for r in app.state.rows)):
             await pilot.pause(0.05)
         committed = time.perf_counter() - start
         stop = True
@@ -258,6 +258,7 @@ def marking(big: str, presses: int) -> None:
 async def _filters(big: str, runs: int) -> tuple[int, list[float]]:
     """The desk's own status filter (f) and sort (s) over every claim of the store."""
     from factcheck.tui.app import FactcheckApp
+    from factcheck.tui.desk import ClaimRow
 
     app = FactcheckApp(db=big, editor="bench")
     times: list[float] = []
@@ -265,9 +266,9 @@ async def _filters(big: str, runs: int) -> tuple[int, list[float]]:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         # the open article's rows, as the desk reads them, for every article at once
-        ids = [r[0] for r in app.reader.conn.execute("SELECT id FROM articles ORDER BY id")]
-        app.all_rows = [row for a in ids for row in app._read_rows(a)]
-        app._apply_filters()
+        ids = [a["id"] for a in app.reader.articles()]
+        app.state.load(app.state.article, [ClaimRow.from_record(r) for a in ids
+                                           for r in app.reader.claim_rows(a)])
         await pilot.pause(0.3)
         for i in range(runs * 4):  # all -> pending -> verified -> disputed, with sorts
             start = time.perf_counter()
@@ -276,7 +277,7 @@ async def _filters(big: str, runs: int) -> tuple[int, list[float]]:
                 app.action_toggle_sort()
             await pilot.pause(0)  # the list repainted
             times.append(time.perf_counter() - start)
-        return len(app.all_rows), times
+        return len(app.state.rows), times
 
 
 def status_filter(big: str, runs: int) -> None:

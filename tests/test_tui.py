@@ -15,6 +15,8 @@ from factcheck.text.document import parse_document
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.detail import DetailView
+from factcheck.tui.widgets.header import DeskHeader
+from factcheck.tui.widgets.sources import SourcesPane
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ async def settle(app: FactcheckApp, pilot, timeout: float = 5.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         await pilot.pause(0.05)
-        if app.writer.pending == 0 and not any(r.saving for r in app.all_rows):
+        if app.writer.pending == 0 and not any(r.saving for r in app.state.rows):
             break
     await shown(app, pilot, deadline)
 
@@ -69,6 +71,11 @@ def statuses(db_path: str) -> dict[int, str]:
 
 def detail_text(app) -> str:
     return app.query_one("#detail", DetailView).text.plain
+
+
+def sources_of(app) -> list[tuple[str, dict]]:
+    """What the sources pane lists, as (kind, record)."""
+    return app.query_one(SourcesPane).entries
 
 
 def list_text(app) -> str:
@@ -276,9 +283,9 @@ async def test_two_editors_see_each_other_and_stale_edits_are_caught(demo_db):
         await settle(alice, pa)
         # bob sees alice's verdict within two seconds, without restarting
         deadline = time.monotonic() + 2.5
-        while time.monotonic() < deadline and bob.all_rows[0].status != "verified":
+        while time.monotonic() < deadline and bob.state.rows[0].status != "verified":
             await pb.pause(0.1)
-        assert bob.all_rows[0].status == "verified"
+        assert bob.state.rows[0].status == "verified"
         # bob's copy of claim 2 goes stale: alice changes it, bob marks before refreshing
         bob.watching = False  # freeze bob's view
         await pa.press("d")
@@ -286,7 +293,7 @@ async def test_two_editors_see_each_other_and_stale_edits_are_caught(demo_db):
         await pb.press("j", "v")
         await settle(bob, pb)
         assert statuses(demo_db)[2] == "disputed"  # alice's verdict was not overwritten
-        assert bob.all_rows[1].status == "disputed"  # bob now sees the new state
+        assert bob.state.rows[1].status == "disputed"  # bob now sees the new state
 
 
 async def test_switching_and_importing_articles(demo_db, tmp_path):
@@ -303,13 +310,13 @@ async def test_switching_and_importing_articles(demo_db, tmp_path):
         await settle(app, pilot)
         await workers_done(app)
         await pilot.pause(0.2)
-        assert app.article["title"] == "Second piece"
+        assert app.state.article["title"] == "Second piece"
         assert len(app.query_one(ClaimList).rows) == 3  # the heading and two sentences
         await pilot.press("A")
         await pilot.pause()
         await pilot.press("up", "enter")
         await pilot.pause()
-        assert app.article["title"] == "Demo [bold]title[/]"
+        assert app.state.article["title"] == "Demo [bold]title[/]"
 
 
 async def test_empty_store_says_what_to_do(db_path):
@@ -357,16 +364,16 @@ async def test_a_long_article_shows_its_first_rows_then_the_rest(db_path, monkey
         await pilot.pause()
         claims = app.query_one(ClaimList)
         assert held and len(claims.rows) == 5 and claims.virtual_size.height == 30
-        header = app.query_one(desk.DeskHeader).render_line(0).text
+        header = app.query_one(DeskHeader).render_line(0).text
         assert "30 claims, counting…" in header
         assert "Claims 30/30" in app.query_one("#left").border_title
         await pilot.press("G")  # the rest comes with the first key
         await pilot.pause()
         assert len(claims.rows) == 30 and claims.current.seq == 30
-        header = app.query_one(desk.DeskHeader).render_line(0).text
+        header = app.query_one(DeskHeader).render_line(0).text
         assert "pending 29" in header and "verified 1" in header
         # rows read before and after are the same objects: a mark on a first row stays
-        assert app.all_rows[:5] == claims.rows[:5] and app.all_rows[0].status == "verified"
+        assert app.state.rows[:5] == claims.rows[:5] and app.state.rows[0].status == "verified"
         await workers_done(app)
 
 
@@ -391,13 +398,13 @@ async def test_a_key_typed_before_the_desk_is_up_goes_to_the_list(demo_db):
         assert not app.query("#filter")
         await pilot.press("G")
         await pilot.pause()
-        assert app.query_one(ClaimList).current.seq == 11 and not app.text_filter
+        assert app.query_one(ClaimList).current.seq == 11 and not app.state.text_filter
         await pilot.press("slash", *"Scale")
         await pilot.pause()
-        assert app.query("#filter") and app.text_filter == "Scale"
+        assert app.query("#filter") and app.state.text_filter == "Scale"
         await pilot.press("escape")
         await pilot.pause()
-        assert not app.query_one("#filter").display and not app.text_filter
+        assert not app.query_one("#filter").display and not app.state.text_filter
         await workers_done(app)
 
 
@@ -409,7 +416,7 @@ def test_the_writer_commits_before_anything_is_shown_done(demo_db):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("v")
             await settle(app, pilot)
-            assert not app.all_rows[0].saving and app.all_rows[0].status == "verified"
+            assert not app.state.rows[0].saving and app.state.rows[0].status == "verified"
             assert statuses(demo_db)[1] == "verified"
 
     asyncio.run(scenario())
@@ -433,7 +440,7 @@ async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("j", "j")  # the Scale AI claim
         await shown(app, pilot)
-        kinds = [k for k, _ in app.source_options]
+        kinds = [k for k, _ in sources_of(app)]
         assert kinds and set(kinds) == {"suggested"}
         await pilot.press("tab", "tab")
         assert app.focused.id == "sources"
@@ -452,8 +459,8 @@ async def test_sources_pane_links_a_suggestion_with_its_stance(demo_with_sources
             linked = sources.linked_sources(store, claim_id)
             assert [s["stance"] for s in linked] == ["supports"]
             assert store.history(claim_id)[-1]["action"] == "link"
-        assert [k for k, _ in app.source_options][0] == "linked"
-        assert app.all_rows[2].sources == 1
+        assert [k for k, _ in sources_of(app)][0] == "linked"
+        assert app.state.rows[2].sources == 1
 
 
 async def test_adding_a_source_by_hand_validates_the_form(demo_with_sources):
@@ -493,7 +500,7 @@ async def test_duplicates_are_marked_and_a_verdict_can_be_reused(db_path, tmp_pa
     async with app.run_test(size=(140, 45)) as pilot:
         await shown(app, pilot)
         await pilot.pause(0.3)
-        rows = app.all_rows
+        rows = app.state.rows
         assert rows[0].dupes >= 1 and rows[1].conflicts >= 1
         assert "Already verified" in detail_text(app) and "alice" in detail_text(app)
         await pilot.press("r")
@@ -532,7 +539,7 @@ async def test_a_claim_checked_before_in_the_archive_shows_it_and_r_applies_it(d
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("j", "j")
         await shown(app, pilot)
-        assert app.source_options[0][0] == "archive"
+        assert sources_of(app)[0][0] == "archive"
         assert app.archive_match["verdict"] == "Trompeur"
         await pilot.press("r")
         await settle(app, pilot)
@@ -612,7 +619,7 @@ async def test_showing_claims_never_lays_the_screen_out_again(demo_with_sources)
         for _ in range(4):
             await pilot.press("j")
             await shown(app, pilot)
-            assert app.source_options  # each claim's suggestions came
+            assert sources_of(app)  # each claim's suggestions came
         await pilot.press("v", "v")
         await settle(app, pilot)
         assert layouts == []

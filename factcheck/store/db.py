@@ -393,11 +393,46 @@ class Store:
         row = self.conn.execute("SELECT max(id) FROM articles").fetchone()
         return row[0] if row else None
 
+    def has_article(self, article_id: int) -> bool:
+        with self.lock:
+            return self.conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                     (article_id,)).fetchone() is not None
+
     def claim_count(self, article_id: int | None = None) -> int:
         if article_id is None:
             return self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         return self.conn.execute("SELECT count(*) FROM claims WHERE article_id = ?",
                                  (article_id,)).fetchone()[0]
+
+    # ------------------------------------------------------------ the desk's list
+
+    def claim_rows(self, article_id: int, *, limit: int = -1, after_seq: int = 0,
+                   text_chars: int = 400) -> list[tuple[int, int, str, float, int, str, int]]:
+        """One article's claims as the desk lists them, in article order: tuples of
+        (id, seq, status, checkworthiness, version, the text's first `text_chars`
+        characters, linked sources).  Tuples, not dicts: an article may hold 10 000 claims.
+        `after_seq` goes on from a first page read with `limit`."""
+        with self.lock:
+            return self.conn.execute(
+                "SELECT id, seq, status, checkworthiness, version, substr(text, 1, ?),"
+                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id)"
+                " FROM claims WHERE article_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (text_chars, article_id, after_seq, limit)).fetchall()
+
+    def claim_states(self, article_id: int) -> list[tuple[int, str, int]]:
+        """(id, status, version) of one article's claims: what another editor changes."""
+        with self.lock:
+            return self.conn.execute(
+                "SELECT id, status, version FROM claims WHERE article_id = ?",
+                (article_id,)).fetchall()
+
+    def link_counts(self, article_id: int) -> dict[int, int]:
+        """Linked sources per claim of one article; claims without any are left out."""
+        with self.lock:
+            return dict(self.conn.execute(
+                "SELECT claim_id, count(*) FROM claim_sources WHERE claim_id IN"
+                " (SELECT id FROM claims WHERE article_id = ?) GROUP BY claim_id",
+                (article_id,)).fetchall())
 
     # ------------------------------------------------------------ claims
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +15,7 @@ from textual.widgets.option_list import Option
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key, generated from the bindings so it can never drift from them."""
+    """Every key, from the desk's table of actions (actions.py), as the bindings are."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
@@ -216,8 +218,6 @@ class AddSourceScreen(ModalScreen[dict | None]):
 
 
 def validate_source(values: dict) -> str | None:
-    import re
-
     url = values.get("url") or ""
     if not re.match(r"^https?://[^\s/]+\.[^\s]+", url):
         return "the URL must start with http:// or https:// and name a host"

@@ -2,10 +2,9 @@
 
 The pane needs the claim's linked sources, the suggested ones (rapidfuzz and Python over
 the store's sources: tens of milliseconds with 100 000 of them) and a match in the archive
-of past fact-checks.  Run in a thread of the desk's process, that work held the
-interpreter lock the screen needed, and every key or repaint that came meanwhile waited
-for it (the longest stalls while marking).  A process of its own shares nothing with the
-screen.
+of past fact-checks.  In a thread of the desk's process, that work would hold the
+interpreter lock the screen needs, and every key or repaint meanwhile would wait for it.
+A process of its own shares nothing with the screen.
 
 The helper (``python -m factcheck.tui.lookup DB``) is started by ``start`` (the desk calls
 it once its own start-up is done: the helper's would compete with it for the processor),

@@ -1,8 +1,8 @@
 """One thread performs every write of the desk, in the order the editor asked.
 
-The screen never waits on the database: a write that meets a colleague's lock
-waits here, and its result (or error) comes back through a callback.  A change
-is shown as done only once its transaction has committed.
+The screen never waits on the database: a write that meets a colleague's lock waits
+here, and its outcome comes back as a message (see ``tui/messages.py``), posted once the
+transaction has committed, so a change is shown as done only when it is.
 """
 
 from __future__ import annotations
@@ -12,26 +12,39 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from textual.message import Message
+
+from ...errors import StaleEdit
 from ...store import Store
+from ..messages import WriteFailed, WriteRefused
 
 Operation = Callable[[Store], Any]
-Done = Callable[[Any, Any], None]  # (tag, result or exception)
+Done = Callable[[Any], Message]  # the operation's result -> the message saying so
 
 
 class Writer:
-    def __init__(self, db_path: str, on_done: Done) -> None:
-        self._queue: queue.Queue[tuple[Operation, Any] | None] = queue.Queue()
-        self._on_done = on_done
+    def __init__(self, db_path: str, post: Callable[[Message], object]) -> None:
+        # (operation, done, claim_id, status_change) per write; None stops the thread
+        self._queue: queue.Queue[tuple | None] = queue.Queue()
+        self._post = post
         self._db_path = db_path
+        self._asked = 0  # counted by the screen's thread
+        self._answered = 0  # and by the writer's: neither count is shared
         self._thread = threading.Thread(target=self._run, name="factcheck-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, operation: Operation, tag: Any = None) -> None:
-        self._queue.put((operation, tag))
+    def submit(self, operation: Operation, done: Done, *,
+               claim_id: int | None = None, status_change: bool = False) -> None:
+        """Queue a write; ``done`` turns its result into the message posted when it has
+        committed.  A refused or failed write posts ``WriteRefused`` or ``WriteFailed``
+        naming ``claim_id`` (and whether it was one of the claim's status changes)."""
+        self._asked += 1
+        self._queue.put((operation, done, claim_id, status_change))
 
     @property
     def pending(self) -> int:
-        return self._queue.qsize()
+        """Writes asked for whose outcome is not posted yet."""
+        return self._asked - self._answered
 
     def close(self, timeout: float = 30.0) -> None:
         """Finish every queued write, then stop."""
@@ -41,19 +54,25 @@ class Writer:
     def _run(self) -> None:
         store: Store | None = None  # opened with the first write, not at start-up
         while True:
-            item = self._queue.get()
-            if item is None:
+            job = self._queue.get()
+            if job is None:
                 break
-            operation, tag = item
+            operation, done, claim_id, status_change = job
             try:
                 if store is None:
                     store = Store(self._db_path)
                 result = operation(store)
+            except StaleEdit as exc:
+                message = WriteRefused(claim_id, status_change, exc.claim, str(exc))
             except Exception as exc:
-                result = exc
+                message = WriteFailed(claim_id, status_change, exc)
+            else:
+                message = None
             try:
-                self._on_done(tag, result)
+                self._post(message or done(result))
             except Exception:
                 pass  # the app is closing; the write itself is committed
+            finally:
+                self._answered += 1
         if store is not None:
             store.close()

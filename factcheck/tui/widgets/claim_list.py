@@ -7,35 +7,21 @@ directly, never parsed as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .. import actions
+from ..desk import ClaimRow
+
 STATUS_SYMBOL = {"pending": "○", "verified": "✔", "disputed": "✘"}
 STATUS_WORD = {"pending": "pending ", "verified": "verified", "disputed": "disputed"}
-
-
-@dataclass(slots=True)
-class ClaimRow:
-    id: int
-    seq: int
-    status: str
-    worth: float
-    version: int
-    text: str  # the start of the claim, on one line (whitespace runs collapsed)
-    sources: int = 0
-    dupes: int = 0
-    conflicts: int = 0
-    saving: bool = False
 
 
 def _clip(text: str, width: int) -> str:
@@ -59,14 +45,7 @@ def _clip(text: str, width: int) -> str:
 class ClaimList(ScrollView, can_focus=True):
     """The claims of the current article, one line each."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = actions.bindings(actions.CLAIMS)
     COMPONENT_CLASSES = {
         "claim-list--cursor", "claim-list--pending", "claim-list--verified",
         "claim-list--disputed", "claim-list--mark", "claim-list--conflict", "claim-list--dim",

@@ -1,12 +1,11 @@
 """The detail pane: the selected claim's Rich ``Text``, drawn line by line.
 
 The pane's size on screen never depends on what it shows, so a new claim is a repaint of
-the pane and nothing else.  It used to be a ``Static`` inside a ``VerticalScroll``: every
-new text gave the ``Static`` a new height, and a height change lays the whole screen out
-again, 15-40 ms on the desk (every widget re-measured and repainted, the text wrapped
-once to measure it and once more to draw it).  Here the text is wrapped once for the
-pane's width, its line count becomes the scrollable height, and each line is turned
-into segments only when it is first drawn.  The text is never parsed as markup.
+the pane and nothing else.  A widget whose height followed its text would lay the whole
+screen out again with every claim shown (every widget measured and painted again, the
+text wrapped once to measure it and once more to draw it).  Here the text is wrapped once
+for the pane's width, its line count becomes the scrollable height, and each line is
+turned into segments only when it is first drawn.  The text is never parsed as markup.
 """
 
 from __future__ import annotations

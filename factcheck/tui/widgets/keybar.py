@@ -1,9 +1,8 @@
 """The keys of the moment, on the bottom line.
 
 Textual's Footer builds a widget per key (fifteen here, each styled and laid out, and
-all rebuilt whenever the focus moves); this is one line of text drawn from the same
-bindings, which is most of the difference between the desk's start-up and a bare
-Textual app's. A click on a key presses it, as with the Footer.
+all rebuilt whenever the focus moves), a large share of the desk's start-up; this is one
+line of text drawn from the same bindings. A click on a key presses it, as with the Footer.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...text.formatting import evidence_pair, format_value, shorten
-from ...analysis.segment import paragraph_of
 from .claim_list import STATUS_SYMBOL
 
 STATUS_STYLE = {"pending": "yellow", "verified": "green", "disputed": "red"}
@@ -37,6 +36,8 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
     if claim.get("updated_by") and claim["status"] != "pending":
         out.append(f" by {claim['updated_by']} at {claim.get('updated_at')}", style="dim")
     out.append(f" · check-worthiness {claim['checkworthiness']:.2f}\n\n")
+
+    from ...analysis.segment import paragraph_of  # deferred: start-up (its patterns compile)
 
     lo, hi = paragraph_of(article_text, claim["start"], claim["end"])
     lo = max(lo, claim["start"] - MAX_PARAGRAPH // 2)

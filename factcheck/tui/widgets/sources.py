@@ -1,0 +1,56 @@
+"""The sources pane: the shown claim's match in the archive, linked and suggested sources."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .. import actions
+from . import panes
+from .detail import FixedSizeScrolling
+
+
+class SourcesPane(FixedSizeScrolling, OptionList):
+    """Linked and suggested sources; new ones repaint the pane, never the screen's layout.
+
+    ``entries`` are what the options show, as (kind, record) with kind "archive",
+    "linked" or "suggested"; ``claim_id`` the claim they belong to."""
+
+    BINDINGS = actions.bindings(actions.SOURCES)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[tuple[str, dict]] = []
+        self.claim_id: int | None = None
+
+    def show_sources(self, claim_id: int | None, linked: list[dict], suggested: list[dict],
+                     checked: dict | None = None, empty: str = "") -> None:
+        """Show a claim's sources; `empty` says what to do when there is none."""
+        entries: list[tuple[str, dict]] = []
+        if checked:
+            entries.append(("archive", checked))
+        entries += [("linked", s) for s in linked]
+        entries += [("suggested", s) for s in suggested]
+        self.clear_options()
+        self.entries = entries
+        self.claim_id = claim_id
+        items: list[Option] = []
+        for i, (kind, s) in enumerate(entries):
+            prompt = (panes.linked_prompt(s) if kind == "linked" else
+                      panes.archive_prompt(s) if kind == "archive" else
+                      panes.suggestion_prompt(s))
+            items.append(Option(prompt, id=str(i)))
+        if items:
+            self.add_options(items)
+            self.highlighted = 0
+        else:
+            self.add_option(Option(Text(empty, style="dim"), disabled=True))
+        self.border_title = (f"Sources · {len(linked)} linked · {len(suggested)} suggested"
+                             if items else "Sources")
+
+    def selected(self) -> tuple[str, dict] | None:
+        """The highlighted entry, as (kind, record)."""
+        if self.highlighted is None or self.highlighted >= len(self.entries):
+            return None
+        return self.entries[self.highlighted]
