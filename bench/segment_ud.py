@@ -96,8 +96,8 @@ def score(pred: int, gold: int, right: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(name: str, lang: str, sbd, show: int) -> dict:
-    paras = paragraphs(UD_DIR / f"{name}-ud-dev.sentences.conllu")
+def evaluate(name: str, lang: str, sbd, show: int, group: int = GROUP) -> dict:
+    paras = paragraphs(UD_DIR / f"{name}-ud-dev.sentences.conllu", group)
     counts = {"factcheck": [0, 0, 0], "pysbd": [0, 0, 0]}
     shown = 0
     for sents in paras:
@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="accepted: the run takes seconds")
     ap.add_argument("--show", type=int, default=0, help="print factcheck's errors")
     ap.add_argument("--only", help="one treebank, e.g. en_ewt")
+    ap.add_argument("--group", type=int, default=GROUP,
+                    help="sentences per paragraph where the treebank marks none")
     args = ap.parse_args(argv)
     try:
         import pysbd
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and args.only != name:
             continue
         sbd = pysbd.Segmenter(language=lang, clean=False)
-        r = evaluate(name, lang, sbd, args.show)
+        r = evaluate(name, lang, sbd, args.show, args.group)
         rows.append(r)
         fc, sb = r["factcheck"], r["pysbd"]
         print(f"{name:12} {r['gold']:6}  {fc[0]:.3f} {fc[1]:.3f} {fc[2]:.3f}        "

@@ -59,15 +59,21 @@ _BEFORE_NUMBER = {
     "num", "est", "sq", "pt", "pts", "min", "max", "ex", "av", "apr", "dir", "coll", "dept",
     "dépt", "mt", "ft", "cie", "c", "jan", "janv", "feb", "févr", "fév", "mar", "avr", "jun",
     "jul", "juil", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "bd", "ave", "rte",
-    "tab", "ann", "ibid", "ff",
+    "tab", "ann", "ibid", "ff", "ext",
 }
 _WORDS_TOO = {"no", "art", "arts", "pop", "est", "min", "max", "ex", "mar", "sept", "dir",
               "coll", "tab", "ann", "c", "ch", "sect", "pt"}
+_PLAIN_WORDS = {"no", "art", "arts", "pop"}  # …and plain words even before a lower-case one
 # May end a sentence; they do when a typical sentence opener follows.
 _AMBIGUOUS_ABBREV = {
     "etc", "inc", "ltd", "corp", "co", "jr", "sr", "bros", "plc", "llc", "s.a", "sa", "sas",
     "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "blvd", "assoc", "univ",
     "govt", "calif", "conn", "ariz", "fla",
+}
+# Abbreviations that go on with a lower-case word ("5 hrs. later", "incl. taxes").
+_LOWER_ABBREV = {
+    "hr", "hrs", "mins", "secs", "yr", "yrs", "lb", "lbs", "oz", "tsp", "tbsp", "incl", "excl",
+    "esp", "misc", "avg", "cont", "qty", "abbr", "approx", "resp", "hab", "trad", "coll",
 }
 # English endings after an apostrophe: "didn't.", "Jim's.", "they're." end like any word.
 _CONTRACTION_TAILS = {"s", "t", "d", "m", "re", "ve", "ll"}
@@ -80,10 +86,10 @@ _OPENERS_WORDS = set(
     yes both each every other another such only even just please thanks according despite
     although though because during until unless once indeed instead today yesterday last
     next my your me us them him
-    le la les l un une des du de d il elle ils elles on nous vous je j ce cette ces cet c mais
+    le la les l un une des du de d il elle ils elles on nous vous je ce cette ces cet c mais
     et ou donc or car selon pour dans en au aux sur avec par depuis après avant alors puis enfin
     ainsi cependant pourtant toutefois quant son sa ses leur leurs si lorsque quand tout tous
-    plus qu aucun aucune chaque deux trois même outre parmi malgré cela ceci ça y n s m t
+    plus qu aucun aucune chaque deux trois même outre parmi malgré cela ceci ça
     ensuite pourquoi comment où quel quelle quels quelles voici voilà certes bref entre sans
     sous vers chez contre pendant lors dès afin ici là très plusieurs certains certaines
     aujourd hier demain mon ma mes notre nos votre vos
@@ -92,7 +98,7 @@ _OPENERS_WORDS = set(
 # A number that opens a sentence and ends with a dot is the number of a list item ("… son
 # pays. 1. À partir de …"), not a sentence of its own.
 _INLINE_ITEM = re.compile(r"\(?\d{1,2}[.)][ \t\u00a0]+")
-_ITEM_NUMBER = re.compile(r"\d{1,2}")
+_ITEM_NUMBER = re.compile(r"[1-9]\d?")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")  # "… in 1805.[6]": the reference ends the sentence
 _STRAIGHT_SPACE = _HSPACE + "\n"
 
@@ -111,9 +117,8 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
 def _positions(text: str, chars: str) -> list[int]:
     """The offsets in text of the characters in chars, in order.
 
-    str.find goes through text at memory-scan speed; re scanning for a class of characters
-    tests each character through a function call: on an article, the segmenter's two scans
-    (terminators, quotation marks) cost more than all the rest of its work on each line.
+    str.find goes through text at memory-scan speed, where re scanning for a class of
+    characters tests each character through a function call.
     """
     out: list[int] = []
     find = text.find
@@ -188,15 +193,18 @@ def _first_word(text: str, i: int, hi: int) -> tuple[str, int]:
     return (m.group() if m else ""), i
 
 
-def _is_boundary(text: str, term: re.Match, after: int, word: str, lang: str | None) -> bool:
-    """Decide on a candidate: term matched, `word` is the next word, starting at `after`."""
+def _is_boundary(text: str, term: re.Match, after: int, word: str, lang: str | None,
+                 closed: bool = False) -> bool:
+    """Decide on a candidate: term matched, `word` is the next word, starting at `after`;
+    closed: a quotation mark or a bracket closed right after the terminator."""
     lower_next = not (word[0].isupper() or word[0].isdigit())
     if term.group() != ".":
         # ! ? … ... and runs like ?! end sentences before a capital; before a lower-case
-        # word only ! and ? do, and not before an inversion ("? demande-t-il")
+        # word only ! and ? do, and neither after a quotation (« Pourquoi ? » dit-il) nor
+        # before an inversion ("? demande-t-il")
         if not lower_next:
             return True
-        return term.group()[-1] in "!?" and not _is_inversion(text, after)
+        return term.group()[-1] in "!?" and not closed and not _is_inversion(text, after)
     # the word before the dot: letters, digits, _ . - back from it (at most 40); a dot
     # that opens a line looks back over that one line break ("page v\n. Ensuite")
     end = term.start()
@@ -215,7 +223,9 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str, lang: str | N
             return True
     nxt = word.lower()
     digit_next = word[0].isdigit()
-    if wl in _TITLES and (wl not in _TITLE_WORDS or w[0].isupper()) and \
+    if closed and not lower_next:
+        return True  # "(par ex.) Ainsi", "(220 Michigan Ave.) Does": the bracket closed it
+    if wl in _TITLES and (wl not in _TITLE_WORDS or w[0].isupper()) and w != "Mm" and \
             not _after_figure(text, begin):  # (not "20 h." nor "200 ms.")
         # "M. Dupont", "Dr. Chen", "Gen. Smith"; "Me" is French, and only before a name
         if wl != "me" or (lang != "en" and not lower_next and nxt not in _OPENERS_WORDS):
@@ -225,18 +235,19 @@ def _is_boundary(text: str, term: re.Match, after: int, word: str, lang: str | N
     if wl in _BEFORE_NUMBER:
         if digit_next:
             return False
+        if lower_next:
+            return wl in _PLAIN_WORDS  # "Hell no. that's it"; not "p. ex. des pommes"
         if wl in _WORDS_TOO:
             if len(w) == 1:  # "25 °C. On", a unit after a figure
-                return not lower_next and (_after_figure(text, begin)
-                                       or _opens_sentence(text, after, word))
-            return not lower_next
-        return not lower_next and _opens_sentence(text, after, word)
+                return _after_figure(text, begin) or _opens_sentence(text, after, word)
+            return True
+        return _opens_sentence(text, after, word)
     if lower_next:
         # a plain word before the dot and a lower-case word after it: a new sentence that
         # does not bother with capitals ("… for you. call them"); not after an
         # abbreviation, an initial or a figure ("etc. et", "a. b.", "3. 5")
         return (len(w) > 1 and w.isalpha() and w.islower() and wl not in _AMBIGUOUS_ABBREV
-                and wl not in _TITLES and not _DOTTED.fullmatch(w))
+                and wl not in _TITLES and wl not in _LOWER_ABBREV)
     if len(w) == 1 and w.isalpha():
         if w.isupper():  # an initial (J. R. R. Tolkien, George W. Bush), or Plan B.
             return _after_figure(text, begin) or _opens_sentence(text, after, word)
@@ -320,7 +331,7 @@ def _sentence_ends(text: str, lo: int, hi: int, marks: list[int] | None = None,
                     break
                 k = j + 1
                 continue
-            if j == k and j < hi and text[j] == "[" and (note := _FOOTNOTE.match(text, j, hi)):
+            if j < hi and text[j] == "[" and (note := _FOOTNOTE.match(text, j, hi)):
                 k = note.end()
                 continue
             break
@@ -333,7 +344,7 @@ def _sentence_ends(text: str, lo: int, hi: int, marks: list[int] | None = None,
             continue  # still inside a quotation that closes later
         if term.group() == "." and _is_item_number(text, sentence_at, term.start()):
             continue  # "1." opening a sentence, or after a colon: the number of an item
-        if _is_boundary(text, term, nxt, word, lang):
+        if _is_boundary(text, term, nxt, word, lang, k != term.end()):
             # the next sentence starts at its opening quote or bracket, if any
             start = k
             while start < nxt and text[start] in _HSPACE:
@@ -358,7 +369,7 @@ def _is_item_number(text: str, sentence_at: int, dot: int) -> bool:
         before -= 1
     if before > sentence_at and text[before - 1] == "(":
         before -= 1
-    return before == sentence_at or text[before - 1] in ":;"
+    return before == sentence_at or (text[before - 1] in ":;" and before < begin)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
