@@ -1,0 +1,345 @@
+"""Who says it, and how sure the claim is.
+
+The speaker is a named person, organisation or publication: the subject of a speech verb
+("Sam Altman a déclaré", "Meta said"), the name after an inverted one ("…, a déclaré son
+PDG, Paul Hudson", "…, rapporte Les Echos"), or the source after "selon" / "according to"
+("selon l’agence Bloomberg" is Bloomberg).  "The company said", "la police", a reason
+("citing weak demand") or a calculation ("d’après un autre calcul") name no one.  Each
+speaker has a kind: person, organisation (publications included) or unknown.
+
+Hedges are of three kinds: report (aurait, reportedly), speculation (pourrait, could) and
+anonymous sourcing (selon plusieurs sources, people familiar with the deal).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.words import INSTITUTION_HEADS, KNOWN_ORGANISATIONS, TITLES
+from .names import normalise_name
+from .reading import Gate, Sentence, analyse, finditer, folded
+
+_SPEECH_FR = (
+    r"déclaré|affirmé|révélé|annoncé|indiqué|estimé|expliqué|assuré|confié|souligné|précisé"
+    r"|reconnu|admis|dit|raconté|confirmé|démenti|nié|écrit|tweeté|rapporté|signalé|prévenu"
+    r"|averti|exprimé|dénoncé|accusé|martelé|insisté|ajouté|jugé|qualifié|rappelé|promis"
+)
+_SPEECH_FR_PRESENT = (
+    r"déclare|affirme|révèle|annonce|indique|estime|explique|assure|confie|souligne|précise"
+    r"|reconnaît|admet|dit|raconte|confirme|dément|nie|écrit|rapporte|signale|prévient|juge"
+    r"|qualifient|estiment|affirment|jugent|disent|assurent|expliquent|considèrent|dénonce"
+    r"|déplore|regrette"
+)
+_SPEECH_EN = (
+    r"said|says|told|tells|announced|revealed|claimed|claims|stated|reported|reports|wrote"
+    r"|writes|tweeted|confirmed|denied|argued|argues|added|noted|estimated|warned|insisted"
+    r"|acknowledged|admitted|explained|testified|alleged|alleges|believes|called|calls"
+)
+_SPEECH_FR_REFLEXIVE = r"félicité|félicitée|réjoui|réjouie|inquiété|inquiétée|indigné|indignée"
+_ATTRIBUTION_PATTERNS = [
+    re.compile(r"\b(?:selon|d[’']après|according\s+to|citing|cité\s+par|as\s+reported\s+by)"
+               r"\s+(?P<who>[^,.;:«»“”()]{2,80}?)(?=\s*[,.;:«»“”()]|\s*$|\s+(?:qui|que|which|that)\b)",
+               re.I),
+    re.compile(rf"\b(?:a|ont|avait|avaient|aurait|auraient|ayant|a-t-il|a-t-elle|ont-ils)\s+"
+               rf"(?:(?:également|aussi|notamment|déjà|encore|publiquement)\s+)?(?:{_SPEECH_FR})\b"),
+    re.compile(rf"\b(?:{_SPEECH_FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)\b"),
+    re.compile(rf"\b(?:{_SPEECH_EN})\b"),
+    re.compile(rf"(?<=\s)(?:{_SPEECH_FR_PRESENT})\b(?=\s+(?:que|qu[’']|d[’']|de|à|des|les|le|la"
+               rf"|l[’']|un|une)\b)"),
+    re.compile(r"\b(?:estimant|affirmant|assurant|jugeant|expliquant|soulignant)\s+qu", re.I),
+    re.compile(rf"\bs[’']est\s+(?:{_SPEECH_FR_REFLEXIVE})\b"),
+    # inverted after the quotation or the claim: "…, rapporte Les Echos"
+    re.compile(rf"(?<=[,»”] )(?:{_SPEECH_FR_PRESENT}|ajoute|note|observe)\b"),
+]
+folded(_ATTRIBUTION_PATTERNS[0])
+folded(_ATTRIBUTION_PATTERNS[5])
+# the word of each _ATTRIBUTION_PATTERNS that a sentence must hold for it to match
+_ATTRIBUTION_GATES = [
+    Gate("selon après according citing cité reported"),
+    Gate(_SPEECH_FR.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|")),
+    Gate(_SPEECH_EN.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|")),
+    Gate("estimant affirmant assurant jugeant expliquant soulignant"),
+    Gate(_SPEECH_FR_REFLEXIVE.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|") + ["ajoute", "note", "observe"]),
+]
+_ATTRIBUTION_BITS = [gate.bit for gate in _ATTRIBUTION_GATES]  # (a gate is its bit: see Gate)
+
+# "citing" names a source only when a source follows, not a reason ("citing weak demand")
+_CITED_SOURCE = re.compile(
+    r"\b(?:sources?|officials?|people|persons?|analysts?|reports?|data|figures|documents"
+    r"|filings|statements?|a\s+person|a\s+source|insiders?)\b", re.I)
+# Between a speaker and its verb: nothing, an apposition (", scientifique en chef chez
+# Meta,"), or the people of an organisation ("NASA scientists said")
+_SUBJECT_GAP = re.compile(
+    r"\s*|\s*,[^;.!?«»“”]{1,120},\s*|\s+(?:also|également|aussi|then|later)\s+"
+    r"|\s+(?:scientists|researchers|analysts|officials|economists|experts|executives"
+    r"|spokes(?:wo)?man|spokesperson|chercheurs|responsables|analystes|dirigeants)\s*")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_REMINDED = re.compile(r"\s*(?:que|qu[’']|:|«|,)")
+# The agent of a passive is not the speaker: "economists polled by Bloomberg said"
+_AGENT_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l[’']|le\s+|la\s+|les\s+)?$", re.I)
+# After an inverted verb: time words, then the name, after its article or its role
+# ("…, a déclaré son PDG, Paul Hudson", "…, a indiqué l’Autorité des marchés financiers")
+_INVERTED_GAP = re.compile(
+    r"(?:\s+(?:hier|aujourd[’']hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir"
+    r"|matin|également|aussi|encore|on\s+\w+day|yesterday|today))*"
+    r"(?:\s*|\s+(?:l[’']|le\s+|la\s+|les\s+|the\s+)|\s+[^,.;:!?«»“”]{1,60},\s*)", re.I)
+_CLAUSE_END = ",»”\"—–)"
+_TOLD = re.compile(r"told\s+(?:the\s+)?$")
+
+# The kind of a speaker, from the words around it
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:l[’']agence|le\s+groupe|la\s+société|l[’']entreprise|le\s+quotidien"
+    r"|le\s+journal|l[’']hebdomadaire|le\s+magazine|le\s+site|l[’']ong|le\s+laboratoire"
+    r"|le\s+constructeur|la\s+banque|le\s+fonds|la\s+start-up|le\s+cabinet|l[’']institut"
+    r"|l[’']institution|l[’']organisation|le\s+syndicat|le\s+parti|the\s+company"
+    r"|the\s+newspaper|the\s+agency|the\s+bank|the\s+group|the\s+carmaker|the\s+firm"
+    r"|industry\s+body|the\s+broadcaster|the\s+magazine|the\s+daily|the\s+chipmaker"
+    r"|the\s+startup|the\s+fund|the\s+union|the\s+party|spokes(?:wo)?man\s+for"
+    r"|spokesperson\s+for|porte-parole\s+(?:de|du|d[’'])|(?:researchers|scientists|analysts"
+    r"|economists|officials|experts|chercheurs)\s+(?:at|from|of|de|du|d[’'])|chez)"
+    r"(?:\s+[a-zà-ÿ-]+)?\s*|\bl[’'](?=[A-ZÀ-Ý]))$", re.I)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:m|mme|mlle|mr|mrs|ms|dr|pr|me)\.?|\b(?:l[’']économiste|le\s+milliardaire"
+    r"|la\s+milliardaire|le\s+ministre|la\s+ministre|le\s+président|la\s+présidente"
+    r"|le\s+député|la\s+députée|le\s+maire|la\s+maire|l[’']avocat|l[’']avocate|le\s+juge"
+    r"|le\s+patron|la\s+patronne|son\s+pdg|sa\s+pdg|son\s+directeur\s+\w+|sa\s+directrice"
+    r"\s+\w+|its\s+chief\s+executive|chief\s+executive|the\s+economist|the\s+billionaire"
+    r"|the\s+minister|the\s+president|founder|fondateur|fondatrice)\s*,?)\s*$", re.I)
+_PERSON_AFTER = re.compile(
+    r"\s*,\s*(?:\d{1,3}\s*,|porte-parole|délégué|déléguée|directeur|directrice|président"
+    r"|présidente|préfet|préfète|ministre|maire|avocat|avocate|député|députée|professeur"
+    r"|chercheur|chercheuse|économiste|fondateur|fondatrice|a\s+lawyer|a\s+spokes\w+"
+    r"|the\s+chief|the\s+head|who\s+led|a\s+professor|an?\s+\w*\s*(?:economist|analyst"
+    r"|researcher|scientist|official|executive))", re.I)
+_ORG_WORDS = INSTITUTION_HEADS | frozenset("""
+    inc corp ltd plc llc sa sas ag gmbh group groupe capital partners labs technologies
+    systems motors airlines airways aviation energies times journal post news press herald
+    tribune gazette monde figaro echos parisien foundation fondation statistics reserve
+    authority autorité international media mobile holdings bourse exchange trust ai
+    ministère ministry department bureau agency agence commission
+""".split())
+
+
+def name_kind(text: str, start: int, end: int) -> str:
+    """person, organisation or unknown: what the name at text[start:end] is."""
+    name = text[start:end]
+    words = name.replace("-", " ").split()
+    key = normalise_name(name)
+    if key in KNOWN_ORGANISATIONS:
+        return "organisation"
+    if any(w.isupper() and len(w) > 1 and w.isalpha() for w in words):
+        return "organisation"  # NASA, BBC, Scale AI
+    if any(w.lower() in _ORG_WORDS for w in words):
+        return "organisation"
+    before = text[max(0, start - 40):start]
+    if _ORG_BEFORE.search(before):
+        return "organisation"
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(text, end):
+        return "person"
+    if len(words) >= 2 and all(w[:1].isupper() or w.lower() in ("de", "van", "von", "der", "le",
+                                                                  "la", "da", "di", "del")
+                               for w in words):
+        return "person"
+    return "unknown"
+
+
+def extract_attribution(text: str, entities: list[dict], *, sentence: Sentence | None = None
+                        ) -> tuple[str | None, str | None]:
+    """Who says it: (the phrase as written, the speaker) or (None, None)."""
+    phrase, speaker, _ = find_speaker(text, entities, sentence=sentence)
+    return phrase, speaker
+
+
+def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None = None
+                 ) -> tuple[str | None, str | None, str | None]:
+    """(the attribution phrase, the speaker, its kind), each None when there is none."""
+    best: tuple[int, str, dict | None] | None = None  # (rank, phrase, speaker entity)
+    if sentence is None:
+        sentence = analyse(text)
+    gates = sentence.gates
+    for idx, pattern in enumerate(_ATTRIBUTION_PATTERNS):
+        if not gates & _ATTRIBUTION_BITS[idx]:
+            continue
+        for m in finditer(pattern, sentence):
+            if idx == 0:  # selon X, according to X
+                cand = _source_after(text, m, entities)
+            else:
+                cand = _speaker_of_verb(text, m, entities)
+            if cand is not None and (best is None or cand[0] < best[0]):
+                best = cand
+    if best is None:
+        return None, None, None
+    _, phrase, who = best
+    if who is None:
+        return phrase, None, None
+    return phrase, who["text"], name_kind(text, who["start"], who["end"])
+
+
+def _source_after(text: str, m: re.Match, entities: list[dict]):
+    """selon X, d’après X, according to X: the named source in X, if any."""
+    inside = [e for e in entities if e["start"] >= m.start("who") and e["end"] <= m.end("who")]
+    if m.group().lower().startswith("citing") and not inside and \
+            not _CITED_SOURCE.search(m.group("who")):
+        return None  # "citing weak demand": a reason
+    phrase = m.group().strip()
+    for e in inside:
+        lead = text[m.start("who"):e["start"]]
+        # "selon l’agence Bloomberg", "selon le Financial Times": the source itself; "une
+        # étude de l’Inserm": the source only if it is an organisation
+        if re.search(r"\b(?:de|des|du|d[’']|of|by|par|in|at|chez)\s*(?:l[’']|la\s+|le\s+|les\s+"
+                     r"|the\s+)?$", lead, re.I) and \
+                name_kind(text, e["start"], e["end"]) != "organisation":
+            continue
+        return (1, phrase, e)
+    return (3, phrase, None)
+
+
+def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
+    verb_start, verb_end = m.span()
+    # inverted: "…, a déclaré Sam Altman", "…, rapporte Les Echos"
+    before = text[:verb_start].rstrip()
+    if before and before[-1] in _CLAUSE_END:
+        for e in entities:
+            if verb_end <= e["start"] <= verb_end + 80:
+                gap = _INVERTED_GAP.fullmatch(text, verb_end, e["start"])
+                if gap is not None:
+                    return (0 if name_kind(text, e["start"], e["end"]) == "person" else 1,
+                            text[verb_start:e["end"]].strip(), e)
+                break
+    # "a-t-elle annoncé": the subject of the sentence, when it opens it
+    if "-t-" in m.group() or m.group().endswith(("-il", "-elle", "-ils", "-elles")):
+        first = entities[0] if entities else None
+        if first and first["end"] <= verb_start and first["start"] < 60 and \
+                name_kind(text, first["start"], first["end"]) != "unknown":
+            return (2, m.group(), first)
+        return (3, m.group(), None)
+    # the subject before the verb
+    if m.group().endswith("rappelé") and not _REMINDED.match(text, verb_end):
+        return None  # "a rappelé 12 lots": a recall, not a reminder
+    candidates = []
+    for e in entities:
+        if e["end"] > verb_start:
+            break
+        if _AGENT_BEFORE.search(text, max(0, e["start"] - 12), e["start"]):
+            continue
+        if _SUBJECT_GAP.fullmatch(text, e["end"], verb_start) or (
+                _COMMA_GAP.fullmatch(text, e["end"], verb_start)
+                and text[:e["start"]].rstrip().endswith(",")):
+            # "Le maire de Grenoble, Éric Piolle, a indiqué": an apposition; not "…à
+            # Mayotte, a indiqué la préfecture"
+            candidates.append(e)
+    if candidates:
+        kinds = [name_kind(text, e["start"], e["end"]) for e in candidates]
+        people = [e for e, k in zip(candidates, kinds) if k == "person"]
+        chosen = people[0] if people else candidates[-1]
+        rank = 0 if chosen in people else 1
+        return (rank, text[chosen["start"]:verb_end].strip(), chosen)
+    # "witnesses told the Associated Press": the publication that was told
+    if m.group() == "told":
+        for e in entities:
+            if e["start"] >= verb_end and _TOLD.fullmatch(text, verb_start, e["start"]) and \
+                    name_kind(text, e["start"], e["end"]) == "organisation":
+                return (1, text[verb_start:e["end"]], e)
+    return (3, m.group(), None)
+
+
+# ---------------------------------------------------------------- hedges
+
+_HEDGES_REPORT = [
+    r"il\s+sembl(?:e|erait)", r"semble-t-il", r"sembl(?:e|erait|ent|eraient)", r"aurai(?:t|ent)",
+    r"serai(?:t|ent)", r"apparemment", r"présumée?s?", r"supposée?s?", r"selon\s+des\s+rumeurs",
+    r"dit-on", r"à\s+ce\s+qu[’']il\s+para[iî]t", r"reportedly", r"allegedly", r"apparently",
+    r"seem(?:s|ed)?\s+to", r"appears?\s+to", r"unconfirmed", r"rumou?red", r"it\s+is\s+believed",
+    r"is\s+said\s+to", r"are\s+said\s+to", r"would\s+have",
+]
+_HEDGES_SPECULATIVE = [
+    r"pourrai(?:t|ent)", r"pourrait-(?:il|elle)", r"probablement", r"peut-être",
+    r"sans\s+doute", r"vraisemblablement", r"éventuellement",
+    r"(?<!\ble\s)(?<!\bdu\s)(?<!\bun\s)(?<!\bau\s)(?<!\bce\s)(?<!\bde\s)risque\s+de",
+    r"devrai(?:t|ent)",
+    r"could", r"might", r"may", r"would", r"possibly", r"probably", r"perhaps", r"likely",
+    r"(?:is|are|was|were)\s+expected\s+to", r"should",
+]
+_HEDGE_REPORT_RE = folded(re.compile(r"\b(?:" + "|".join(_HEDGES_REPORT) + r")\b", re.I))
+_HEDGE_SPEC_RE = folded(re.compile(r"\b(?:" + "|".join(_HEDGES_SPECULATIVE) + r")\b", re.I))
+# a word of each alternative of _HEDGES_REPORT and _HEDGES_SPECULATIVE
+_HEDGE_REPORT_GATE = Gate(
+    "semble semblerait semblent sembleraient aurait auraient serait seraient apparemment"
+    " présumé présumée présumés présumées supposé supposée supposés supposées rumeurs dit"
+    " paraît parait reportedly allegedly apparently seem seems seemed appear appears"
+    " unconfirmed rumored rumoured believed said would")
+_HEDGE_SPEC_GATE = Gate(
+    "pourrait pourraient probablement peut doute vraisemblablement éventuellement risque"
+    " devrait devraient could might may would possibly probably perhaps likely expected"
+    " should")
+# Anonymous sourcing: a source the reader cannot check
+_ANONYMOUS = re.compile(
+    r"\b(?:"
+    r"selon\s+(?:plusieurs|des|de|certaines)\s+sources(?:\s+(?!proches?\b)[a-zéèêàçî]+)?"
+    r"(?:\s+proches?\s+d(?:u|es|e\s+la|e\s+l[’']|e)\s*[a-zéèêàçî]+)?"
+    r"|(?:d[’']après\s+)?(?:une|des|plusieurs|de)\s+sources?\s+(?:proches?|informées?"
+    r"|bien\s+informées?|concordantes?|syndicales?|gouvernementales?|policières?"
+    r"|judiciaires?|diplomatiques?|sécuritaires?|parlementaires?)"
+    r"(?:\s+d(?:u|es|e\s+la|e\s+l[’']|e)\s*[a-zéèêàçî]+)?"
+    r"|d[’']après\s+(?:plusieurs|des)\s+sources(?:\s+[a-zéèêàçî]+)?"
+    r"|de\s+sources?\s+(?:proches?|sûres?|bien\s+informées?|syndicales?|policières?|judiciaires?)"
+    r"|sous\s+couvert\s+d[’']anonymat"
+    r"|(?:qui|ayant)\s+(?:a\s+)?(?:requis|demandé|souhaité\s+garder|souhaité\s+conserver)"
+    r"\s+l[’']anonymat"
+    r"|(?:people|persons|sources|a\s+person|one\s+person|a\s+source|an?\s+official|officials"
+    r"|insiders?)\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|close\s+to)"
+    r"\s+(?:the|this|his|her|its|their)\s+\w+"
+    r"|according\s+to\s+(?:(?:a|one|two|three|several|multiple|unnamed|anonymous)\s+)?"
+    r"(?:sources?|insiders?)"
+    r"|(?:several|multiple|two|three|four|unnamed|anonymous)\s+sources"
+    r"|sources\s+(?:say|said|told)"
+    r"|who\s+(?:asked|spoke|requested)\s+(?:not\s+to\s+be\s+(?:named|identified)"
+    r"|on\s+condition\s+of\s+anonymity|anonymity)"
+    r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r")\b", re.I)
+_ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
+                       " insiders knowledge")
+# The French conditional reports what is not confirmed ("Carrefour envisagerait de céder")
+_CONDITIONAL = re.compile(r"\b[a-zéèêàâîôûç]{2,}r(?:ait|aient)\b")
+_NOT_CONDITIONAL = re.compile(r"(?:tr|extr|retr|attr|portr|abstr|distr|soustr)ai(?:t|ts|ent)$")
+# Reported speech: after "said … would", "a assuré que … fermerait", the conditional
+# is the speaker's future, not a hedge
+_REPORTED_BEFORE = re.compile(
+    rf"\b(?:{_SPEECH_FR}|{_SPEECH_FR_PRESENT}|{_SPEECH_EN}|expects|expected|promised|pledged"
+    r"|hoped|thought|knew|envisage|prévoit)\b[^.;]*$")
+
+
+def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]:
+    """Each hedge: {"text", "kind" (report, speculation, anonymous), "start"}."""
+    out: list[dict] = []
+    if sentence is None:
+        sentence = analyse(text)
+    if sentence.gates & _ANONYMOUS_GATE.bit:
+        for m in _ANONYMOUS.finditer(text):
+            out.append({"text": m.group(), "kind": "anonymous", "start": m.start()})
+    for m in finditer(_HEDGE_REPORT_RE, sentence) if sentence.gates & _HEDGE_REPORT_GATE.bit else ():
+        if not _inside(out, m.start()):
+            out.append({"text": m.group(), "kind": "report", "start": m.start()})
+    for m in finditer(_HEDGE_SPEC_RE, sentence) if sentence.gates & _HEDGE_SPEC_GATE.bit else ():
+        if _inside(out, m.start()) or m.group() == "May" or (
+                m.group()[0].isupper() and m.start() and text[m.start() - 1] not in " «“\"(\n"):
+            continue  # "May": the month
+        if m.group() == "would" and _REPORTED_BEFORE.search(text, 0, m.start()):
+            continue  # "said it would close three plants": the future, reported
+        out.append({"text": m.group(), "kind": "speculation", "start": m.start()})
+    if "rait" in sentence.lowered:
+        for m in _CONDITIONAL.finditer(text):
+            word = m.group().lower()
+            if _inside(out, m.start()) or _NOT_CONDITIONAL.search(word) or \
+                    _REPORTED_BEFORE.search(text, 0, m.start()):
+                continue
+            out.append({"text": m.group(), "kind": "report", "start": m.start()})
+    out.sort(key=lambda h: h["start"])
+    return out
+
+
+def _inside(hedges: list[dict], at: int) -> bool:
+    return any(h["start"] <= at < h["start"] + len(h["text"]) for h in hedges)
