@@ -33,7 +33,8 @@ def extract(text: str, lang: str = "fr", lower_vocab=frozenset(), *,
             sentence: Sentence | None = None) -> dict:
     """All facets of one claim, JSON-ready (sentence: Sentence(text), if the caller has it).
 
-    Keys: numbers ({"text", "value", "unit", "approximate"}), entities, dates ({"text",
+    Keys: numbers ({"text", "value", "unit"}, and "approximate": true for "près de 30 000",
+    "about 15"), entities, dates ({"text",
     "value", "relative"}), attribution, speaker, speaker_kind (person, organisation,
     unknown; None without a speaker), hedges, hedge_kinds (report, speculation, anonymous).
     """

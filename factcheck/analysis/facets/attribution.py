@@ -76,6 +76,12 @@ _SUBJECT_GAP = re.compile(
     r"\s*|\s*,[^;.!?«»“”]{1,120},\s*|\s+(?:also|également|aussi|then|later)\s+"
     r"|\s+(?:scientists|researchers|analysts|officials|economists|experts|executives"
     r"|spokes(?:wo)?man|spokesperson|chercheurs|responsables|analystes|dirigeants)\s*")
+_GENERIC_WHO = re.compile(
+    r"\b(?:les|des|plusieurs|certains|de\s+nombreux|the|some|several|many)\s+(?:experts|analystes"
+    r"|observateurs|sources|spécialistes|responsables|analysts|observers|officials|critics"
+    r"|economists|économistes)(?:\s+(?:du|de\s+la|des|in\s+the|of\s+the)\s+\w+)?",
+    re.I,
+)
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _REMINDED = re.compile(r"\s*(?:que|qu[’']|:|«|,)")
 # The agent of a passive is not the speaker: "economists polled by Bloomberg said"
@@ -243,6 +249,12 @@ def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
             if e["start"] >= verb_end and _TOLD.fullmatch(text, verb_start, e["start"]) and \
                     name_kind(text, e["start"], e["end"]) == "organisation":
                 return (1, text[verb_start:e["end"]], e)
+    # "les experts du secteur qualifient": attributed, to no one named
+    generic = None
+    for g in _GENERIC_WHO.finditer(text, 0, verb_start):
+        generic = g
+    if generic is not None and verb_start - generic.end() < 60:
+        return (3, text[generic.start():verb_end], None)
     return (3, m.group(), None)
 
 

@@ -245,8 +245,12 @@ class Figure(NamedTuple):
     approximate: bool = False
 
     def as_dict(self) -> dict:
-        return {"text": self.text, "value": self.value, "unit": self.unit,
-                "approximate": self.approximate}
+        # "approximate" only when true: the figures of older claims, stored without it,
+        # read the same
+        if self.approximate:
+            return {"text": self.text, "value": self.value, "unit": self.unit,
+                    "approximate": True}
+        return {"text": self.text, "value": self.value, "unit": self.unit}
 
 
 _SP_RE = re.compile(_SP)
