@@ -230,7 +230,7 @@ def test_the_labelled_set_is_complete():
     for lang in ("fr", "en"):
         mine = [r for r in rows if r["lang"] == lang]
         assert len(mine) >= 150
-        assert {r["split"] for r in mine} == {"dev", "held-out"}
+        assert {r["split"] for r in mine} == {"dev", "held-out", "fresh"}
     for r in rows:
         assert all(n in r["text"] for n in r["names"])
         assert all(d in r["text"] for d in r["dates"])
