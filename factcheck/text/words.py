@@ -102,7 +102,9 @@ SENTENCE_OPENERS = frozenset("""
     patients women men people rescue rescuers firefighters soldiers troops lawmakers
     legislators regulators sources insiders heavy strong weak high low new old big small
     large major key top senior former local national global federal public private
-    each section chapter article clause figure table page step
+    each section chapter article clause figure table page step between among within
+    without against toward towards across beyond above below behind along outside inside
+    throughout upon via per
     environ près presque plusieurs quelques certains certaines nombreux nombreuses
     désormais ensuite enfin ainsi alors pourtant cependant toutefois néanmoins également
     notamment surtout seulement parfois souvent toujours jamais déjà encore bientôt
@@ -181,14 +183,14 @@ INSTITUTION_HEADS = frozenset("""
     académie société compagnie groupe syndicat association comité conférence observatoire
     service mission délégation secrétariat préfecture mairie région département église
     théâtre opéra bibliothèque palais château tour golfe mer lac mont île cap place rue gare
-    port stade nations olympique haute haut journal
+    port stade nations olympique haute haut journal parc
     bank council court commission assembly agency organization centre center bureau office
     institute federation union party parliament senate ministry department tribunal
     authority foundation fund board chamber museum university college academy society
     company group association committee conference observatory service administration
     reserve exchange corporation house church cathedral theatre theater library palace
     castle tower gulf sea lake mount isle island cape square street station port stadium
-    school hospital trust republic kingdom states commonwealth statistics
+    school hospital trust republic kingdom states commonwealth statistics park
 """.split())
 # Lower-case words of a French institution's name after its head.
 INSTITUTION_ADJECTIVES = frozenset("""

@@ -23,6 +23,7 @@ _SPEECH_FR = (
     r"déclaré|affirmé|révélé|annoncé|indiqué|estimé|expliqué|assuré|confié|souligné|précisé"
     r"|reconnu|admis|dit|raconté|confirmé|démenti|nié|écrit|tweeté|rapporté|signalé|prévenu"
     r"|averti|exprimé|dénoncé|accusé|martelé|insisté|ajouté|jugé|qualifié|rappelé|promis"
+    r"|constaté|observé|noté"
 )
 _SPEECH_FR_PRESENT = (
     r"déclare|affirme|révèle|annonce|indique|estime|explique|assure|confie|souligne|précise"
@@ -50,6 +51,9 @@ _ATTRIBUTION_PATTERNS = [
     re.compile(rf"\bs[’']est\s+(?:{_SPEECH_FR_REFLEXIVE})\b"),
     # inverted after the quotation or the claim: "…, rapporte Les Echos"
     re.compile(rf"(?<=[,»”] )(?:{_SPEECH_FR_PRESENT}|ajoute|note|observe)\b"),
+    # "a appelé à un cessez-le-feu": a call is said
+    re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+)?appelé"
+               r"(?=\s+(?:\w+\s+){0,2}?(?:à|au|aux)\b)"),
 ]
 folded(_ATTRIBUTION_PATTERNS[0])
 folded(_ATTRIBUTION_PATTERNS[5])
@@ -63,6 +67,7 @@ _ATTRIBUTION_GATES = [
     Gate("estimant affirmant assurant jugeant expliquant soulignant"),
     Gate(_SPEECH_FR_REFLEXIVE.split("|")),
     Gate(_SPEECH_FR_PRESENT.split("|") + ["ajoute", "note", "observe"]),
+    Gate("appelé"),
 ]
 _ATTRIBUTION_BITS = [gate.bit for gate in _ATTRIBUTION_GATES]  # (a gate is its bit: see Gate)
 
@@ -83,21 +88,46 @@ _GENERIC_WHO = re.compile(
     re.I,
 )
 _COMMA_GAP = re.compile(r"\s*,\s*")
+_ADDED = re.compile(r"\s*(?:that\b|,|\.|;|$|[«“\"])")
+# A person's role before the name of a place or a body: the role speaks, unnamed
+_ROLE_OF_BEFORE = re.compile(
+    r"\b(?:mayor|president|head|chief|minister|governor|leader|director|maire|président"
+    r"|présidente|ministre|directeur|directrice|patron|patronne|procureur|procureure|préfet"
+    r"|préfète|chef|cheffe)\s+(?:of|de|du|des|d[’']|de\s+la|de\s+l[’'])\s*(?:the\s+)?$",
+    re.I)
 _REMINDED = re.compile(r"\s*(?:que|qu[’']|:|«|,)")
 # The agent of a passive is not the speaker: "economists polled by Bloomberg said"
 _AGENT_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l[’']|le\s+|la\s+|les\s+)?$", re.I)
+# Nouns that name an organisation before its name: "le syndicat SNES-FSU", "the newspaper"
+_ORG_NOUNS = (
+    r"(?:agence|groupe|société|entreprise|quotidien|journal|hebdomadaire|magazine|site|ong"
+    r"|laboratoire|constructeur|banque|fonds|start-up|cabinet|institut|institution"
+    r"|organisation|syndicat|parti|ministère|classement|company|newspaper|agency|bank|group"
+    r"|carmaker|firm|broadcaster|daily|chipmaker|startup|fund|union|party|website|ministry"
+    r"|think\s+tank|regulator|watchdog)"
+)
 # After an inverted verb: time words, then the name, after its article or its role
 # ("…, a déclaré son PDG, Paul Hudson", "…, a indiqué l’Autorité des marchés financiers")
 _INVERTED_GAP = re.compile(
     r"(?:\s+(?:hier|aujourd[’']hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir"
     r"|matin|également|aussi|encore|on\s+\w+day|yesterday|today))*"
-    r"(?:\s*|\s+(?:l[’']|le\s+|la\s+|les\s+|the\s+)|\s+[^,.;:!?«»“”]{1,60},\s*)", re.I)
+    r"(?:\s*|\s+(?:l[’']|le\s+|la\s+|les\s+|the\s+)(?:" + _ORG_NOUNS + r"\s+)?"
+    r"|\s+[^,.;:!?«»“”]{1,60},\s*)", re.I)
+# …and after the name, the end of the clause: "…, said Sam Altman." but not "…, said
+# Europe must spend more"
+_INVERTED_END = re.compile(
+    r"\s*(?:(?:hier|aujourd[’']hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir"
+    r"|matin|yesterday|today|on\s+\w+day|lors\s+d|sur\s|dans\s|in\s|at\s|on\s|to\s|à\s)"
+    r"[^,.;:!?«»“”]*)?(?:[.,;:!?»”)\"]|$)", re.I)
 _CLAUSE_END = ",»”\"—–)"
 _TOLD = re.compile(r"told\s+(?:the\s+)?$")
 
 # The kind of a speaker, from the words around it
 _ORG_BEFORE = re.compile(
-    r"(?:\b(?:l[’']agence|le\s+groupe|la\s+société|l[’']entreprise|le\s+quotidien"
+    r"(?:\b(?:the|le|la|les)\s+(?=$)|\b(?:la\s+direction|les\s+dirigeants|the\s+management"
+    r"|the\s+board|représentants?)\s+(?:de|du|d[’']|of)\s*(?:l[’']|la\s+|le\s+|the\s+)?$"
+    r"|\b(?:website|property\s+website|news\s+site|le\s+classement|the\s+magazine"
+    r"|the\s+newspaper)\s+$|\b(?:l[’']agence|le\s+groupe|la\s+société|l[’']entreprise|le\s+quotidien"
     r"|le\s+journal|l[’']hebdomadaire|le\s+magazine|le\s+site|l[’']ong|le\s+laboratoire"
     r"|le\s+constructeur|la\s+banque|le\s+fonds|la\s+start-up|le\s+cabinet|l[’']institut"
     r"|l[’']institution|l[’']organisation|le\s+syndicat|le\s+parti|the\s+company"
@@ -209,12 +239,11 @@ def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
     before = text[:verb_start].rstrip()
     if before and before[-1] in _CLAUSE_END:
         for e in entities:
-            if verb_end <= e["start"] <= verb_end + 80:
-                gap = _INVERTED_GAP.fullmatch(text, verb_end, e["start"])
-                if gap is not None:
-                    return (0 if name_kind(text, e["start"], e["end"]) == "person" else 1,
-                            text[verb_start:e["end"]].strip(), e)
-                break
+            if verb_end <= e["start"] <= verb_end + 80 and \
+                    _INVERTED_GAP.fullmatch(text, verb_end, e["start"]) and \
+                    _INVERTED_END.match(text, e["end"]):
+                return (0 if name_kind(text, e["start"], e["end"]) == "person" else 1,
+                        text[verb_start:e["end"]].strip(), e)
     # "a-t-elle annoncé": the subject of the sentence, when it opens it
     if "-t-" in m.group() or m.group().endswith(("-il", "-elle", "-ils", "-elles")):
         first = entities[0] if entities else None
@@ -225,12 +254,15 @@ def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
     # the subject before the verb
     if m.group().endswith("rappelé") and not _REMINDED.match(text, verb_end):
         return None  # "a rappelé 12 lots": a recall, not a reminder
+    if m.group() == "added" and not _ADDED.match(text, verb_end):
+        return None  # "Netflix added 9.3 million subscribers": a gain, not a word
     candidates = []
     for e in entities:
         if e["end"] > verb_start:
             break
-        if _AGENT_BEFORE.search(text, max(0, e["start"] - 12), e["start"]):
-            continue
+        if _AGENT_BEFORE.search(text, max(0, e["start"] - 12), e["start"]) or \
+                _ROLE_OF_BEFORE.search(text, max(0, e["start"] - 40), e["start"]):
+            continue  # "polled by Bloomberg", "the mayor of Valencia": not the speaker
         if _SUBJECT_GAP.fullmatch(text, e["end"], verb_start) or (
                 _COMMA_GAP.fullmatch(text, e["end"], verb_start)
                 and text[:e["start"]].rstrip().endswith(",")):
@@ -298,6 +330,8 @@ _ANONYMOUS = re.compile(
     r"(?:\s+d(?:u|es|e\s+la|e\s+l[’']|e)\s*[a-zéèêàçî]+)?"
     r"|d[’']après\s+(?:plusieurs|des)\s+sources(?:\s+[a-zéèêàçî]+)?"
     r"|de\s+sources?\s+(?:proches?|sûres?|bien\s+informées?|syndicales?|policières?|judiciaires?)"
+    r"|(?:un|une|des)\s+proches?\s+d(?:u|es|e\s+la|e\s+l[’']|e)\s*(?:dossier|enquête"
+    r"|négociations|discussions|direction|gouvernement|président|ministre)"
     r"|sous\s+couvert\s+d[’']anonymat"
     r"|(?:qui|ayant)\s+(?:a\s+)?(?:requis|demandé|souhaité\s+garder|souhaité\s+conserver)"
     r"\s+l[’']anonymat"
@@ -313,10 +347,12 @@ _ANONYMOUS = re.compile(
     r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
     r")\b", re.I)
 _ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
-                       " insiders knowledge")
+                       " insiders knowledge proche proches")
 # The French conditional reports what is not confirmed ("Carrefour envisagerait de céder")
 _CONDITIONAL = re.compile(r"\b[a-zéèêàâîôûç]{2,}r(?:ait|aient)\b")
-_NOT_CONDITIONAL = re.compile(r"(?:tr|extr|retr|attr|portr|abstr|distr|soustr)ai(?:t|ts|ent)$")
+# not a conditional ("portrait"), or one of need rather than report ("il faudrait")
+_NOT_CONDITIONAL = re.compile(
+    r"(?:tr|extr|retr|attr|portr|abstr|distr|soustr)ai(?:t|ts|ent)$|^(?:faudrait|vaudrait)$")
 # Reported speech: after "said … would", "a assuré que … fermerait", the conditional
 # is the speaker's future, not a hedge
 _REPORTED_BEFORE = re.compile(

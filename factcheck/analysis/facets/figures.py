@@ -92,6 +92,7 @@ _UNITS = {
     "mph": r"mph|miles\s+per\s+hour",
     "km": r"km|kilomètres|kilometres|kilometers",
     "m2": r"m²|m2|mètres?\s+carrés|square\s+met(?:re|er)s",
+    "m3": r"m³|m3|mètres?\s+cubes|cubic\s+met(?:re|er)s",
     "cm": r"cm|centimètres?|centimet(?:re|er)s?",
     "mm": r"mm|millimètres?|millimet(?:re|er)s?",
     "m": r"mètres?|metres?|meters?",
@@ -106,6 +107,7 @@ _UNITS = {
     "l": r"l|L|litres?|liters?",
     "hectares": r"hectares?|ha",
     "acres": r"acres?",
+    "barrels": r"barils|barrels?",
     "°C": r"°\s?C|degrés?(?:\s+Celsius)?|degrees?\s+Celsius|(?<=\d)C",
     "°F": r"°\s?F|degrees?\s+Fahrenheit|(?<=\d)F",
     "bp": r"points?\s+de\s+base|basis\s+points?|bps?|pb",
@@ -125,7 +127,7 @@ _WORD_UNITS_SPEC = {
 }
 _WORD_UNIT_RE = "|".join(f"(?P<u_{k}>{v})" for k, v in _WORD_UNITS_SPEC.items())
 # "3,5 millions d’abonnés", "1.3 million of them": a count after its scale
-_UNIT_GAP = rf"(?:{_SP}?|(?=-))(?:(?:de|of){_SP}+|d[’']{_SP}?)?"
+_UNIT_GAP = rf"(?:{_SP}?|-)(?:(?:de|of){_SP}+|d[’']{_SP}?)?"
 # ordinals are not figures: 89e, 2nd, 1er
 _NOT_ORDINAL = r"(?!(?:e|er|re|ère|ème|eme|è|nd|rd|th|st)(?![\w]))"
 
@@ -142,7 +144,7 @@ _FIGURE = re.compile(
     rf"(?:(?P<scale>{_SP}?{_SCALE_RE})(?![\w]))?"
     rf"(?P<post>{_CUR_POST})?"
     rf"(?P<pct>{_PCT})?"
-    rf"(?:{_UNIT_GAP}(?:{_UNIT_RE})(?![\w]))?"
+    rf"(?:{_UNIT_GAP}(?:{_UNIT_RE})(?![\w]|[’'][^\W\d_]))?"
 )
 
 _WORD_UNITS = {
@@ -167,7 +169,7 @@ _WORD_FIGURE = re.compile(
     # the look-ahead for a number word's first letter only saves time
     rf"(?=[{''.join(sorted({w[0] for w in _WORD_UNITS.keys() | _WORD_BIG.keys()}))}])"
     rf"(?:(?<![\w’'-])|(?<=\bd’)|(?<=\bd'))(?P<words>(?:{_NUMBER_WORD})(?:(?:[\s-]|\s+et\s+|-et-|\s+and\s+)"
-    rf"(?:{_NUMBER_WORD}))*)(?![\w’'-])"
+    rf"(?:{_NUMBER_WORD}))*)(?![\w’']|-(?!(?:tiers|quarts?|thirds?|quarters?)\b))"
     rf"(?:(?P<frac>[\s-](?:tiers|quarts?|thirds?|quarters?))\b)?"
     rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?"
     rf"(?:\s(?:(?:de|of)\s+|d[’']\s?)?(?:{_WORD_UNIT_RE})(?![\w]))?",
@@ -219,6 +221,10 @@ _DAY_PART = re.compile(r"\s+(?:du\s+matin|du\s+soir|de\s+l[’']après-midi|de\s
 # An age: "Thomas Müller, 35, scored", "aged between 8 and 12"
 _AGED_BEFORE = re.compile(r"\b(?:aged|âgée?s?\s+de|âgée?s?\s+d[’']entre|aged\s+between)\s*$",
                           re.IGNORECASE)
+# Before a figure that goes on from the one before it, and takes its unit
+_INHERIT_BEFORE = re.compile(r"\b(?:dont|soit|contre|of\s+which|of\s+whom|including|versus"
+                             r"|vs\.?)\s*$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?:milliards?|millions?|billions?|trillions?)$", re.IGNORECASE)
 _NAME_COMMA_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+,\s*$")
 # Clock and stop-watch readings (see _clock_figures)
 _CLOCK = re.compile(
@@ -468,7 +474,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
 def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     """What the words around each figure say of it: approximate ("près de 30 000"), an age
     ("Thomas Müller, 35,", "aged 8 and 12")."""
-    out = []
+    out: list[Figure] = []
     previous_aged = False
     for i, f in enumerate(figures):
         approximate = f.approximate or _APPROX_BEFORE.search(text, max(0, f.start - 32),
@@ -483,6 +489,16 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
                 unit, aged = "years", True
             elif _NAME_COMMA_BEFORE.search(before) and text[f.end:f.end + 1] == ",":
                 unit = "years"
+        if unit is None and out:
+            # "18 mois de prison, dont six ferme", "9.3 million subscribers, bringing its
+            # total to 270 million": the unit of the figure it goes on from
+            previous = out[-1]
+            scale = _SCALE_WORD.search(f.text)
+            if previous.unit and (
+                    _INHERIT_BEFORE.search(text, max(0, f.start - 16), f.start)
+                    or (scale and scale.group().lower().rstrip("s")
+                        in previous.text.lower())):
+                unit = previous.unit
         previous_aged = aged
         if approximate != f.approximate or unit != f.unit:
             f = f._replace(approximate=approximate, unit=unit)

@@ -258,6 +258,8 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
     start, end, words = run.start, run.end, run.words
     # titles first: "Prime Minister Keir Starmer", "Chief Financial Officer Amy Hood"
     k = 0
+    if len(words) > 2 and words[0].lower() in DEMONYMS and words[1].lower() in TITLES:
+        k = 1  # "German Chancellor Friedrich Merz"
     while k < len(words) and words[k].lower().rstrip(".") in TITLES:
         k += 1
     if k < len(words) and words[-1].lower() not in INSTITUTION_HEADS:
