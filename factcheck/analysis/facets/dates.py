@@ -29,19 +29,14 @@ _DAY = r"(?:1er|\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
     # 2025-07-03
     re.compile(r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    # a range of days is one date: les 4 et 5 mai, du 4 au 6 mai 2025, 4-5 May
-    re.compile(rf"(?=[ldfb\d])\b(?:(?:les|du|from|between)\s+)?(?P<d>{_DAY})\s*(?:et|au|à|-|–"
-               rf"|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?"
-               rf"(?:\s+(?P<y>\d{{4}}))?\b", re.I),
-    # May 4 and 5, May 4-5, 2025
-    re.compile(rf"(?=[{_MONTH_INITIALS}])\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})"
-               rf"(?:st|nd|rd|th)?\s*(?:and|to|through|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-               rf"\b(?:,?\s+(?P<y>\d{{4}}))?", re.I),
-    # le 3 juillet 2025, 3 July 2025, 1er mai
-    re.compile(rf"(?=[l\d])\b(?:le\s+)?(?P<d>1er|\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?"
-               rf"(?:\s+(?P<y>\d{{4}}))?\b", re.I),
-    # July 3, 2025 / July 3
+    # le 3 juillet 2025, 3 July 2025, 1er mai; a range of days is one date: les 4 et 5 mai,
+    # du 4 au 6 mai 2025, 4-5 May
+    re.compile(rf"(?=[ldfb\d])\b(?:(?:le|les|du|from|between)\s+)?(?P<d>{_DAY})"
+               rf"(?:\s*(?:et|au|à|-|–|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+               rf"\s+(?P<mon>{_MONTH})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.I),
+    # July 3, 2025 / July 3 / May 4 and 5, May 4-5
     re.compile(rf"(?=[{_MONTH_INITIALS}])\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+               rf"(?:\s*(?:and|to|through|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
                rf"(?:,?\s+(?P<y>\d{{4}}))?\b", re.I),
     # juin 2025 / June 2025 / fin juin 2025
     re.compile(rf"(?=[dmfel{_MONTH_INITIALS}])"
@@ -98,7 +93,6 @@ _RELATIVE_GATE = Gate(
 _MONTH_WORDS = frozenset(_MONTH_NUM)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _LOOKED_UP.update(_MONTH_WORDS, _WEEKDAY_WORDS)
-_RANGES = frozenset(_DATE_PATTERNS[1:3])
 
 
 def extract_dates(text: str) -> list[dict]:
@@ -147,7 +141,7 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
                         year or (day and groups.get("mon")[0].isupper())):
                     continue
             value = _iso(year, month, day)
-            if pattern in _RANGES:
+            if groups.get("d2"):
                 value += "/" + _iso(year, month, groups["d2"])
             found.append((start, m.end(), {"text": text[start:m.end()].strip(), "value": value,
                                           "relative": False}))

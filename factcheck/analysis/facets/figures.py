@@ -75,59 +75,52 @@ _PEOPLE = (
     r"|civilians|volontaires|volunteers|survivants|survivors|artisans|astronautes|astronauts"
     r"|staff|fans|supporters|délégués|delegates|participants|candidats|candidates"
 )
-# The units, by the name a figure carries (the order matters where one unit opens
-# another: km/h before km).  An adjective may stand between a count and its people
-# ("250,000 seasonal workers").
-_UNITS = {
-    "years": r"ans|années|years?(?:\s+old)?|-year-old|-years?-old|an",
-    "months": r"mois|months?",
-    "weeks": r"semaines|weeks?",
-    "days": r"jours|days?",
-    "hours": r"heures?|hours?|hrs?|h",
-    "minutes": r"minutes?|mins?",
-    "seconds": r"secondes?|seconds?|secs?|s",
-    "people": rf"(?:(?!(?:des|les|aux|the|and|ses|leurs|nos|vos|ces|our|their|its|his|her"
-              rf"|other|these|those|plus|more)\s)[a-zà-ÿ]{{3,12}}\s)?(?:{_PEOPLE})",
-    "km/h": r"km/h|km/heure|kilomètres[- ]heure|kilomètres\s+par\s+heure|kph",
-    "mph": r"mph|miles\s+per\s+hour",
-    "km": r"km|kilomètres|kilometres|kilometers",
-    "m2": r"m²|m2|mètres?\s+carrés|square\s+met(?:re|er)s",
-    "m3": r"m³|m3|mètres?\s+cubes|cubic\s+met(?:re|er)s",
-    "cm": r"cm|centimètres?|centimet(?:re|er)s?",
-    "mm": r"mm|millimètres?|millimet(?:re|er)s?",
-    "m": r"mètres?|metres?|meters?",
-    "miles": r"miles?",
-    "feet": r"feet|foot|ft",
-    "inches": r"inches|inch",
-    "kg": r"kg|kilos|kilogrammes|kilograms",
-    "mg": r"mg|milligrammes?|milligrams?",
-    "g": r"g|grammes?|grams?",
-    "tonnes": r"tonnes|tons",
-    "ml": r"ml|mL|millilitres?|milliliters?",
-    "l": r"l|L|litres?|liters?",
-    "hectares": r"hectares?|ha",
-    "acres": r"acres?",
-    "barrels": r"barils|barrels?",
-    "°C": r"°\s?C|degrés?(?:\s+Celsius)?|degrees?\s+Celsius|(?<=\d)C",
-    "°F": r"°\s?F|degrees?\s+Fahrenheit|(?<=\d)F",
-    "bp": r"points?\s+de\s+base|basis\s+points?|bps?|pb",
-    "times": r"fois|times",
+# The words of each unit, lower-cased, by the name a figure carries.  A unit is looked up
+# in this table from the word after a figure (see _unit_after): one dictionary look-up,
+# where an alternation of every unit's words would be tried after every number.
+_UNIT_WORDS: dict[str, str] = {}
+for _unit, _words in {
+    "years": "ans années an year years", "months": "mois month months",
+    "weeks": "semaine semaines week weeks", "days": "jours day days",
+    "hours": "heure heures hour hours hr hrs h", "minutes": "minute minutes min mins",
+    "seconds": "seconde secondes second seconds sec secs s", "people": _PEOPLE.replace("|", " "),
+    "km/h": "km/h kph", "mph": "mph", "km": "km kilomètre kilomètres kilometre kilometres "
+    "kilometer kilometers", "m2": "m² m2", "m3": "m³ m3", "cm": "cm centimètre centimètres "
+    "centimetre centimetres centimeter centimeters", "mm": "mm millimètre millimètres "
+    "millimetre millimetres millimeter millimeters", "m": "mètre mètres metre metres meter "
+    "meters", "miles": "mile miles", "feet": "feet foot ft", "inches": "inch inches",
+    "kg": "kg kilo kilos kilogramme kilogrammes kilogram kilograms", "mg": "mg milligramme "
+    "milligrammes milligram milligrams", "g": "g gramme grammes gram grams",
+    "tonnes": "tonne tonnes tons", "ml": "ml millilitre millilitres milliliter milliliters",
+    "l": "l litre litres liter liters", "hectares": "hectare hectares ha",
+    "acres": "acre acres", "barrels": "baril barils barrel barrels",
+    "°C": "degré degrés degree degrees", "bp": "bp bps pb", "times": "fois times",
+}.items():
+    _UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
+# words of two that make another unit: "mètres carrés", "miles per hour", "degrees
+# Fahrenheit", "points de base"
+_UNIT_PAIRS = {
+    ("m", "carrés"): "m2", ("m", "cubes"): "m3", ("square", "metres"): "m2",
+    ("square", "meters"): "m2", ("cubic", "metres"): "m3", ("cubic", "meters"): "m3",
+    ("km", "par heure"): "km/h", ("km", "heure"): "km/h", ("miles", "per hour"): "mph",
+    ("miles", "an hour"): "mph", ("°C", "celsius"): "°C", ("°C", "fahrenheit"): "°F",
+    ("points", "de base"): "bp", ("point", "de base"): "bp", ("basis", "points"): "bp",
+    ("basis", "point"): "bp", ("years", "old"): "years",
 }
-_UNIT_RE = "|".join(f"(?P<u_{k.replace('/', '_').replace('°', 'deg_')}>{v})"
-                    for k, v in _UNITS.items())
-_UNIT_NAMES = {f"u_{k.replace('/', '_').replace('°', 'deg_')}": k for k in _UNITS}
+_UNIT_FIRSTS = {"square", "cubic", "points", "point", "basis"}
+# single letters are units only written so: "4 h", "30 s", "1 g", "2 l", "1,5 L"
+_LETTER_UNITS = {"h", "s", "g", "l", "L"}
 # after a number word, only units that are words ("deux ans", "three hours"; not "deux m")
-_WORD_UNITS_SPEC = {
-    "years": _UNITS["years"], "months": _UNITS["months"], "weeks": _UNITS["weeks"],
-    "days": _UNITS["days"], "hours": r"heures?|hours?", "minutes": r"minutes?",
-    "seconds": r"secondes?|seconds?", "people": _UNITS["people"],
-    "km": r"kilomètres|kilometres|kilometers|km", "kg": r"kilos|kilogrammes|kilograms|kg",
-    "tonnes": _UNITS["tonnes"], "times": _UNITS["times"], "miles": _UNITS["miles"],
-    "hectares": r"hectares?", "acres": _UNITS["acres"],
-}
-_WORD_UNIT_RE = "|".join(f"(?P<u_{k}>{v})" for k, v in _WORD_UNITS_SPEC.items())
-# "3,5 millions d’abonnés", "1.3 million of them": a count after its scale
-_UNIT_GAP = rf"(?:{_SP}?|-)(?:(?:de|of){_SP}+|d[’']{_SP}?)?"
+_WORD_ONLY_UNITS = frozenset(w for w in _UNIT_WORDS if len(w) > 2 or w in ("an", "km", "kg"))
+# Between a figure and its unit: a space or a hyphen, and "de", "of", "d’" ("3,5
+# millions d’abonnés", "1.3 million of them"); then a word, "°C" or "km/h"
+_UNIT_LEAD = re.compile(rf"(?:{_SP}|-)?(?:(?:de|of){_SP}+|d[’']{_SP}?)?")
+_UNIT_TOKEN = re.compile(r"°\s?[CF](?![\w])|[^\W\d_]+(?:/[^\W\d_]+)?(?:[23²³](?![\w]))?")
+_UNIT_NEXT = re.compile(r"[ \u00a0\-]+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_NOT_ADJECTIVE = frozenset("""
+    des les aux the and ses leurs nos vos ces our their its his her other these those plus
+    more de du of et ou or
+""".split())
 # ordinals are not figures: 89e, 2nd, 1er
 _NOT_ORDINAL = r"(?!(?:e|er|re|ère|ème|eme|è|nd|rd|th|st)(?![\w]))"
 
@@ -144,7 +137,6 @@ _FIGURE = re.compile(
     rf"(?:(?P<scale>{_SP}?{_SCALE_RE})(?![\w]))?"
     rf"(?P<post>{_CUR_POST})?"
     rf"(?P<pct>{_PCT})?"
-    rf"(?:{_UNIT_GAP}(?:{_UNIT_RE})(?![\w]|[’'][^\W\d_]))?"
 )
 
 _WORD_UNITS = {
@@ -171,8 +163,7 @@ _WORD_FIGURE = re.compile(
     rf"(?:(?<![\w’'-])|(?<=\bd’)|(?<=\bd'))(?P<words>(?:{_NUMBER_WORD})(?:(?:[\s-]|\s+et\s+|-et-|\s+and\s+)"
     rf"(?:{_NUMBER_WORD}))*)(?![\w’']|-(?!(?:tiers|quarts?|thirds?|quarters?)\b))"
     rf"(?:(?P<frac>[\s-](?:tiers|quarts?|thirds?|quarters?))\b)?"
-    rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?"
-    rf"(?:\s(?:(?:de|of)\s+|d[’']\s?)?(?:{_WORD_UNIT_RE})(?![\w]))?",
+    rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?",
     re.IGNORECASE,
 )
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
@@ -195,35 +186,37 @@ _APPROX_NOUNS = {
 }
 _APPROX_NOUN = re.compile(
     r"\b(?:une|un|a)\s+(?P<noun>dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine"
-    r"|cinquantaine|soixantaine|centaine|millier|dozen)\b"
-    rf"(?:\s(?:(?:de|of)\s+|d[’']\s?)?(?:{_WORD_UNIT_RE})(?![\w]))?", re.IGNORECASE)
+    r"|cinquantaine|soixantaine|centaine|millier|dozen)\b", re.IGNORECASE)
 # Before a figure, words that make it approximate ("près de 30 000", "about 15"); bounds
-# ("plus de", "more than", "up to") do not.
-_APPROX_BEFORE = re.compile(
-    r"(?:\b(?:environ|presque|quelque|approximativement|about|around|approximately|roughly"
-    r"|nearly|almost|some|circa|vers|estimated)|\bprès\s+d(?:e\s+la|e|es|u|[’'])"
-    r"|\bautour\s+d(?:e|es|u|[’'])|\baux\s+alentours\s+d(?:e|es|u|[’'])|\bà\s+peu\s+près"
-    r"|\bclose\s+to|\bin\s+the\s+region\s+of|~|≈)\s*$", re.IGNORECASE)
+# ("plus de", "more than", "up to") do not.  Phrases are looked up among the last words
+# before a figure (see _words_before): cheaper than a pattern searched back from it.
+_APPROX_BEFORE = frozenset(tuple(p.split()) for p in (
+    "environ", "presque", "quelque", "approximativement", "about", "around", "approximately",
+    "roughly", "nearly", "almost", "some", "circa", "vers", "estimated", "près de",
+    "près des", "près du", "près d’", "près d'", "près de la", "autour de", "autour des",
+    "autour du", "autour d’", "alentours de", "alentours des", "à peu près", "close to",
+    "region of"))
 _APPROX_AFTER = re.compile(r"\s*(?:environ|or\s+so)\b", re.IGNORECASE)
 # Before a number, a word that makes it the number of a section, an item or a version,
 # not a quantity ("rubrique 5.1", "article 49.3", "numéro 2", "No. 9", "ligne 18").
-_SECTION_BEFORE = re.compile(
-    r"\b(?:rubrique|section|article|art\.|chapitre|chapter|paragraphe|paragraph|alinéa"
-    r"|annexe|annex|clause|tableau|table|figure|fig\.|page|p\.|pp\.|numéro|n°|no\.|nos\."
-    r"|version|étape|step|niveau|level|ligne|line|tome|volume|vol\.|livre|acte|scène|saison"
-    r"|season|épisode|episode|titre|title|item|phase|round|porte|gate|terminal|quai"
-    r"|platform|route|exit|sortie|lot|règle|rule|amendement|amendment|décret|résolution"
-    r"|resolution|number)\s*$", re.IGNORECASE)
+_SECTION_BEFORE = frozenset("""
+    rubrique section article art. chapitre chapter paragraphe paragraph alinéa annexe annex
+    clause tableau table figure fig. page p. pp. numéro n° no. nos. version étape step niveau
+    level ligne line tome volume vol. livre acte scène saison season épisode episode titre
+    title item phase round porte gate terminal quai platform route exit sortie lot règle rule
+    amendement amendment décret résolution resolution number
+""".split())
 # A time of day before "h": "à 20 h", "vers 3 heures du matin"
-_TIME_BEFORE = re.compile(r"\b(?:à|vers|dès|jusqu[’']à|avant|après|at|by|until|before|after"
-                          r"|from)\s*$", re.IGNORECASE)
+_TIME_BEFORE = frozenset("à vers dès jusqu’à jusqu'à avant après at by until before after from"
+                         .split())
 _DAY_PART = re.compile(r"\s+(?:du\s+matin|du\s+soir|de\s+l[’']après-midi|de\s+la\s+nuit)\b")
 # An age: "Thomas Müller, 35, scored", "aged between 8 and 12"
-_AGED_BEFORE = re.compile(r"\b(?:aged|âgée?s?\s+de|âgée?s?\s+d[’']entre|aged\s+between)\s*$",
-                          re.IGNORECASE)
+_AGED_BEFORE = frozenset(tuple(p.split()) for p in (
+    "aged", "aged between", "âgé de", "âgée de", "âgés de", "âgées de", "âgés d’ entre",
+    "âgées d’ entre", "âgés d' entre"))
 # Before a figure that goes on from the one before it, and takes its unit
-_INHERIT_BEFORE = re.compile(r"\b(?:dont|soit|contre|of\s+which|of\s+whom|including|versus"
-                             r"|vs\.?)\s*$", re.IGNORECASE)
+_INHERIT_BEFORE = frozenset(tuple(p.split()) for p in (
+    "dont", "soit", "contre", "of which", "of whom", "including", "versus", "vs", "vs."))
 _SCALE_WORD = re.compile(r"(?:milliards?|millions?|billions?|trillions?)$", re.IGNORECASE)
 _NAME_COMMA_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+,\s*$")
 # Clock and stop-watch readings (see _clock_figures)
@@ -326,13 +319,61 @@ def _currency(pre: str | None, post: str | None) -> str | None:
     return None
 
 
-def _unit_of(m: re.Match) -> str | None:
-    # the unit groups u_years, u_months… close every figure pattern: when one matched, it
-    # is the last group that did
-    name = m.lastgroup
-    if name and name.startswith("u_") and m.group(name):
-        return _UNIT_NAMES[name]
-    return None
+def _unit_after(text: str, pos: int, words_only: bool = False) -> tuple[str | None, int]:
+    """The unit written right after a figure ending at pos, and where it ends; (None, pos)
+    if none.  words_only: after a number word, only units written as words."""
+    lead = _UNIT_LEAD.match(text, pos)
+    at = lead.end()
+    tok = _UNIT_TOKEN.match(text, at)
+    if tok is None:
+        return None, pos
+    word = tok.group()
+    end = tok.end()
+    if word[0] == "°":
+        if words_only:
+            return None, pos
+        unit = "°C" if word[-1] == "C" else "°F"
+    elif word in _LETTER_UNITS or word in ("C", "F"):
+        if words_only or (word in ("C", "F") and at != pos):
+            return None, pos  # "45C" only attached; not "Plan C"
+        unit = "°C" if word == "C" else "°F" if word == "F" else _UNIT_WORDS[word.lower()]
+    elif len(word) == 1:
+        return None, pos  # "5 S", "3 M": no unit
+    else:
+        low = word.lower()
+        unit = _UNIT_WORDS.get(low)
+        if unit is None or low in _UNIT_FIRSTS:
+            nxt = _UNIT_NEXT.match(text, end)
+            if nxt is not None:
+                following = nxt.group(1).lower()
+                # "square metres", "basis points"
+                if low in _UNIT_FIRSTS:
+                    for candidate in (following, following.split()[0]):
+                        pair = _UNIT_PAIRS.get((low, candidate))
+                        if pair:
+                            return pair, nxt.start(1) + len(candidate)
+                # "250,000 seasonal workers": an adjective before people
+                if unit is None and low not in _NOT_ADJECTIVE and 3 <= len(low) <= 12 and \
+                        low.isalpha() and low.islower() and \
+                        _UNIT_WORDS.get(following.split()[0]) == "people":
+                    return "people", nxt.start(1) + len(following.split()[0])
+            if unit is None:
+                return None, pos
+        if words_only and low not in _WORD_ONLY_UNITS:
+            return None, pos
+    # words of two: "mètres carrés", "degrees Fahrenheit", "years old", "-year-old"
+    nxt = _UNIT_NEXT.match(text, end)
+    if nxt is not None:
+        following = nxt.group(1).lower()
+        for candidate in (following, following.split()[0]):
+            pair = _UNIT_PAIRS.get((unit, candidate))
+            if pair:
+                unit, end = pair, nxt.start(1) + len(candidate)
+                break
+    if end < len(text) and (text[end].isalnum() or text[end] == "_" or (
+            text[end] in "’'" and end + 1 < len(text) and text[end + 1].isalpha())):
+        return None, pos  # "15 % l’an": "l" is no litre
+    return unit, end
 
 
 def _words_value(words: str) -> float | None:
@@ -396,8 +437,10 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
                 end, unit = m.start("scale"), None
         elif pct:
             unit = "%"
+        elif currency:
+            unit = currency
         else:
-            unit = currency or _unit_of(m)
+            unit, end = _unit_after(text, end)
         if scale_key:
             factor = _SCALES.get(scale_key, 1.0)
             if scale_key in ("billion", "billions") and lang == "fr":
@@ -408,9 +451,10 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         if unit is None and not scale_key:
             if _YEAR_LIKE.fullmatch(num) and 1800 <= int(num) <= 2100:
                 continue  # a year: dates handle it
-            if _SECTION_BEFORE.search(text, max(0, start - 12), start):
+            words = _words_before(text, start)
+            if words and words[-1] in _SECTION_BEFORE:
                 continue  # "rubrique 5.1", "numéro 2": a section, not a quantity
-            if name_number_end(text, start) is not None:
+            if start and text[start - 1] == " " and name_number_end(text, start) is not None:
                 continue  # "Schalke 04", "Renta 4": part of a name
         if not math.isfinite(value):
             continue
@@ -429,15 +473,18 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             continue
         rest = text[m.end("words"):m.end()].strip()
         low = words.lower()
-        if low in _WEAK_WORDS and not (rest or _next_is_scale(text, m.end("words"))):
+        currency = _currency(None, m.group("post"))
+        end = m.end()
+        unit = currency or ("%" if m.group("pct") else None)
+        if unit is None and not m.group("frac"):
+            unit, end = _unit_after(text, end, words_only=True)
+        if low in _WEAK_WORDS and not (rest or unit or _next_is_scale(text, m.end("words"))):
             continue
         if all(w.lower() in _WORD_BIG for w in _NUMBER_SPLIT.split(words) if w):
             continue  # "des milliards", "thousands": an order of magnitude, not a figure
         value = _words_value(words)
         if value is None:
             continue
-        currency = _currency(None, m.group("post"))
-        unit = currency or ("%" if m.group("pct") else _unit_of(m))
         if m.group("frac"):
             # after its space or dash; a word the pattern matched only through case folding
             # ("tıers", "thirdſ") is not a fraction this table knows: no figure then
@@ -448,17 +495,18 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             unit = "%"
         elif low in _ARTICLES and unit in _ARTICLE_UNITS:
             continue  # "sur un an", "une personne": an article
-        figures.append(Figure(text[m.start():m.end()].strip(), value, unit, m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        figures.append(Figure(text[m.start():end].strip(), value, unit, m.start(), end))
+        taken.append((m.start(), end))
     if sentence.gated is False or "aine" in sentence.lowered or "millier" in sentence.lowered \
             or "dozen" in sentence.lowered:
         for m in _APPROX_NOUN.finditer(text):
             if not _overlaps(taken, m.start(), m.end()):
                 value = _APPROX_NOUNS.get(m.group("noun").lower())
                 if value is not None:
-                    figures.append(Figure(text[m.start():m.end()].strip(), float(value),
-                                          _unit_of(m), m.start(), m.end(), True))
-                    taken.append((m.start(), m.end()))
+                    unit, end = _unit_after(text, m.end(), words_only=True)
+                    figures.append(Figure(text[m.start():end].strip(), float(value), unit,
+                                          m.start(), end, True))
+                    taken.append((m.start(), end))
     for m in finditer(_HALF, sentence) if sentence.gates & _HALF_GATE.bit else ():
         if not _overlaps(taken, m.start(), m.end()):
             last = m.group().rsplit(None, 1)[-1].lower()
@@ -473,31 +521,29 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
 
 def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     """What the words around each figure say of it: approximate ("près de 30 000"), an age
-    ("Thomas Müller, 35,", "aged 8 and 12")."""
+    ("Thomas Müller, 35,", "aged 8 and 12"), the unit of the figure it goes on from ("18
+    mois de prison, dont six ferme")."""
     out: list[Figure] = []
     previous_aged = False
     for i, f in enumerate(figures):
-        approximate = f.approximate or _APPROX_BEFORE.search(text, max(0, f.start - 32),
-                                                             f.start) is not None \
-            or _APPROX_AFTER.match(text, f.end) is not None
+        words = _words_before(text, f.start)
+        approximate = f.approximate or _is_approximate(text, f, words)
         unit = f.unit
         aged = False
         if unit is None and f.value == int(f.value) and 0 < f.value < 120:
-            before = text[max(0, f.start - 24):f.start]
-            if _AGED_BEFORE.search(before) or (
+            if _ends_with(words, _AGED_BEFORE) or (
                     previous_aged and _RANGE_GAP.match(text[figures[i - 1].end:f.start])):
                 unit, aged = "years", True
-            elif _NAME_COMMA_BEFORE.search(before) and text[f.end:f.end + 1] == ",":
+            elif words and words[-1].endswith(",") and text[f.end:f.end + 1] == "," and \
+                    _NAME_COMMA_BEFORE.search(text, max(0, f.start - 24), f.start):
                 unit = "years"
-        if unit is None and out:
+        if unit is None and out and out[-1].unit:
             # "18 mois de prison, dont six ferme", "9.3 million subscribers, bringing its
             # total to 270 million": the unit of the figure it goes on from
             previous = out[-1]
             scale = _SCALE_WORD.search(f.text)
-            if previous.unit and (
-                    _INHERIT_BEFORE.search(text, max(0, f.start - 16), f.start)
-                    or (scale and scale.group().lower().rstrip("s")
-                        in previous.text.lower())):
+            if _ends_with(words, _INHERIT_BEFORE) or (
+                    scale and scale.group().lower().rstrip("s") in previous.text.lower()):
                 unit = previous.unit
         previous_aged = aged
         if approximate != f.approximate or unit != f.unit:
@@ -506,12 +552,30 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    """The last few words before text[start], lower-cased (the first may be cut), an
+    elided "d’" or "l’" a word of its own."""
+    return text[max(0, start - 32):start].lower().replace("’", "’ ").replace("'", "' ") \
+        .split()[-4:]
+
+
+def _ends_with(words: list[str], phrases: frozenset) -> bool:
+    """Whether the words end with one of the phrases (tuples of words)."""
+    return any(tuple(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
+
+
+def _is_approximate(text: str, f: Figure, words: list[str]) -> bool:
+    if f.start and text[f.start - 1] in "~≈":
+        return True
+    return _ends_with(words, _APPROX_BEFORE) or _APPROX_AFTER.match(text, f.end) is not None
+
+
 def _is_time_of_day(text: str, start: int, end: int, value: float) -> bool:
     """"à 20 h", "vers 3 heures du matin": a time, not a number of hours."""
     if not (0 <= value <= 24 and value == int(value)):
         return False
-    return bool(_TIME_BEFORE.search(text, max(0, start - 12), start)
-                or _DAY_PART.match(text, end))
+    words = _words_before(text, start)
+    return bool((words and words[-1] in _TIME_BEFORE) or _DAY_PART.match(text, end))
 
 
 def _clock_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
@@ -538,7 +602,7 @@ def _clock_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
             if g["s4"]:
                 value, unit = hours * 3600 + minutes * 60 + int(g["s4"]), "seconds"
             elif (" " not in m.group() and hours <= 23) or \
-                    _TIME_BEFORE.search(text, max(0, start - 12), start):
+                    ((words := _words_before(text, start)) and words[-1] in _TIME_BEFORE):
                 value, unit = hours + minutes / 60, "time"
             else:
                 value, unit = hours + minutes / 60, "hours"

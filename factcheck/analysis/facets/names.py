@@ -256,53 +256,59 @@ def _chain_end(text: str, tokens: list, i: int) -> str:
 def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
     """The span of the name a run stands for, or None: titles and common words dropped."""
     start, end, words = run.start, run.end, run.words
-    # titles first: "Prime Minister Keir Starmer", "Chief Financial Officer Amy Hood"
-    k = 0
-    if len(words) > 2 and words[0].lower() in DEMONYMS and words[1].lower() in TITLES:
-        k = 1  # "German Chancellor Friedrich Merz"
-    while k < len(words) and words[k].lower().rstrip(".") in TITLES:
-        k += 1
-    if k < len(words) and words[-1].lower() not in INSTITUTION_HEADS:
-        strict = k
-        while k < len(words) and words[k].lower() in TITLES_IF_MORE:
-            k += 1
-        if len(words) - k < 2:
-            k = strict
-    if k:
-        if k >= len(words):
-            return None
-        start = text.find(words[k], start)
-        words = words[k:]
     lows = [w.lower() for w in words]
-    if all(w in DEMONYMS for w in lows):
+    first = lows[0]
+    if first in _TITLE_STARTS or (len(words) > 2 and first in DEMONYMS):
+        # titles first: "Prime Minister Keir Starmer", "Chief Financial Officer Amy Hood",
+        # "German Chancellor Friedrich Merz"
+        k = 1 if len(words) > 2 and first in DEMONYMS and lows[1] in TITLES else 0
+        while k < len(words) and lows[k].rstrip(".") in TITLES:
+            k += 1
+        if k < len(words) and lows[-1] not in INSTITUTION_HEADS:
+            strict = k
+            while k < len(words) and lows[k] in TITLES_IF_MORE:
+                k += 1
+            if len(words) - k < 2:
+                k = strict
+        if k:
+            if k >= len(words):
+                return None
+            start = text.find(words[k], start)
+            words, lows = words[k:], lows[k:]
+            first = lows[0]
+    if len(words) == 1:
+        if first in DEMONYMS:
+            return None
+        if end - start == len(words[0]):
+            if first in NEVER_ALONE or first in TITLES or first in TITLES_IF_MORE:
+                return None
+            if "inist" in text[max(0, start - 24):start] and \
+                    _PORTFOLIO_BEFORE.search(text, max(0, start - 24), start):
+                return None
+            if _at_sentence_start(text, start) and (
+                    first in lower_vocab or _looks_common(words[0], text, end)):
+                return None
+    elif all(w in DEMONYMS for w in lows):
         return None
-    if len(words) == 1 and end - start == len(words[0]):
-        low = lows[0]
-        if low in NEVER_ALONE or low in TITLES or low in TITLES_IF_MORE:
-            return None
-        if _PORTFOLIO_BEFORE.search(text, max(0, start - 24), start):
-            return None
-        if _at_sentence_start(text, start) and (
-                low in lower_vocab or _looks_common(words[0], text, end)):
-            return None
-    elif _at_sentence_start(text, start) and (lows[0] in SENTENCE_OPENERS
-                                               or lows[0] in lower_vocab):
+    elif _at_sentence_start(text, start) and (first in SENTENCE_OPENERS or first in lower_vocab):
         # "Heavy Rain", "Today Apple": the name, if any, is what follows
         nxt = text.find(words[1], start + len(words[0]))
         if nxt < 0 or text[start + len(words[0]):nxt].strip():
             return None
         start = nxt
     # a publication's article: "Le Monde", "Les Echos"
-    for article in ("Le ", "La ", "Les ", "L’", "L'"):
-        s = start - len(article)
-        if s >= 0 and text.startswith(article, s) and \
-                normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
-            start = s
-            break
+    if start >= 2 and text[start - 1] in " ’'" and text[start - 2] in "eLsa":
+        for article in ("Le ", "La ", "Les ", "L’", "L'"):
+            s = start - len(article)
+            if s >= 0 and text.startswith(article, s) and \
+                    normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
+                start = s
+                break
     # "Schalke 04", "Renta 4": the number is the name's
-    number_end = name_number_end(text, end + 1) if text[end:end + 1] == " " else None
-    if number_end is not None:
-        end = number_end
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+        number_end = name_number_end(text, end + 1)
+        if number_end is not None:
+            end = number_end
     return start, end
 
 
@@ -327,11 +333,11 @@ def _looks_common(tok: str, text: str, end: int) -> bool:
         _PARTICIPLE_OPENER.match(text, end - len(tok)) is not None
 
 
+_TITLE_STARTS = TITLES | TITLES_IF_MORE | {t + "." for t in TITLES}
 # A number right after a name, and part of it: "Schalke 04", "Renta 4", "Ligue 1".  Not a
 # figure with its unit, a decimal, a score ("City 2-1"), a time or a share.
 _NUMBER_OF_NAME = re.compile(
     r"\d{1,3}(?![\d\w]|[.,]\d|\s?%|\s?°|[-–:/]\d|\s+(?:to|à|contre|against|-|–)\s+\d)")
-_NAME_BEFORE_NUMBER = re.compile(r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][\w’'&-]*|[a-z]+[A-Z][\w]*)$")
 
 
 def name_number_end(text: str, at: int) -> int | None:
@@ -341,10 +347,13 @@ def name_number_end(text: str, at: int) -> int | None:
     m = _NUMBER_OF_NAME.match(text, at)
     if m is None:
         return None
-    name = _NAME_BEFORE_NUMBER.search(text, max(0, at - 41), at - 1)
-    if name is None:
-        return None
-    low = name.group(1).lower().rstrip(".")
+    begin = at - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "’'&-_"):
+        begin -= 1
+    word = text[begin:at - 1]
+    if not word or not (word[0].isupper() or (word[0].islower() and not word.islower())):
+        return None  # "Schalke", "eBay"; not "plus"
+    low = word.lower().rstrip(".")
     if low in _STOP or low in SENTENCE_OPENERS or low in TITLES or low in DEMONYMS or \
             low in INSTITUTION_HEADS:
         return None
