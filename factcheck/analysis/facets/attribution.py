@@ -380,7 +380,7 @@ _ANONYMOUS = re.compile(
 _ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
                        " insiders knowledge proche proches")
 # The French conditional reports what is not confirmed ("Carrefour envisagerait de céder")
-_CONDITIONAL = re.compile(r"\b[a-zéèêàâîôûç]{2,}r(?:ait|aient)\b")
+_CONDITIONAL = re.compile(r"[a-zéèêàâîôûç]{2,}r(?:ait|aient)")
 # not a conditional ("portrait"), or one of need rather than report ("il faudrait")
 _NOT_CONDITIONAL = re.compile(
     r"(?:tr|extr|retr|attr|portr|abstr|distr|soustr)ai(?:t|ts|ent)$|^(?:faudrait|vaudrait)$")
@@ -400,6 +400,10 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
     if sentence.gates & _ANONYMOUS_GATE.bit:
         for m in _ANONYMOUS.finditer(text):
             out.append({"text": m.group(), "kind": "anonymous", "start": m.start()})
+    # (the lower-cased text lines up with the text only when gated: otherwise lower-case
+    # the text afresh, one character for one)
+    lowered = sentence.lowered if sentence.gated else "".join(
+        c.lower() if len(c.lower()) == 1 else c for c in text)
     for m in finditer(_HEDGE_REPORT_RE, sentence) if sentence.gates & _HEDGE_REPORT_GATE.bit else ():
         if not _inside(out, m.start()):
             out.append({"text": m.group(), "kind": "report", "start": m.start()})
@@ -410,13 +414,20 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
         if m.group() == "would" and _reported_before(text, m.start(), sentence):
             continue  # "said it would close three plants": the future, reported
         out.append({"text": m.group(), "kind": "speculation", "start": m.start()})
-    if "rait" in sentence.lowered:
-        for m in _CONDITIONAL.finditer(text):
+    i = lowered.find("rait")
+    while i >= 0:
+        # the word around "rait": a conditional ends there or with "raient"
+        end = i + (6 if lowered.startswith("raient", i) else 4)
+        start = i
+        while start and (text[start - 1].isalpha()):
+            start -= 1
+        if (end == len(text) or not text[end].isalnum()) and i - start >= 2 and \
+                (m := _CONDITIONAL.fullmatch(text, start, end)) is not None:
             word = m.group().lower()
-            if _inside(out, m.start()) or _NOT_CONDITIONAL.search(word) or \
-                    _reported_before(text, m.start(), sentence):
-                continue
-            out.append({"text": m.group(), "kind": "report", "start": m.start()})
+            if not (_inside(out, start) or _NOT_CONDITIONAL.search(word)
+                    or _reported_before(text, start, sentence)):
+                out.append({"text": m.group(), "kind": "report", "start": start})
+        i = lowered.find("rait", i + 4)
     out.sort(key=lambda h: h["start"])
     return out
 

@@ -146,7 +146,7 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
             found.append((start, m.end(), {"text": text[start:m.end()].strip(), "value": value,
                                           "relative": False}))
     if not no_month or not sentence.gated:
-        for m in _MONTH_ALONE.finditer(text):
+        for m in _near(_MONTH_ALONE, text, sentence, _MONTH_WORDS, 28, 1):
             mon = m.group("mon")
             if not free(m.start(), m.end()):
                 continue
@@ -156,7 +156,7 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
             found.append((m.start(), m.end(), {"text": m.group(), "relative": True,
                                               "value": _iso(None, _MONTH_NUM[mon.lower()], None)}))
     if not sentence.gated or not _WEEKDAY_WORDS.isdisjoint(sentence.words):
-        for m in _WEEKDAY.finditer(text):
+        for m in _near(_WEEKDAY, text, sentence, _WEEKDAY_WORDS, 16, 16):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), {"text": m.group(), "value": None,
                                                   "relative": True}))
@@ -167,6 +167,26 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
     if len(found) > 1:
         found.sort(key=_FIRST)
     return found
+
+
+def _near(pattern: re.Pattern, text: str, sentence: Sentence, words: frozenset,
+          before: int, after: int) -> list[re.Match]:
+    """pattern's matches around the claim's words among `words` (a month, a weekday), each
+    once: searched in a window around each word, not through the whole claim."""
+    if not sentence.gated:
+        return list(pattern.finditer(text))
+    lowered = sentence.lowered
+    out: dict[int, re.Match] = {}
+    for word in words.intersection(sentence.words):
+        i = lowered.find(word)
+        while i >= 0:
+            m = pattern.search(text, max(0, i - before), i + len(word) + after)
+            while m is not None and m.end() <= i:  # a match before the word: look on
+                m = pattern.search(text, m.end(), i + len(word) + after)
+            if m is not None and m.start() <= i:
+                out[m.start()] = m
+            i = lowered.find(word, i + 1)
+    return [out[k] for k in sorted(out)]
 
 
 def _iso(year: str | None, month: int | str | None, day: str | None) -> str:

@@ -196,6 +196,7 @@ _APPROX_BEFORE = frozenset(tuple(p.split()) for p in (
     "près des", "près du", "près d’", "près d'", "près de la", "autour de", "autour des",
     "autour du", "autour d’", "alentours de", "alentours des", "à peu près", "close to",
     "region of"))
+_APPROX_LAST = frozenset(p[-1] for p in _APPROX_BEFORE)
 _APPROX_AFTER = re.compile(r"\s*(?:environ|or\s+so)\b", re.IGNORECASE)
 # Before a number, a word that makes it the number of a section, an item or a version,
 # not a quantity ("rubrique 5.1", "article 49.3", "numéro 2", "No. 9", "ligne 18").
@@ -567,7 +568,10 @@ def _ends_with(words: list[str], phrases: frozenset) -> bool:
 def _is_approximate(text: str, f: Figure, words: list[str]) -> bool:
     if f.start and text[f.start - 1] in "~≈":
         return True
-    return _ends_with(words, _APPROX_BEFORE) or _APPROX_AFTER.match(text, f.end) is not None
+    if words and words[-1] in _APPROX_LAST and _ends_with(words, _APPROX_BEFORE):
+        return True
+    after = text[f.end:f.end + 10]
+    return ("nviron" in after or "or so" in after) and _APPROX_AFTER.match(text, f.end) is not None
 
 
 def _is_time_of_day(text: str, start: int, end: int, value: float) -> bool:
