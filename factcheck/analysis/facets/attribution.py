@@ -378,7 +378,10 @@ _ANONYMOUS = re.compile(
     r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
     r")\b", re.I)
 _ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
-                       " insiders knowledge proche proches")
+                       " insiders knowledge proche proches close")
+# a match of _ANONYMOUS holds one of these
+_ANONYMOUS_TRIGGERS = ("source", "familiar", "anonym", "named", "identified", "insider",
+                       "knowledge", "proche", "close")
 # The French conditional reports what is not confirmed ("Carrefour envisagerait de céder")
 _CONDITIONAL = re.compile(r"[a-zéèêàâîôûç]{2,}r(?:ait|aient)")
 # not a conditional ("portrait"), or one of need rather than report ("il faudrait")
@@ -397,13 +400,23 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
     out: list[dict] = []
     if sentence is None:
         sentence = analyse(text)
-    if sentence.gates & _ANONYMOUS_GATE.bit:
-        for m in _ANONYMOUS.finditer(text):
-            out.append({"text": m.group(), "kind": "anonymous", "start": m.start()})
     # (the lower-cased text lines up with the text only when gated: otherwise lower-case
     # the text afresh, one character for one)
     lowered = sentence.lowered if sentence.gated else "".join(
         c.lower() if len(c.lower()) == 1 else c for c in text)
+    if sentence.gates & _ANONYMOUS_GATE.bit:
+        # searched around the words every match holds, not through the whole claim
+        found: dict[int, re.Match] = {}
+        for trigger in _ANONYMOUS_TRIGGERS:
+            i = lowered.find(trigger)
+            while i >= 0:
+                for m in _ANONYMOUS.finditer(text, max(0, i - 45), i + 70):
+                    found.setdefault(m.start(), m)
+                i = lowered.find(trigger, i + 1)
+        for start in sorted(found):
+            m = found[start]
+            if not _inside(out, start):
+                out.append({"text": m.group(), "kind": "anonymous", "start": start})
     for m in finditer(_HEDGE_REPORT_RE, sentence) if sentence.gates & _HEDGE_REPORT_GATE.bit else ():
         if not _inside(out, m.start()):
             out.append({"text": m.group(), "kind": "report", "start": m.start()})

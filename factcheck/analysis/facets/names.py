@@ -152,11 +152,11 @@ def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
 class _Run:
     """A name being read: where it stands, its words, whether a particle may carry it on."""
 
-    __slots__ = ("start", "end", "words", "open")
+    __slots__ = ("start", "end", "words", "lows", "open")
 
-    def __init__(self, start: int, end: int, word: str) -> None:
-        self.start, self.end, self.words = start, end, [word]
-        self.open = word.lower() in INSTITUTION_HEADS
+    def __init__(self, start: int, end: int, word: str, low: str) -> None:
+        self.start, self.end, self.words, self.lows = start, end, [word], [low]
+        self.open = low in INSTITUTION_HEADS
 
 
 def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
@@ -184,6 +184,7 @@ def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
             if _joins(text, run, tokens, i, gap_end):
                 run.end = end
                 run.words.append(tok)
+                run.lows.append(low)
                 run.open = low in INSTITUTION_HEADS
                 if run.open:
                     _carry_on(text, run)
@@ -192,7 +193,7 @@ def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
             run = None
         if low in _STOP or low.rstrip(".") in _STOP:
             continue
-        run = _Run(start, end, tok)
+        run = _Run(start, end, tok, low)
         if run.open:
             _carry_on(text, run)
     if run is not None:
@@ -255,8 +256,7 @@ def _chain_end(text: str, tokens: list, i: int) -> str:
 
 def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
     """The span of the name a run stands for, or None: titles and common words dropped."""
-    start, end, words = run.start, run.end, run.words
-    lows = [w.lower() for w in words]
+    start, end, words, lows = run.start, run.end, run.words, run.lows
     first = lows[0]
     if first in _TITLE_STARTS or (len(words) > 2 and first in DEMONYMS):
         # titles first: "Prime Minister Keir Starmer", "Chief Financial Officer Amy Hood",
@@ -277,11 +277,9 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
             words, lows = words[k:], lows[k:]
             first = lows[0]
     if len(words) == 1:
-        if first in DEMONYMS:
+        if first in _NEVER_SINGLE:
             return None
         if end - start == len(words[0]):
-            if first in NEVER_ALONE or first in TITLES or first in TITLES_IF_MORE:
-                return None
             if "inist" in text[max(0, start - 24):start] and \
                     _PORTFOLIO_BEFORE.search(text, max(0, start - 24), start):
                 return None
@@ -334,6 +332,7 @@ def _looks_common(tok: str, text: str, end: int) -> bool:
 
 
 _TITLE_STARTS = TITLES | TITLES_IF_MORE | {t + "." for t in TITLES}
+_NEVER_SINGLE = DEMONYMS | NEVER_ALONE | TITLES | TITLES_IF_MORE  # a name alone, never
 # A number right after a name, and part of it: "Schalke 04", "Renta 4", "Ligue 1".  Not a
 # figure with its unit, a decimal, a score ("City 2-1"), a time or a share.
 _NUMBER_OF_NAME = re.compile(
