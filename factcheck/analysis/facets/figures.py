@@ -114,6 +114,7 @@ _LETTER_UNITS = {"h", "s", "g", "l", "L"}
 _WORD_ONLY_UNITS = frozenset(w for w in _UNIT_WORDS if len(w) > 2 or w in ("an", "km", "kg"))
 # Between a figure and its unit: a space or a hyphen, and "de", "of", "d’" ("3,5
 # millions d’abonnés", "1.3 million of them"); then a word, "°C" or "km/h"
+_NO_UNIT_AFTER = frozenset(",.;:!?)]}»”\"'’/")
 _UNIT_LEAD = re.compile(rf"(?:{_SP}|-)?(?:(?:de|of){_SP}+|d[’']{_SP}?)?")
 _UNIT_TOKEN = re.compile(r"°\s?[CF](?![\w])|[^\W\d_]+(?:/[^\W\d_]+)?(?:[23²³](?![\w]))?")
 _UNIT_NEXT = re.compile(r"[ \u00a0\-]+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
@@ -218,6 +219,8 @@ _AGED_BEFORE = frozenset(tuple(p.split()) for p in (
 # Before a figure that goes on from the one before it, and takes its unit
 _INHERIT_BEFORE = frozenset(tuple(p.split()) for p in (
     "dont", "soit", "contre", "of which", "of whom", "including", "versus", "vs", "vs."))
+# the last words of the phrases above: only after one is it worth reading further back
+_CONTEXT_LAST = frozenset(p[-1] for p in _APPROX_BEFORE | _AGED_BEFORE | _INHERIT_BEFORE)
 _SCALE_WORD = re.compile(r"(?:milliards?|millions?|billions?|trillions?)$", re.IGNORECASE)
 _NAME_COMMA_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+,\s*$")
 # Clock and stop-watch readings (see _clock_figures)
@@ -323,6 +326,8 @@ def _currency(pre: str | None, post: str | None) -> str | None:
 def _unit_after(text: str, pos: int, words_only: bool = False) -> tuple[str | None, int]:
     """The unit written right after a figure ending at pos, and where it ends; (None, pos)
     if none.  words_only: after a number word, only units written as words."""
+    if pos >= len(text) or text[pos] in _NO_UNIT_AFTER:
+        return None, pos  # "49,", "3.", "12)": nothing follows
     lead = _UNIT_LEAD.match(text, pos)
     at = lead.end()
     tok = _UNIT_TOKEN.match(text, at)
@@ -452,8 +457,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
         if unit is None and not scale_key:
             if _YEAR_LIKE.fullmatch(num) and 1800 <= int(num) <= 2100:
                 continue  # a year: dates handle it
-            words = _words_before(text, start)
-            if words and words[-1] in _SECTION_BEFORE:
+            if _last_word(text, start) in _SECTION_BEFORE:
                 continue  # "rubrique 5.1", "numéro 2": a section, not a quantity
             if start and text[start - 1] == " " and name_number_end(text, start) is not None:
                 continue  # "Schalke 04", "Renta 4": part of a name
@@ -527,7 +531,8 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     previous_aged = False
     for i, f in enumerate(figures):
-        words = _words_before(text, f.start)
+        last = _last_word(text, f.start)
+        words = _words_before(text, f.start) if last in _CONTEXT_LAST else [last]
         approximate = f.approximate or _is_approximate(text, f, words)
         unit = f.unit
         aged = False
@@ -535,7 +540,7 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
             if _ends_with(words, _AGED_BEFORE) or (
                     previous_aged and _RANGE_GAP.match(text[figures[i - 1].end:f.start])):
                 unit, aged = "years", True
-            elif words and words[-1].endswith(",") and text[f.end:f.end + 1] == "," and \
+            elif last.endswith(",") and text[f.end:f.end + 1] == "," and \
                     _NAME_COMMA_BEFORE.search(text, max(0, f.start - 24), f.start):
                 unit = "years"
         if unit is None and out and out[-1].unit:
@@ -551,6 +556,18 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
             f = f._replace(approximate=approximate, unit=unit)
         out.append(f)
     return out
+
+
+def _last_word(text: str, start: int) -> str:
+    """The word right before text[start], lower-cased; after an elision, the elided word
+    ("d’" in "près d’un", "article" in "l’article")."""
+    parts = text[max(0, start - 24):start].split()
+    if not parts:
+        return ""
+    word = parts[-1].lower()
+    if ("’" in word or "'" in word) and word[-1] not in "’'":
+        word = word.replace("'", "’").rsplit("’", 1)[1]
+    return word
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -578,8 +595,7 @@ def _is_time_of_day(text: str, start: int, end: int, value: float) -> bool:
     """"à 20 h", "vers 3 heures du matin": a time, not a number of hours."""
     if not (0 <= value <= 24 and value == int(value)):
         return False
-    words = _words_before(text, start)
-    return bool((words and words[-1] in _TIME_BEFORE) or _DAY_PART.match(text, end))
+    return _last_word(text, start) in _TIME_BEFORE or _DAY_PART.match(text, end) is not None
 
 
 def _clock_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
@@ -606,7 +622,7 @@ def _clock_figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
             if g["s4"]:
                 value, unit = hours * 3600 + minutes * 60 + int(g["s4"]), "seconds"
             elif (" " not in m.group() and hours <= 23) or \
-                    ((words := _words_before(text, start)) and words[-1] in _TIME_BEFORE):
+                    _last_word(text, start) in _TIME_BEFORE:
                 value, unit = hours + minutes / 60, "time"
             else:
                 value, unit = hours + minutes / 60, "hours"

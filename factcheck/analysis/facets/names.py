@@ -181,7 +181,9 @@ def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
             if low in _CAP_PARTICLES and i + 1 < len(tokens) and \
                     text[end:tokens[i + 1][1]] == " " and text[run.end:start] == " ":
                 continue  # "Marine Le Pen": the particle joins what follows
-            if _joins(text, run, tokens, i, gap_end):
+            if (start == run.end + 1 and text[run.end] == " " and
+                    (low not in _STOP or low in _IN_NAMES)) or \
+                    _joins(text, run, tokens, i, gap_end):
                 run.end = end
                 run.words.append(tok)
                 run.lows.append(low)
