@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...text.words import INSTITUTION_HEADS, KNOWN_ORGANISATIONS, TITLES
+from ...text.words import INSTITUTION_HEADS, KNOWN_ORGANISATIONS
 from .names import normalise_name
 from .reading import Gate, Sentence, analyse, finditer, folded
 
