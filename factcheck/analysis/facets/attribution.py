@@ -46,12 +46,11 @@ _ATTRIBUTION_PATTERNS = [
                rf"(?:(?:également|aussi|notamment|déjà|encore|publiquement)\s+)?(?:{_SPEECH_FR})\b"),
     re.compile(rf"\b(?:{_SPEECH_FR_PRESENT})(?:-t)?-(?:il|elle|ils|elles)\b"),
     re.compile(rf"\b(?:{_SPEECH_EN})\b"),
-    re.compile(rf"(?<=\s)(?:{_SPEECH_FR_PRESENT})\b(?=\s+(?:que|qu[’']|d[’']|de|à|des|les|le|la"
-               rf"|l[’']|un|une)\b)"),
+    # "Il estime que", "Amnesty dénonce des…", and inverted: "…, rapporte Les Echos"
+    re.compile(rf"(?<=\s)(?:{_SPEECH_FR_PRESENT}|ajoute|note|observe)\b(?=\s+(?:que|qu[’']|d[’']"
+               rf"|de|à|des|les|le|la|l[’']|un|une|Les|Le|La|L[’']|[A-ZÀ-ÖØ-Þ]))"),
     re.compile(r"\b(?:estimant|affirmant|assurant|jugeant|expliquant|soulignant)\s+qu", re.I),
     re.compile(rf"\bs[’']est\s+(?:{_SPEECH_FR_REFLEXIVE})\b"),
-    # inverted after the quotation or the claim: "…, rapporte Les Echos"
-    re.compile(rf"\b(?:{_SPEECH_FR_PRESENT}|ajoute|note|observe)\b"),
     # "a appelé à un cessez-le-feu": a call is said
     re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+)?appelé"
                r"(?=\s+(?:\w+\s+){0,2}?(?:à|au|aux)\b)"),
@@ -64,14 +63,12 @@ _ATTRIBUTION_GATES = [
     Gate(_SPEECH_FR.split("|")),
     Gate(_SPEECH_FR_PRESENT.split("|")),
     Gate(_SPEECH_EN.split("|")),
-    Gate(_SPEECH_FR_PRESENT.split("|")),
+    Gate(_SPEECH_FR_PRESENT.split("|") + ["ajoute", "note", "observe"]),
     Gate("estimant affirmant assurant jugeant expliquant soulignant"),
     Gate(_SPEECH_FR_REFLEXIVE.split("|")),
-    Gate(_SPEECH_FR_PRESENT.split("|") + ["ajoute", "note", "observe"]),
     Gate("appelé"),
 ]
 _ATTRIBUTION_BITS = [gate.bit for gate in _ATTRIBUTION_GATES]
-_INVERTED_PRESENT = 7  # the index of "…, rapporte Les Echos" in _ATTRIBUTION_PATTERNS
 _SPEECH_BITS = 0  # any gate of a speech verb (for the hedges: reported speech)
 for _bit in _ATTRIBUTION_BITS[1:]:
     _SPEECH_BITS |= _bit  # (a gate is its bit: see Gate)
@@ -228,9 +225,6 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
         if not gates & _ATTRIBUTION_BITS[idx]:
             continue
         for m in finditer(pattern, sentence):
-            if idx == _INVERTED_PRESENT and text[max(0, m.start() - 2):m.start()] not in (
-                    ", ", "» ", "” "):
-                continue  # only after the claim: "…, rapporte Les Echos"
             if idx == 0:  # selon X, according to X
                 cand = _source_after(text, m, entities)
             else:
@@ -378,10 +372,12 @@ _ANONYMOUS = re.compile(
     r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
     r")\b", re.I)
 _ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
-                       " insiders knowledge proche proches close")
+                       " insiders knowledge",
+                       fragments=("proche du", "proche de", "proches du", "proches de",
+                                  "close to"))
 # a match of _ANONYMOUS holds one of these
 _ANONYMOUS_TRIGGERS = ("source", "familiar", "anonym", "named", "identified", "insider",
-                       "knowledge", "proche", "close")
+                       "knowledge", "proche d", "proches d", "close to")
 # The French conditional reports what is not confirmed ("Carrefour envisagerait de céder")
 _CONDITIONAL = re.compile(r"[a-zéèêàâîôûç]{2,}r(?:ait|aient)")
 # not a conditional ("portrait"), or one of need rather than report ("il faudrait")
