@@ -406,7 +406,7 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
         for trigger in _ANONYMOUS_TRIGGERS:
             i = lowered.find(trigger)
             while i >= 0:
-                for m in _ANONYMOUS.finditer(text, max(0, i - 45), i + 70):
+                for m in _ANONYMOUS.finditer(text, max(0, i - 32), i + 50):
                     found.setdefault(m.start(), m)
                 i = lowered.find(trigger, i + 1)
         for start in sorted(found):

@@ -108,6 +108,7 @@ _UNIT_PAIRS = {
     ("basis", "point"): "bp", ("years", "old"): "years",
 }
 _UNIT_FIRSTS = {"square", "cubic", "points", "point", "basis"}
+_PAIRED_UNITS = {unit for unit, _ in _UNIT_PAIRS}
 # single letters are units only written so: "4 h", "30 s", "1 g", "2 l", "1,5 L"
 _LETTER_UNITS = {"h", "s", "g", "l", "L"}
 # after a number word, only units that are words ("deux ans", "three hours"; not "deux m")
@@ -368,7 +369,7 @@ def _unit_after(text: str, pos: int, words_only: bool = False) -> tuple[str | No
         if words_only and low not in _WORD_ONLY_UNITS:
             return None, pos
     # words of two: "mètres carrés", "degrees Fahrenheit", "years old", "-year-old"
-    nxt = _UNIT_NEXT.match(text, end)
+    nxt = _UNIT_NEXT.match(text, end) if unit in _PAIRED_UNITS else None
     if nxt is not None:
         following = nxt.group(1).lower()
         for candidate in (following, following.split()[0]):
