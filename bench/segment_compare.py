@@ -21,6 +21,7 @@ Prints a summary as `RESULT {json}` rows (protocol: see bench/run_all.py).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -65,7 +66,18 @@ TRICKY: list[tuple[str, str]] = [
     ("en", "“We’re not selling. Not now,” said Dr. Chen."),
     ("en", "George W. Bush spoke at 10 a.m. || The crowd cheered."),
     ("en", "Meta paid $14.3bn for 49% of Scale AI. || Its founder, 28, joins Meta."),
+    ("en", "They said they would, but they didn't. || Today's figures prove it."),
+    ("en", "The car is Jim's. || He bought it in May."),
+    ("fr", "Il a acheté du pain, des œufs, etc. || J'ai tout payé."),
+    ("fr", "Il a joué la Symphonie en ré, Op. 46. || Le public a applaudi."),
+    ("en", "The city (pop. 256,000) voted. || It was close."),
+    ("fr", "Chacun a le droit de revenir dans son pays. || 1. Toute personne a droit au repos. "
+           "|| 2. Nul ne peut être privé de son emploi."),
+    ("fr", "Me Dupont plaide pour Mme Durand. || Le juge l'écoute."),
 ]
+
+
+_ITEM = re.compile(r"^\d{1,2}\. ")
 
 
 def norm(parts: list[str]) -> list[str]:
@@ -95,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     for i, (lang, gold_text) in enumerate(TRICKY, 1):
         gold = norm(gold_text.split(" || "))
         text = " ".join(gold)
-        fc = norm(sentences(text))
-        sb = norm(seg[lang].segment(text))
+        # a list item's number is not part of its sentence for factcheck: compare without
+        gold = [_ITEM.sub("", g) for g in gold]
+        fc = norm(sentences(text, lang=lang))
+        sb = [_ITEM.sub("", p) for p in norm(seg[lang].segment(text))]
         fc_ok += fc == gold
         sb_ok += sb == gold
         if args.all or fc != gold or sb != gold:

@@ -17,15 +17,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.analysis import facets as F
+from factcheck.analysis.facets import attribution as A
+from factcheck.analysis.facets import dates as D
+from factcheck.analysis.facets import figures as FG
+from factcheck.analysis.facets import reading as R
 from factcheck.analysis.facets import Sentence
 
 GATED = [
-    (F._HALF_GATE, F._HALF),
-    (F._RELATIVE_GATE, F._RELATIVE),
-    *zip(F._ATTRIBUTION_GATES, F._ATTRIBUTION_PATTERNS),
-    (F._HEDGE_REPORT_GATE, F._HEDGE_REPORT_RE),
-    (F._HEDGE_SPEC_GATE, F._HEDGE_SPEC_RE),
+    (FG._HALF_GATE, FG._HALF),
+    (D._RELATIVE_GATE, D._RELATIVE),
+    *zip(A._ATTRIBUTION_GATES, A._ATTRIBUTION_PATTERNS),
+    (A._HEDGE_REPORT_GATE, A._HEDGE_REPORT_RE),
+    (A._HEDGE_SPEC_GATE, A._HEDGE_SPEC_RE),
+    (A._ANONYMOUS_GATE, A._ANONYMOUS),
 ]
 
 # One example of each alternative of the gated patterns (a gate written by hand could
@@ -33,14 +37,18 @@ GATED = [
 EXAMPLES = """
 la moitié | half | a half | one half
 ces dernières semaines | ces derniers mois | la semaine dernière | le mois prochain
-l’an prochain | l'année dernière | l’an dernièr | cette année | cette semaine | ce mois-ci | hier
+l’an prochain | l'année dernière | l’an dernier | l’an passé | cet été | last winter
+next summer | cette année | cette semaine | ce mois-ci | hier
 aujourd’hui | demain | avant-hier | récemment | dernièrement | plus tôt cette année
 last week | next month | this year | yesterday | today | tomorrow | recently
 earlier this year | in recent weeks | il y a trois ans | voici deux jours | three days ago
 selon Paul, | d’après lui, | according to the report, | citing sources, | cité par Le Monde,
 as reported by Reuters, | Meta a déclaré | ils ont également affirmé | a-t-il précisé
 déclare-t-il | affirment-ils | he said | she says | Il estime que | elle juge d’abord
-estimant qu’il | soulignant qu'elle
+estimant qu’il | soulignant qu'elle | s’est félicité | « Oui », rapporte Le Monde
+selon plusieurs sources | une source proche du dossier | people familiar with the deal
+according to a source | sous couvert d’anonymat | who asked not to be named | sources say
+qui a requis l’anonymat | on condition of anonymity | several sources
 il semble | il semblerait | semble-t-il | semblent | sembleraient | aurait | auraient
 serait | seraient | apparemment | présumée | supposés | selon des rumeurs | dit-on
 à ce qu’il paraît | à ce qu'il parait | reportedly | allegedly | apparently | seems to
@@ -106,9 +114,9 @@ def _found(matches) -> list:
 def test_twins_find_what_their_patterns_find():
     for text in SAMPLES:
         s = Sentence(text)
-        for pattern in F._TWINS:
-            assert _found(F.finditer(pattern, s)) == _found(pattern.finditer(text)), text
-            a, b = F.search(pattern, s), pattern.search(text)
+        for pattern in R._TWINS:
+            assert _found(R.finditer(pattern, s)) == _found(pattern.finditer(text)), text
+            a, b = R.search(pattern, s), pattern.search(text)
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
 
 
@@ -123,7 +131,7 @@ def test_number_words_are_found_where_a_scan_finds_them():
     for text in [v for t in NUMBER_WORDS + PHRASES + OTHER_PHRASES + CLAIMS
                  for v in _variants(t)]:
         s = Sentence(text)
-        assert _found(F._word_figures(s)) == _found(F._WORD_FIGURE.finditer(text)), text
+        assert _found(FG._word_figures(s)) == _found(FG._WORD_FIGURE.finditer(text)), text
 
 
 PIECES = st.sampled_from(PHRASES + OTHER_PHRASES + NUMBER_WORDS + [
@@ -139,14 +147,14 @@ def test_gates_and_twins_on_random_text(text):
     for gate, pattern in GATED:
         if pattern.search(text):
             assert gate.allows(s)
-    for pattern in F._TWINS:
-        assert _found(F.finditer(pattern, s)) == _found(pattern.finditer(text))
-    assert _found(F._word_figures(s)) == _found(F._WORD_FIGURE.finditer(text))
+    for pattern in R._TWINS:
+        assert _found(R.finditer(pattern, s)) == _found(pattern.finditer(text))
+    assert _found(FG._word_figures(s)) == _found(FG._WORD_FIGURE.finditer(text))
 
 
 def test_gated_characters_fold_plainly():
     """Sentence.gated admits a character only if lower-casing it is what re.IGNORECASE does."""
-    safe = [c for c in map(chr, range(0x3000)) if not F._GATE_UNSAFE.match(c)]
+    safe = [c for c in map(chr, range(0x3000)) if not R._GATE_UNSAFE.match(c)]
     assert len(safe) > 700
     for c in safe:
         low = c.lower()
@@ -160,21 +168,21 @@ def test_gated_characters_fold_plainly():
 
 
 def test_folded_patterns_are_written_in_lower_case():
-    for pattern in F._TWINS:
+    for pattern in R._TWINS:
         assert pattern.flags & re.IGNORECASE
         source = pattern.pattern.replace("(?P<", "")
         assert source == source.lower()
-        assert all(not F._GATE_UNSAFE.match(c) for c in source)
+        assert all(not R._GATE_UNSAFE.match(c) for c in source)
     with pytest.raises(ValueError):
-        F.folded(re.compile(r"\bUSD\b", re.I))
+        R.folded(re.compile(r"\bUSD\b", re.I))
     with pytest.raises(ValueError):
-        F.folded(re.compile(r"\bsaid\b"))
+        R.folded(re.compile(r"\bsaid\b"))
 
 
 def test_gate_words_are_lower_case_words():
-    for gate, _ in GATED + [(F._HALF_GATE, None)]:
+    for gate, _ in GATED + [(FG._HALF_GATE, None)]:
         for w in gate.words:
-            assert w == w.lower() and F._NON_LETTERS.search(w) is None, w
+            assert w == w.lower() and R._NON_LETTERS.search(w) is None, w
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ from hypothesis import strategies as st
 
 from factcheck.analysis import cues as C
 from factcheck.analysis import facets as F
+from factcheck.analysis.facets import dates as D
+from factcheck.analysis.facets import figures as FG
+from factcheck.analysis.facets import names as N
+from factcheck.analysis.facets import reading as R
 from factcheck.analysis import worthiness as W
 from factcheck.store import json_text as _json_text
 
@@ -38,12 +42,12 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=20).map("".join
 def _reference_gates(text: str) -> int:
     """Sentence.gates worked out from every word and the squeezed text, without shortcuts."""
     lowered = text.lower()
-    if not (text.isascii() or F._GATE_UNSAFE.search(text) is None):
+    if not (text.isascii() or R._GATE_UNSAFE.search(text) is None):
         return -1
-    words = frozenset(F._NON_LETTERS.split(lowered))
+    words = frozenset(R._NON_LETTERS.split(lowered))
     squeezed = " ".join(lowered.split())
     gates = 0
-    for gate in F._ALL_GATES:
+    for gate in R._ALL_GATES:
         if gate.words & words or any(f in squeezed for f in gate.fragments):
             gates |= gate.bit
     return gates
@@ -52,12 +56,12 @@ def _reference_gates(text: str) -> int:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_sentence_words_and_gates_are_what_every_word_gives(text):
-    s = F.Sentence(text)
-    every = frozenset(F._NON_LETTERS.split(text.lower()))
-    assert s.words == every & F._LOOKED_UP
+    s = R.Sentence(text)
+    every = frozenset(R._NON_LETTERS.split(text.lower()))
+    assert s.words == every & R._LOOKED_UP
     # what the extractors ask of the words
-    assert F._NUMBER_WORD_SET.intersection(s.words) == F._NUMBER_WORD_SET.intersection(every)
-    assert F._MONTH_WORDS.isdisjoint(s.words) == F._MONTH_WORDS.isdisjoint(every)
+    assert FG._NUMBER_WORD_SET.intersection(s.words) == FG._NUMBER_WORD_SET.intersection(every)
+    assert D._MONTH_WORDS.isdisjoint(s.words) == D._MONTH_WORDS.isdisjoint(every)
     assert s.gates == _reference_gates(text)
 
 
@@ -71,15 +75,15 @@ ODD = st.lists(st.one_of(PIECES, st.sampled_from([
 @given(ODD)
 def test_sentence_words_from_utf8_bytes_are_the_letter_runs(text):
     # non-ASCII claims find their runs in the UTF-8 bytes (surrogates included)
-    assert F.Sentence(text).words == frozenset(F._NON_LETTERS.split(text.lower())) & F._LOOKED_UP
+    assert R.Sentence(text).words == frozenset(R._NON_LETTERS.split(text.lower())) & R._LOOKED_UP
 
 
 def test_every_gate_word_number_word_and_month_is_looked_up():
-    for gate in F._ALL_GATES:
-        assert gate.words <= F._LOOKED_UP
+    for gate in R._ALL_GATES:
+        assert gate.words <= R._LOOKED_UP
     # a looked-up word is a letter run: a run that is not all letters is never one of them
-    assert all(w.isalpha() for w in F._LOOKED_UP)
-    assert F._NUMBER_WORD_SET <= F._LOOKED_UP and F._MONTH_WORDS <= F._LOOKED_UP
+    assert all(w.isalpha() for w in R._LOOKED_UP)
+    assert FG._NUMBER_WORD_SET <= R._LOOKED_UP and D._MONTH_WORDS <= R._LOOKED_UP
 
 
 def _asked(text: str) -> set:
@@ -91,8 +95,8 @@ def _asked(text: str) -> set:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_lower_vocabulary_looked_up_lazily_answers_as_the_set(text):
-    full = F.lower_vocabulary(text)
-    lazy = F.LowerVocabulary(text)
+    full = N.lower_vocabulary(text)
+    lazy = N.LowerVocabulary(text)
     for word in _asked(text):
         assert (word in lazy) == (word in full), word
     assert (3 in lazy) is False
@@ -100,14 +104,14 @@ def test_lower_vocabulary_looked_up_lazily_answers_as_the_set(text):
 
 def test_lower_vocabulary_falls_back_on_the_set(monkeypatch):
     text = "Meta a dit. Les salariés de meta, l’élan, œuvre, NAÏVE naïve_ x2 2x"
-    full = F.lower_vocabulary(text)
-    monkeypatch.setattr(F, "_LAZY_WORDS", 2)  # after two words, the whole set
-    lazy = F.LowerVocabulary(text)
+    full = N.lower_vocabulary(text)
+    monkeypatch.setattr(N, "_LAZY_WORDS", 2)  # after two words, the whole set
+    lazy = N.LowerVocabulary(text)
     for word in sorted(_asked(text)):
         assert (word in lazy) == (word in full), word
     assert lazy.whole == full
-    monkeypatch.setattr(F, "_LAZY_TEXT", 10)  # a long text: the whole set at once
-    assert F.LowerVocabulary(text).whole == full
+    monkeypatch.setattr(N, "_LAZY_TEXT", 10)  # a long text: the whole set at once
+    assert N.LowerVocabulary(text).whole == full
 
 
 def _plain_logit(m, text, facets, english):
@@ -190,10 +194,10 @@ def _spans(matches) -> list:
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SCANNED)
 def test_scans_from_opening_characters_find_what_finditer_finds(text):
-    assert _spans(F._scan(F._FIGURE, F._FIGURE_OPENING, text)) == _spans(F._FIGURE.finditer(text))
-    assert _spans(F._scan(F._YEAR, F._YEAR_OPENING, text)) == _spans(F._YEAR.finditer(text))
-    assert _spans(F._scan(F._ISO_DATE, F._DIGIT, text)) == _spans(F._ISO_DATE.finditer(text))
-    assert _spans(F._cap_token_matches(text)) == _spans(F._CAP_TOKEN.finditer(text))
+    assert _spans(R._scan(FG._FIGURE, FG._FIGURE_OPENING, text)) == _spans(FG._FIGURE.finditer(text))
+    assert _spans(R._scan(D._YEAR, D._YEAR_OPENING, text)) == _spans(D._YEAR.finditer(text))
+    assert _spans(R._scan(D._ISO_DATE, R._DIGIT, text)) == _spans(D._ISO_DATE.finditer(text))
+    assert _spans(N._cap_token_matches(text)) == _spans(N._CAP_TOKEN.finditer(text))
 
 
 # ---------------------------------------------------------------- the segmenter's marks
@@ -266,8 +270,8 @@ def test_plainly_cased_never_vouches_for_an_unsafe_character():
     passed = 0
     for c in range(0x110000):
         ch = chr(c)
-        if F.plainly_cased(ch):
-            assert F._GATE_UNSAFE.search(ch) is None, hex(c)
+        if R.plainly_cased(ch):
+            assert R._GATE_UNSAFE.search(ch) is None, hex(c)
             passed += 1
     assert passed == 128 + 0x240 - 0x80 - 4 + 0xC0  # ASCII, to U+023F but µ İ ı ſ, U+2000-U+20BF
 
@@ -275,13 +279,13 @@ def test_plainly_cased_never_vouches_for_an_unsafe_character():
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ODD)
 def test_plainly_cased_texts_hold_no_unsafe_character(text):
-    if F.plainly_cased(text):
-        assert F._GATE_UNSAFE.search(text) is None
-        assert F.Sentence(text, True).gates == F.Sentence(text).gates
+    if R.plainly_cased(text):
+        assert R._GATE_UNSAFE.search(text) is None
+        assert R.Sentence(text, True).gates == R.Sentence(text).gates
 
 
 def test_plainly_cased_articles():
-    assert F.plainly_cased("L’État a dit « oui » — 3 000 € en 2024…\u00a0\u202f")
-    assert F.plainly_cased("plain ASCII")
+    assert R.plainly_cased("L’État a dit « oui » — 3 000 € en 2024…\u00a0\u202f")
+    assert R.plainly_cased("plain ASCII")
     for unsafe in ("µ", "İ", "ı", "ſ", "\u212a", "Ω", "ẞ", "\u20d0", "\u0250", "Ж", "\ud800"):
-        assert not F.plainly_cased("L’État " + unsafe)
+        assert not R.plainly_cased("L’État " + unsafe)

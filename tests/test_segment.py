@@ -103,3 +103,115 @@ def test_long_sentence_prefers_cutting_at_a_semicolon_or_comma():
 def test_a_dot_opening_a_line_looks_back_over_the_break():
     # "page v\n. Ensuite" (text out of a PDF): no one-character claim "."
     assert segment("Voir la page v\n. Ensuite Meta a payé.") == [(0, 14), (15, 37)]
+
+
+# ---------------------------------------------------------------- known faults (issue 18)
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an English word before the full stop is a word, not an abbreviation
+    ("They said they would, but they didn't. Today's incident proves it.", "en",
+     ["They said they would, but they didn't.", "Today's incident proves it."]),
+    ("The car is Jim's. He bought it in May.", None, ["The car is Jim's.", "He bought it in May."]),
+    ("Don't you attack me. You know better.", "en", ["Don't you attack me.", "You know better."]),
+    ("Hell no. That's a great name.", "en", ["Hell no.", "That's a great name."]),
+    ("He said Me. John left.", "en", ["He said Me.", "John left."]),
+    # "Me" (maître) and "No" are abbreviations in French before a name or a number
+    ("Me Dupont plaide pour Mme Durand. Le juge l'écoute.", "fr",
+     ["Me Dupont plaide pour Mme Durand.", "Le juge l'écoute."]),
+    ("Il a consulté Me. Dupont hier. Il a répondu non. Le reste suit.", "fr",
+     ["Il a consulté Me. Dupont hier.", "Il a répondu non.", "Le reste suit."]),
+    ("Voir le No. 5 de la revue. Il paraît demain.", "fr",
+     ["Voir le No. 5 de la revue.", "Il paraît demain."]),
+    ("He is ranked No. 1 in the world. No. Keys?", "en",
+     ["He is ranked No. 1 in the world.", "No.", "Keys?"]),
+])
+def test_a_word_before_the_full_stop_is_not_an_abbreviation(text, lang, expected):
+    assert sentences(text, lang=lang) == expected
+
+
+def test_etc_before_an_elided_word_ends_the_sentence():
+    assert sentences("Il a acheté du pain, des œufs, etc. J'ai tout payé.") == [
+        "Il a acheté du pain, des œufs, etc.", "J'ai tout payé."]
+    assert sentences("Des primes, des actions, etc. L’offre reste ouverte.") == [
+        "Des primes, des actions, etc.", "L’offre reste ouverte."]
+
+
+def test_a_long_quotation_that_ends_a_sentence_is_not_merged_with_the_next():
+    inner = " ".join(["Nous avons investi des sommes considérables dans ce projet."] * 7)
+    for quoted in (f'"{inner}"', f"« {inner} »", f"“{inner}”"):
+        text = f"Il a déclaré : {quoted} Le lendemain, il est parti."
+        got = sentences(text)
+        assert got[-1] == "Le lendemain, il est parti."
+        assert got[-2].endswith(("projet.\"", "projet. »", "projet.”"))
+
+
+def test_an_unclosed_straight_quote_does_not_pair_with_a_later_one():
+    text = 'Il a dit "oui. Puis il est parti. Elle a répondu "non" hier. Fin.'
+    assert sentences(text) == ['Il a dit "oui.', "Puis il est parti.",
+                               'Elle a répondu "non" hier.', "Fin."]
+    # a quotation still protects the sentences inside it
+    assert sentences('Il a dit "Non. Jamais." avant de raccrocher.') == [
+        'Il a dit "Non. Jamais." avant de raccrocher.']
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il a joué la Symphonie en ré, Op. 46. Le public a applaudi.",
+     ["Il a joué la Symphonie en ré, Op. 46.", "Le public a applaudi."]),
+    ("The city (pop. 256,000) voted. It was close.", ["The city (pop. 256,000) voted.",
+                                                     "It was close."]),
+    ("Voir l’art. 5 du code. Il s’applique.", ["Voir l’art. 5 du code.", "Il s’applique."]),
+    ("Le vote a lieu le 1er sept. 2025. Ils sont sept. Puis ils partent.",
+     ["Le vote a lieu le 1er sept. 2025.", "Ils sont sept.", "Puis ils partent."]),
+    ("What a gallery of art. Destiny Allison's sculptures were the best.",
+     ["What a gallery of art.", "Destiny Allison's sculptures were the best."]),
+])
+def test_abbreviations_before_a_number(text, expected):
+    assert sentences(text) == expected
+
+
+def test_inline_numbered_items_are_not_claims_of_their_own():
+    text = ("Chacun a le droit de revenir dans son pays. 1. À partir de l’âge nubile, l’homme "
+            "et la femme ont le droit de se marier. 2. Toute personne a droit à la propriété.")
+    assert sentences(text) == [
+        "Chacun a le droit de revenir dans son pays.",
+        "À partir de l’âge nubile, l’homme et la femme ont le droit de se marier.",
+        "Toute personne a droit à la propriété."]
+    got = sentences("Deux règles : 1. Toute personne a droit au repos. 2. Nul ne peut être "
+                    "privé de son emploi.")
+    assert got == ["Deux règles : 1. Toute personne a droit au repos.",
+                   "Nul ne peut être privé de son emploi."]
+    assert not any(s.strip() in ("1.", "2.") for s in got)
+    # a figure ending a sentence is not an item
+    assert sentences("Le score est de 3 à 2. Puis la pluie est tombée.") == [
+        "Le score est de 3 à 2.", "Puis la pluie est tombée."]
+    assert sentences("Beginning around 5:00. If you can make it, come!") == [
+        "Beginning around 5:00.", "If you can make it, come!"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lower-case openers: after ! and ?, and after a plain word
+    ("are you kidding? why would you want one? those dogs bite.",
+     ["are you kidding?", "why would you want one?", "those dogs bite."]),
+    ("max is looking for you. call him at home.", ["max is looking for you.",
+                                                  "call him at home."]),
+    # …but not after an abbreviation, an ellipsis, a quotation, or before an inversion
+    ("Des fruits, p. ex. des pommes, etc. et des poires.",
+     ["Des fruits, p. ex. des pommes, etc. et des poires."]),
+    ("Il hésite... puis il signe.", ["Il hésite... puis il signe."]),
+    ("« Pourquoi ? » s’interroge le ministre. Que faire ? demande-t-il.",
+     ["« Pourquoi ? » s’interroge le ministre.", "Que faire ? demande-t-il."]),
+    ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
+    ("Smith et al. found it in 5 hrs. later than planned.",
+     ["Smith et al. found it in 5 hrs. later than planned."]),
+    # a unit, a bracket or a footnote closing after the dot
+    ("Il fait 25 °C. On a chaud.", ["Il fait 25 °C.", "On a chaud."]),
+    ("Des pièces (par ex.) Ainsi de suite.", ["Des pièces (par ex.)", "Ainsi de suite."]),
+    ("He entered the school in Dulwich.[17] Placed under the care of Dr. Bailey, he grew.",
+     ["He entered the school in Dulwich.[17]", "Placed under the care of Dr. Bailey, he grew."]),
+    ("Il a été dédié en 493 av. J.-C. par Spurius Cassius.",
+     ["Il a été dédié en 493 av. J.-C. par Spurius Cassius."]),
+    ("He met Sen. Warren and Gen. Smith. Col. Mustard left.",
+     ["He met Sen. Warren and Gen. Smith.", "Col. Mustard left."]),
+])
+def test_more_boundaries(text, expected):
+    assert sentences(text) == expected

@@ -18,7 +18,7 @@ def build_claims(text: str, lang: str) -> Iterator[dict]:
     # an article whose characters all fold plainly has every claim gated, so no claim is
     # looked through again for the characters that do not
     gated = True if facets.plainly_cased(text) else None
-    for start, end in segment(text):
+    for start, end in segment(text, lang=lang):
         claim_text = text[start:end]
         # one reading of the claim serves its facets and its score
         sentence = facets.Sentence(claim_text, gated)

@@ -79,3 +79,160 @@ amp rt via pic twitter com www http https html le la les un une des du de d l et
 ce cette ces qui que qu dans pour par sur pas plus ne se sa son ses il elle ils elles on nous
 vous leur leurs ou mais avec été être a
 """.split())
+
+# ---------------------------------------------------------------- names (facets)
+
+# Common words that open a news sentence with a capital and are not names ("Today, …",
+# "Shares fell", "Âgé de 61 ans"), lower-cased; the function words above are left out.
+SENTENCE_OPENERS = frozenset("""
+    today yesterday tomorrow tonight last earlier later meanwhile overall instead again
+    nearly almost about around roughly some several many few most more less fewer each every
+    both either neither another such much other others thousands hundreds millions dozens
+    tens apparently allegedly reportedly perhaps maybe probably possibly likely indeed
+    officially separately elsewhere together initially eventually finally currently
+    recently previously similarly likewise otherwise consequently therefore thus hence
+    nevertheless nonetheless moreover furthermore additionally unlike like amid among
+    following including starting beginning asked speaking asked founded based located
+    shares stocks prices sales profits revenue revenues earnings inflation unemployment
+    growth exports imports output demand supply housing gold oil gas rents rates wages
+    investors analysts experts economists researchers scientists doctors officials
+    authorities police prosecutors lawyers witnesses critics supporters opponents
+    protesters campaigners activists organisers organizers residents voters workers
+    employees customers users consumers families children parents students teachers
+    patients women men people rescue rescuers firefighters soldiers troops lawmakers
+    legislators regulators sources insiders heavy strong weak high low new old big small
+    large major key top senior former local national global federal public private
+    each section chapter article clause figure table page step between among within
+    without against toward towards across beyond above below behind along outside inside
+    throughout upon via per
+    environ près presque plusieurs quelques certains certaines nombreux nombreuses
+    désormais ensuite enfin ainsi alors pourtant cependant toutefois néanmoins également
+    notamment surtout seulement parfois souvent toujours jamais déjà encore bientôt
+    longtemps autrefois auparavant actuellement récemment face outre hormis sauf durant
+    grâce faute afin lorsque puisque quoique bien mieux pire très fort assez trop tant
+    autant jeune vieux ancien ancienne nouveau nouvelle nouveaux nouvelles premier première
+    premiers premières dernier dernière derniers dernières grand grande grands grandes
+    petit petite haut haute seul seule seuls seules plein pleine certes bref interrogé
+    interrogée contacté contactée âgé âgée âgés âgées né née nés nées élu élue nommé nommée
+    arrivé arrivée rubrique chapitre paragraphe alinéa sources témoins experts analystes
+    habitants salariés policiers gendarmes pompiers élèves étudiants enseignants médecins
+    patients familles enfants parents électeurs députés sénateurs ministres maires
+""".split())
+
+# Names of a nationality or a people, which are not names ("les Français", "American
+# adults", "Le Néerlandais"), lower-cased: a run made only of them is dropped.
+DEMONYMS = frozenset("""
+    français française françaises anglais anglaise anglaises néerlandais néerlandaise
+    néerlandaises japonais japonaise japonaises chinois chinoise chinoises danois danoise
+    suédois suédoise finlandais finlandaise irlandais irlandaise écossais écossaise
+    portugais portugaise polonais polonaise sénégalais sénégalaise congolais congolaise
+    libanais libanaise taïwanais québécois québécoise hongrois hongroise pakistanais
+    camerounais islandais soudanais marocains marocain marocaine marocaines
+    américain américaine américains américaines mexicain mexicaine mexicains africain
+    africaine africains africaines cubain cubains sud-africain sud-africains allemand
+    allemande allemands allemandes flamand flamands italien italienne italiens italiennes
+    canadien canadienne canadiens canadiennes indien indienne indiens israélien israélienne
+    israéliens palestinien palestinienne palestiniens iranien iranienne iraniens syrien
+    syrienne syriens ukrainien ukrainienne ukrainiens brésilien brésilienne brésiliens
+    australien australienne australiens norvégien norvégienne norvégiens européen
+    européenne européens européennes coréen coréenne coréens vietnamien vietnamiens
+    algérien algérienne algériens tunisien tunisienne tunisiens égyptien égyptienne
+    égyptiens chilien chiliens colombien colombiens péruvien autrichien autrichienne
+    autrichiens estonien lituanien irakien irakiens jordanien libyen libyens éthiopien
+    ivoirien ivoirienne ivoiriens malien maliens nigérien nigérian ghanéen parisien
+    parisienne parisiens russe russes belge belges suisse suisses britannique britanniques
+    turc turque turcs turques grec grecque grecs grecques espagnol espagnole espagnols
+    espagnoles tchèque tchèques slovaque bulgare bulgares serbe serbes croate croates
+    roumain roumaine roumains argentin argentine argentins kényan kényane kényans saoudien
+    saoudiens afghan afghans asiatique asiatiques arabe arabes
+    american americans british briton britons english french german germans chinese
+    japanese italian italians spanish spaniard spaniards russian russians ukrainian
+    ukrainians european europeans canadian canadians indian indians israeli israelis
+    palestinian palestinians iranian iranians turkish greek greeks polish brazilian
+    brazilians mexican mexicans australian australians dutch belgian belgians swiss
+    swedish swede swedes norwegian norwegians danish dane danes finnish finn finns irish
+    scottish scot scots welsh korean koreans vietnamese pakistani pakistanis afghan afghans
+    iraqi iraqis syrian syrians saudi saudis egyptian egyptians nigerian nigerians kenyan
+    kenyans argentine argentinian argentinians chilean chileans colombian colombians
+    venezuelan venezuelans cuban cubans portuguese austrian austrians hungarian hungarians
+    czech romanian romanians bulgarian serbian croatian african africans asian asians arab
+    arabs
+""".split())
+
+# Titles before a name, lower-cased: dropped from the name ("Prime Minister Keir Starmer",
+# "Governor Kathy Hochul").  Those in TITLES_IF_MORE are dropped only when two words
+# or more remain ("General Motors" stays a name).
+TITLES = frozenset("""
+    president prime minister chancellor governor senator sen rep representative congressman
+    congresswoman secretary mayor judge dr prof professor sir dame lord lady pope king queen
+    prince princess archbishop bishop cardinal ambassador commissioner chairman chairwoman
+    detective inspector sergeant lieutenant colonel admiral mgr me
+""".split())
+TITLES_IF_MORE = frozenset("""
+    general chief executive financial operating officer director deputy vice captain coach
+    premier première
+""".split())
+
+# Words at the head of an institution's name, lower-cased: "Banque", "Bureau", "Conseil".
+# A name goes on after them through "de", "of", "des"…, and in French through the
+# lower-case words of the name ("Banque centrale européenne", "Cour des comptes").
+INSTITUTION_HEADS = frozenset("""
+    banque conseil cour commission assemblée agence organisation centre bureau office
+    institut fédération confédération union parti parlement sénat ministère tribunal
+    autorité fondation fonds caisse direction chambre musée université école collège
+    académie société compagnie groupe syndicat association comité conférence observatoire
+    service mission délégation secrétariat préfecture mairie région département église
+    théâtre opéra bibliothèque palais château tour golfe mer lac mont île cap place rue gare
+    port stade nations olympique haute haut journal parc
+    bank council court commission assembly agency organization centre center bureau office
+    institute federation union party parliament senate ministry department tribunal
+    authority foundation fund board chamber museum university college academy society
+    company group association committee conference observatory service administration
+    reserve exchange corporation house church cathedral theatre theater library palace
+    castle tower gulf sea lake mount isle island cape square street station port stadium
+    school hospital trust republic kingdom states commonwealth statistics park
+""".split())
+# Lower-case words of a French institution's name after its head.
+INSTITUTION_ADJECTIVES = frozenset("""
+    national nationale nationaux nationales européen européenne européens européennes
+    international internationale internationaux internationales mondial mondiale régional
+    régionale régionaux général générale généraux central centrale fédéral fédérale
+    constitutionnel constitutionnelle supérieur supérieure français française royal royale
+    municipal municipale départemental départementale populaire social sociale économique
+    militaire public publique administratif administrative civil civile pénal pénale
+    nucléaire unies unis olympique spatial spatiale atomique scientifique technique
+    islamique financier financiers financière financières monétaire sanitaire judiciaire
+    parlementaire permanent permanente local locale territorial territoriale médical
+    médicale agricole industriel industrielle indépendant indépendante suprême provisoire
+    consultatif consultative autonome interministériel interministérielle statistique
+    démocrate républicain républicaine socialiste communiste écologiste officiel officielle
+""".split())
+# Words that are never a name alone, capitalised inside a French sentence: "une quinzaine
+# d'États", "le Premier ministre".
+NEVER_ALONE = frozenset("état états premier première etat etats".split())
+
+# Publications whose name holds its article, folded with normalise_name.
+PUBLICATIONS_WITH_ARTICLE = frozenset("""
+    lemonde lefigaro lesechos leparisien latribune lepoint lexpress lobs lacroix letemps
+    lapresse ledevoir lequipe lhumanite lesoir lalibre lejournaldudimanche lecanardenchaine
+    lesinrockuptibles lemondediplomatique leprogres laprovence ladepeche
+""".split())
+
+# Organisations and publications a speaker's kind can be told from, folded with
+# normalise_name.  Anything else is judged on its words and what stands around it.
+KNOWN_ORGANISATIONS = frozenset("""
+    reuters bloomberg bloombergnews afp ap associatedpress insee inserm eurostat ifop elabe
+    ipsos odoxa oxfam amnesty amnestyinternational google apple meta microsoft amazon tesla
+    nvidia openai boeing airbus renault sanofi michelin carrefour lvmh totalenergies
+    ubisoft stellantis bercy kremlin elysee matignon beauvau nasa esa nature science
+    spotify uber disney intel pfizer shell ford volkswagen starbucks ryanair hsbc
+    meteofrance unesco otan nato onu fmi imf ocde oecd bce ecb fed sncf ratp edf engie
+    orange vinci bouygues danone loreal hermes kering safran thales dassault
+    dassaultaviation bnpparibas axa lemonde lefigaro lesechos leparisien liberation
+    mediapart lapresse ledevoir franceinter franceinfo bfmtv tf1 cnn bbc cnbc nytimes
+    newyorktimes financialtimes wallstreetjournal washingtonpost guardian economist politico
+    axios techcrunch theverge wired theinformation artnewspaper x twitter facebook
+    instagram tiktok youtube alphabet waymo spacex samsung sony toyota huawei alibaba
+    tencent byd netflix paypal visa mastercard ibm oracle salesforce anthropic mistral
+    ministry whitehouse pentagon downingstreet
+""".split())
