@@ -180,6 +180,11 @@ def parse_scale(data) -> Scale:
                          " worstRating and bestRating), or all be null")
     if len(values) > len(set(values)):
         raise InputError("two ratings share a value: each number names one rating")
+    true = [r.value for r in ratings if r.status == "verified" and r.value is not None]
+    false = [r.value for r in ratings if r.status == "disputed" and r.value is not None]
+    if true and false and min(true) <= max(false):
+        raise InputError("on ClaimReview's scale the higher number is the truer: each verified"
+                         " rating's value must be truer than every disputed one's")
     return Scale(tuple(ratings))
 
 
