@@ -361,3 +361,19 @@ def decided_at(history: list[dict], status: str) -> tuple[str | None, str | None
         if (e["action"] in ("status", "undo") and e["to"] == status) or "label" in details:
             return e["at"], e["editor"]
     return None, None
+
+
+def take_back(store: Store, claim_id: int, status: str, label: str | None, *,
+              editor: str | None = None, note: str | None = None,
+              expected_version: int | None = None) -> dict:
+    """Undo a rating: the status and the label it replaced, in one transaction; one event
+    (action ``undo``, the label put back in its details). Returns the event."""
+    editor = editor or default_editor()
+    with store.transaction() as conn:
+        before = store.claim_for_update(conn, claim_id, expected_version)
+        at = now()
+        conn.execute("UPDATE claims SET status = ?, verdict_label = ?, version = version + 1,"
+                     " updated_at = ?, updated_by = ? WHERE id = ?",
+                     (status, label, at, editor, claim_id))
+        return store.record_event(conn, claim_id, at, editor, "undo", before, status, note,
+                                  details={"label": label})

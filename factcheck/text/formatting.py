@@ -28,6 +28,21 @@ def evidence_pair(item, joiner: str = " vs ") -> str:
     return str(item)
 
 
+def file_stem(title: object, limit: int = 50) -> str:
+    """A file name from a title: ASCII words joined by hyphens, cut after a whole word."""
+    from .normalise import fold
+
+    words = "".join(c if c.isalnum() else " " for c in fold(str(title or ""))).split()
+    words = [w for w in words if w.isascii()]
+    stem = ""
+    for word in words:
+        longer = f"{stem}-{word}" if stem else word
+        if len(longer) > limit:
+            break
+        stem = longer
+    return stem or (words[0][:limit] if words else "")
+
+
 # ------------------------------------------------------------ a claim's facets, for people
 
 FACET_LABELS = {
