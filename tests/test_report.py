@@ -62,6 +62,26 @@ def test_golden_data_formats_on_the_demo(request, fmt, ext, lang):
     _golden(f"demo.{lang}.{ext}", render(db, fmt))
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_public_report_shows_readers_no_internal_data(demo, fmt):
+    with Store(demo) as store:
+        sha = store.articles()[0]["sha256"]
+    text = render(demo, fmt)
+    lowered = text.lower()
+    assert "Alice Martin" in text  # a display name from the settings
+    for login in ("alice", "bob"):  # never a login name
+        assert not re.search(rf"\b{login}\b", text), login
+    assert "par desk" not in text and "by desk" not in text
+    for internal in (sha[:12], "intérêt", "check-worthiness", "0,96", "0.96", "annulation",
+                     "undo", "utc", "sha-256", "reuters figures", "bosworth"):
+        assert internal not in lowered, internal
+    assert "Trompeur" in text and "Plutôt vrai" in text and "Invérifiable" in text
+    assert "Les 100 millions de dollars cumulent" in text
+    assert text.count("Mark Zuckerberg ne recule") == 0  # pending: not published
+    with_pending = render(demo, fmt, include_pending=True)
+    assert "Mark Zuckerberg ne recule" in with_pending and "Pas encore vérifié" in with_pending
+
+
 def test_a_report_in_the_language_asked_for(demo):
     page = render(demo, "html", lang="en")
     assert 'lang="en"' in page and "Mostly true" in page and "Misleading" in page

@@ -7,12 +7,15 @@ import json
 
 import pytest
 
-from test_tui import demo_db, detail_text, settle, shown  # noqa: F401 (fixture)
+import test_tui
+from test_tui import detail_text, settle, shown
 from factcheck.store import Store, verdicts
 from factcheck.tui.app import FactcheckApp
 from factcheck.tui.messages import Rated, RationaleSaved
 from factcheck.tui.screens import ExportScreen, RatingScreen, RationaleScreen
 from factcheck.tui.widgets.claim_list import ClaimList
+
+demo_db = test_tui.demo_db  # the demo article in a fresh store
 
 
 def claim_row(db: str, seq: int) -> dict:

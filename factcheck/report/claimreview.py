@@ -114,17 +114,15 @@ def render(report: Report, out: IO[str], org_name: str | None = None,
                          " page it publishes them on: give --org-name and --org-url (or set"
                          " org.name and org.url with `factcheck settings`)")
     words = Words(report.language(lang))
-    single = len(report.header["articles"]) == 1
     out.write("[")
     n = 0
     for claim in report.claims:
         verdict = report.verdict(claim, words.lang)
         if verdict is None:
             continue
-        anchor = (f"claim-{claim['seq']}" if single
-                  else f"claim-{claim['article_id']}-{claim['seq']}")
         item = review(claim, article_for(report, claim), verdict, report, words,
-                      org_name=org_name, org_url=web_url(org_url), page=page, anchor=anchor)
+                      org_name=org_name, org_url=web_url(org_url), page=page,
+                      anchor=report.anchor(claim))
         out.write(("\n  " if n == 0 else ",\n  ") + dumps(item))
         n += 1
     out.write("\n]\n" if n else "]\n")

@@ -233,8 +233,7 @@ def _public(report: Report, out: IO[str], words: Words, include_pending: bool) -
             shown_article = c["article_id"]
             article = article_for(report, c)
             w(f"<h2>{_e1(article.get('title'))}</h2>{_article_line(article, words)}")
-        anchor = f"claim-{c['seq']}" if single else f"claim-{c['article_id']}-{c['seq']}"
-        w(f'<article class="claim" id="{anchor}">')
+        w(f'<article class="claim" id="{report.anchor(c)}">')
         w(f'<p class="verdict">{_badge(verdict, c["status"], report, words)}</p>')
         w(f"<blockquote>{_paragraphs(c['text'])}</blockquote>")
         if c.get("rationale"):

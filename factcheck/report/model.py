@@ -43,6 +43,16 @@ class Report:
         """What the report says of the claim (see store.verdicts.Scale.verdict)."""
         return self.scale.verdict(claim["status"], claim.get("verdict_label"), lang)
 
+    def anchor(self, claim: dict) -> str:
+        """The claim's anchor in the HTML report (and ClaimReview's url): its place in
+        the article, and the article's place in the report when it holds several."""
+        articles = self.header["articles"]
+        if len(articles) == 1:
+            return f"claim-{claim['seq']}"
+        place = next((i for i, a in enumerate(articles, 1) if a["id"] == claim["article_id"]),
+                     0)
+        return f"claim-{place}-{claim['seq']}"
+
     def editor_name(self, login: str | None) -> str | None:
         """The display name an editor gave in the settings (editor.<login>.name): what a
         public report may print of them; None when they gave none."""
