@@ -21,10 +21,6 @@ from factcheck.store import Store
 from factcheck.text.document import parse_document
 
 GOLDEN = Path(__file__).parent / "golden"
-TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
-DAY = re.compile(r"\"datePublished\": \"\d{4}-\d{2}-\d{2}\"")
-def normalise(text: str) -> str:
-    return DAY.sub('"datePublished": "<DAY>"', TIME.sub("<TIME>", text))
 
 
 def render(db_path: str, fmt: str, **options) -> str:
@@ -273,3 +269,12 @@ def test_the_streamed_figures_in_conflict_keep_their_text_whatever_they_hold(db_
         verified = json.loads(render(db_path, "json", status="verified"))["claims"]
         assert [c["id"] for c in verified] == [ids[0], ids[-1]]
         assert verified == report.build(store, status="verified")["claims"]
+
+
+def test_the_streamed_export_equals_the_object_model_with_ratings_and_rationales(demo):
+    streamed = json.loads(render(demo, "json"))["claims"]
+    with Store(demo) as store:
+        model = report.build(store)["claims"]
+    assert streamed == model
+    assert any(c["rationale"] for c in streamed) and any(c["rating"] for c in streamed)
+    assert any(h.get("source_title") for c in streamed for h in c["history"])

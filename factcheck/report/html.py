@@ -25,7 +25,7 @@ from ..store.verdicts import Verdict, decided_at
 from ..text.display import printable
 from ..text.formatting import evidence_pair, facet_rows, web_url
 from .model import Report, article_for
-from .wording import NNBSP, Words, history_row, source_title, verdict_tally
+from .wording import Words, history_row, source_title, verdict_tally
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none';"
        " form-action 'none'")
@@ -353,7 +353,7 @@ def _internal_claim(w, report: Report, c: dict, words: Words, several: bool) -> 
           f'<p class="small">{_e1(words("rationale_by", editor=r["editor"], date=words.moment(r["at"])))}'
           "</p></div>")
     w("<dl>")
-    for key, label, items in facet_rows(c["facets"], words.lang, thousands=NNBSP):
+    for key, label, items in facet_rows(c["facets"], words.lang, thousands=words.thousands):
         if key == "numbers":
             body = "; ".join(f'{_e1(x.text)} <span class="small">= {_e1(x.aside)}</span>'
                              for x in items)

@@ -205,7 +205,7 @@ def _internal(report: Report, out: IO[str], words: Words) -> int:
         line += " · " + words("only_status", status=words.status(h["filter"]["status"]))
     w(esc(line, start=True) + "\n\n")
     w(f"## {esc(words('summary'))}\n\n")
-    w(f"| {esc(words('rating'))} | {esc(words('claims'))} |\n|---|---:|\n")
+    w(f"| {esc(words('status'))} | {esc(words('claims'))} |\n|---|---:|\n")
     for status in ("verified", "disputed", "pending"):
         w(f"| {esc(words.status(status))} | {words.number(s[status])} |\n")
     w(f"| **{esc(words('all_claims'))}** | **{words.number(s['claims'])}** |\n\n")
@@ -240,7 +240,7 @@ def _internal_claim(w, report: Report, c: dict, words: Words, several: bool) -> 
         w(f"**{esc(words('rationale'))}** "
           f"({esc(words('rationale_by', editor=r['editor'], date=words.moment(r['at'])))})"
           f"{colon.rstrip()}\n\n{_paragraphs(r['text'])}\n\n")
-    for key, label, items in facet_rows(c["facets"], words.lang):
+    for key, label, items in facet_rows(c["facets"], words.lang, thousands=words.thousands):
         if key == "numbers":
             body = "; ".join(f"{esc(x.text)} (= {esc(x.aside)})" for x in items)
         elif key == "said":

@@ -29,7 +29,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status.verified": "Verified", "status.disputed": "Disputed",
         "status.pending": "Pending",
         "sources": "Sources", "rationale": "Rationale", "rating": "Rating",
-        "no_claims": "No claims match.",
+        "status": "Status", "no_claims": "No claims match.",
         "stance.supports": "supports", "stance.refutes": "refutes",
         "stance.context": "context",
         # the public report
@@ -73,7 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status.verified": "Vérifié", "status.disputed": "Contesté",
         "status.pending": "En attente",
         "sources": "Sources", "rationale": "Justification", "rating": "Verdict",
-        "no_claims": "Aucune affirmation ne correspond.",
+        "status": "Statut", "no_claims": "Aucune affirmation ne correspond.",
         "stance.supports": "confirme", "stance.refutes": "contredit",
         "stance.context": "contexte",
         "fact_check": "Vérification", "title.public": "Vérification\u00a0: {title}",
@@ -147,6 +147,11 @@ class Words:
         text = f"{x:.{places}f}"
         return text.replace(".", ",") if self.lang == "fr" else text
 
+    @property
+    def thousands(self) -> str:
+        """Between groups of three digits: 14 300 000 000 (fr), 14,300,000,000 (en)."""
+        return NNBSP if self.lang == "fr" else ","
+
     def percent(self, share: float) -> str:
         pct = f"{100 * share:.0f}"
         return f"{pct}{NNBSP}%" if self.lang == "fr" else f"{pct}%"
@@ -202,6 +207,8 @@ def history_row(e: dict, words: Words) -> tuple[str, str]:
         what = words("action.undo", change=change) if e["action"] == "undo" else change
         if details.get("followed"):
             what += " · " + words("following", id=details["followed"])
+        if "rating" in details:  # the status a rating set: the row before names the rating
+            note = ""
         return what, note
     if e["action"] in ("link", "unlink"):
         source = e.get("source_title") or words("source_n", id=e.get("source_id"))
