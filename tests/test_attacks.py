@@ -396,7 +396,9 @@ def test_no_command_reaches_the_network(demo, tmp_path):
                      "socket.getaddrinfo = _no\n")
     env = env_for_cli(demo) | {"PYTHONPATH": str(tmp_path)}
     for args in (["import", str(SEED_ARTICLE)], ["claims", "--json"], ["mark", "1", "verified"],
-                 ["export", "--format", "html"], ["export", "--format", "claimreview"]):
+                 ["export", "--format", "html"],
+                 ["export", "--format", "claimreview", "--org-name", "Desk",
+                  "--org-url", "https://desk.example"]):
         proc = subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", demo],
                               capture_output=True, env=env, timeout=120)
         assert proc.returncode == 0, proc.stderr.decode()

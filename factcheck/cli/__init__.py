@@ -32,7 +32,7 @@ CORE_MODULES = ("articles", "claims", "export", "admin")
 COMMAND_MODULES = {"sources": "sources", "link": "sources", "unlink": "sources",
                    "suggest": "sources", "dupes": "dupes", "archive": "archive", "doctor": "doctor"}
 CORE_COMMANDS = {"import", "articles", "article", "snapshot", "claims", "claim", "mark", "note",
-                 "export", "label", "settings", "backup", "tui", "demo"}
+                 "export", "label", "rate", "explain", "settings", "backup", "tui", "demo"}
 _VALUE_OPTIONS = {"--db", "--editor", "--article"}
 
 

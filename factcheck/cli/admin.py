@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, CliError, emit, open_store
+from ..text.formatting import web_url
+from .common import EXIT_OK, EXIT_USAGE, CliError, emit, open_store
 
 
 def cmd_tui(args) -> int:
@@ -30,6 +31,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_settings(args) -> int:
+    if args.key == "ratings":
+        return _ratings(args)
+    if args.file:
+        raise CliError("--file is for `settings ratings` (a scale in a JSON file)",
+                       EXIT_USAGE)
+    if args.key == "org.url" and args.value is not None and web_url(args.value) is None:
+        raise CliError(f"org.url must be an http(s) address: {args.value!r}", EXIT_USAGE)
     with open_store(args) as store:
         if args.key and args.value is not None:
             store.set_setting(args.key, args.value)
@@ -39,6 +47,36 @@ def cmd_settings(args) -> int:
     if args.key:
         rows = {k: v for k, v in rows.items() if k == args.key}
     return emit(args, rows, (f"{k} = {v}" for k, v in rows.items()))
+
+
+def _ratings(args) -> int:
+    """`settings ratings`: the scale, replaced from a JSON file or back to the default."""
+    from ..store import verdicts  # deferred: start-up
+
+    if args.value is not None:
+        raise CliError("a scale is replaced from a JSON file: `factcheck settings ratings"
+                       " --file scale.json` (--json shows the current one in that form)",
+                       EXIT_USAGE)
+    scale = verdicts.read_scale_file(args.file) if args.file else None
+    with open_store(args) as store:
+        if scale is not None or args.unset:
+            verdicts.save_scale(store, scale)
+        scale = verdicts.load_scale(store)
+        custom = store.get_setting(verdicts.SETTING) is not None
+    return emit(args, scale.as_json(), _scale_lines(scale, custom))
+
+
+def _scale_lines(scale, custom: bool):
+    yield ("ratings: the newsroom's scale" if custom else
+           "ratings: the default scale (replace it: factcheck settings ratings --file FILE)")
+    width = max(len(" / ".join(name for _, name in r.names)) for r in scale.ratings)
+    for r in scale.ratings:
+        names = " / ".join(name for _, name in r.names)
+        value = "—" if r.value is None else f"{r.value:g}"
+        yield f"  {names:<{width}}  {r.status:<8}  {value}"
+    if scale.best is not None:
+        yield (f"ClaimReview: ratingValue from {scale.worst:g} (worst) to {scale.best:g} (best);"
+               " a rating without a number gives its name only")
 
 
 def cmd_backup(args) -> int:
@@ -55,10 +93,14 @@ def cmd_backup(args) -> int:
 
 def register(sub, *, common, editor, as_json) -> None:
     p = sub.add_parser("settings", parents=[common, as_json],
-                       help="show or set desk settings (org.name, org.url, dupes.high…)")
+                       help="show or set desk settings (org.name, org.url, editor.LOGIN.name,"
+                            " dupes.high…); `settings ratings` shows the rating scale")
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
-    p.add_argument("--unset", action="store_true", help="remove the setting")
+    p.add_argument("--unset", action="store_true",
+                   help="remove the setting (ratings: back to the default scale)")
+    p.add_argument("--file", help="ratings: replace the scale with the one in this JSON file"
+                                  " (- reads standard input)")
     p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("backup", parents=[common],

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .common import EXIT_OK, EXIT_USAGE, CliError, emit, open_store, positive, print_json, \
-    whole_number
+    http_url, whole_number
 
 _article_id = whole_number("an article id")
 _snapshot_id = whole_number("a snapshot id")
@@ -184,7 +184,7 @@ def register(sub, *, common, editor, as_json) -> None:
                    help="article language (default: detected)")
     p.add_argument("--format", choices=["txt", "md", "html"], default=None,
                    help="input format (default: from the file name, else sniffed)")
-    p.add_argument("--url", help="where a file's article was published")
+    p.add_argument("--url", type=http_url, help="where a file's article was published")
     p.add_argument("--timeout", type=timeout_seconds, default=None, metavar="SECONDS",
                    help="for a URL: connect and read timeout (default 10 s to connect, 20 s "
                         "to read, 60 s in all)")

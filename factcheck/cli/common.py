@@ -59,6 +59,17 @@ def whole_number(what: str | None = None) -> Callable[[str], int]:
     return parse
 
 
+def http_url(value: str) -> str:
+    """An argparse type for addresses a report links to: http(s) only (javascript: and
+    the like are refused at the door), with a host, no space or control character."""
+    from ..text.formatting import web_url
+
+    url = web_url(value)
+    if url is None:
+        raise argparse.ArgumentTypeError(f"not an http(s) address: {value!r}")
+    return url
+
+
 claim_id = whole_number("a claim id")
 positive = whole_number()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..store import STATUSES
-from .common import EXIT_OK, open_store
+from .common import EXIT_OK, http_url, open_store
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "claimreview")  # report.FORMATS, without importing it
 
@@ -18,8 +18,11 @@ def cmd_export(args) -> int:
             store.article(args.article)
         kwargs = dict(fmt=args.format, article_id=args.article, status=args.status,
                       require_complete=args.require_complete, bom=args.bom,
+                      audience=args.audience, lang=args.lang,
+                      include_pending=args.include_pending,
                       org_name=args.org_name or store.get_setting("org.name"),
-                      org_url=args.org_url or store.get_setting("org.url"))
+                      org_url=args.org_url or store.get_setting("org.url"),
+                      page_url=args.page_url)
         if args.output and args.output != "-":
             n = report.write_file(store, args.output, **kwargs)
             print(f"exported {n} claims as {args.format} to {args.output}", file=sys.stderr)
@@ -35,9 +38,21 @@ def register(sub, *, common, editor, as_json) -> None:
     p.add_argument("--status", choices=STATUSES, help="only claims with this status")
     p.add_argument("--format", choices=FORMAT_NAMES, default="json")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--audience", choices=("public", "internal"),
+                   help="public: what readers see, in one language (html and md default to"
+                        " it; claimreview is only that); internal: the desk's whole record,"
+                        " scores and history (json and csv are only that)")
+    p.add_argument("--lang", choices=("fr", "en"),
+                   help="the report's language (default: the article's)")
+    p.add_argument("--include-pending", action="store_true",
+                   help="public report: also the claims not rated or decided yet")
     p.add_argument("--require-complete", action="store_true",
                    help="refuse to export while claims are still pending")
-    p.add_argument("--org-name", help="the desk's name for ClaimReview (default: settings)")
-    p.add_argument("--org-url", help="the desk's URL for ClaimReview (default: settings)")
+    p.add_argument("--org-name", help="the newsroom's name (default: setting org.name)")
+    p.add_argument("--org-url", type=http_url,
+                   help="the newsroom's http(s) address (default: setting org.url)")
+    p.add_argument("--page-url", type=http_url,
+                   help="ClaimReview: the page the fact-check is published on (default:"
+                        " --org-url)")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM for Excel")
     p.set_defaults(func=cmd_export)

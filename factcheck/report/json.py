@@ -17,13 +17,16 @@ from typing import IO
 
 from ..matching.sources import sources_for_export
 from ..store import Store, status_clause
+from ..store.verdicts import Scale, load_scale, rationale_of
 from .model import (
     PAGE,
     Duplicates,
     Report,
     conflicts_of,
     history_entry,
+    name_sources,
     notes_of,
+    rating_entry,
     with_statuses,
 )
 
@@ -45,7 +48,8 @@ _LINE_PARTS = """
                        CASE WHEN facets IS NULL OR facets = '' THEN '{}' ELSE facets END)
                 AS BLOB),
            CAST(printf(', "updated_at": %s, "updated_by": %s}',
-                       json_quote(updated_at), json_quote(updated_by)) AS BLOB)
+                       json_quote(updated_at), json_quote(updated_by)) AS BLOB),
+           status, verdict_label
     FROM claims"""
 
 
@@ -130,8 +134,27 @@ def _conflicts_json(sources: list[dict], with_claims: str | None) -> str:
 
 
 # what a claim with no notes, sources, duplicates, conflicts or history has between its
-# facets and its updated_at
+# facets and its rating
 _NOTHING_ATTACHED = b'[], "sources": [], "duplicates": [], "conflicts": [], "history": []'
+_NO_VERDICT = b', "rating": null, "rationale": null'
+
+
+class _Ratings:
+    """The "rating" key of each claim, by (status, label, article), worked out once."""
+
+    def __init__(self, store: Store, scale: Scale) -> None:
+        self.scale = scale
+        self.languages = dict(store.conn.execute("SELECT id, language FROM articles"))
+        self.known: dict[tuple, bytes] = {}
+
+    def of(self, status: str, label: str | None, article_id: int) -> bytes:
+        key = (status, label, article_id)
+        found = self.known.get(key)
+        if found is None:
+            verdict = self.scale.verdict(status, label, self.languages.get(article_id))
+            found = self.known[key] = json.dumps(rating_entry(verdict),
+                                                 ensure_ascii=False).encode()
+        return found
 
 
 def _fast_pages(store: Store, article_id: int | None, status: str | None
@@ -141,17 +164,22 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
     had)."""
     duplicates = Duplicates(store)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
+    ratings = _Ratings(store, load_scale(store))
 
     for rows in _raw_pages(store, article_id, status):
         ids = [r[0] for r in rows]
         histories = store.histories(ids)
+        name_sources(store, histories)
         linked = sources_for_export(store, ids)
         lists = duplicates.stored(ids)
         attached = histories.keys() | linked.keys() | lists.keys()
         lines = []
-        for cid, _aid, _seq, head, worth, facets, tail in rows:
+        for cid, aid, _seq, head, worth, facets, tail, st, label in rows:
             if cid not in attached:
-                lines.append(b"%b%r%b%b%b" % (head, worth, facets, _NOTHING_ATTACHED, tail))
+                verdict = (_NO_VERDICT if st == "pending" and label is None else
+                           b', "rating": %b, "rationale": null' % ratings.of(st, label, aid))
+                lines.append(b"%b%r%b%b%b%b" % (head, worth, facets, _NOTHING_ATTACHED,
+                                                verdict, tail))
                 continue
             history = histories.get(cid)
             srcs = linked.get(cid)
@@ -171,5 +199,8 @@ def _fast_pages(store: Store, article_id: int | None, status: str | None
                 b', "duplicates": ', listed, b', "conflicts": ', conflicted,
                 b', "history": ',
                 dumps([history_entry(e) for e in history]).encode() if history else b"[]",
+                b', "rating": ', ratings.of(st, label, aid),
+                b', "rationale": ', dumps(rationale_of(history)).encode() if history
+                else b"null",
                 tail)))
         yield lines

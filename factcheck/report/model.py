@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..matching import dupes
 from ..matching.dupes import lists as dupe_lists
 from ..matching.sources import sources_for_export
 from ..store import STATUSES, Store, check_status, now
+from ..store.verdicts import DEFAULT, Scale, Verdict, is_verdict_event, load_scale, rationale_of
 
 CONTRACT_VERSION = 1
 PAGE = 2000
@@ -23,8 +24,41 @@ PAGE = 2000
 
 @dataclass
 class Report:
-    header: dict
+    header: dict  # the JSON contract's header
     claims: Iterator[dict]
+    scale: Scale = DEFAULT  # the newsroom's rating scale
+    settings: dict = field(default_factory=dict)  # org.name, org.url, editor.<login>.name…
+    verdicts: dict = field(default_factory=dict)  # (status, label) -> claims, in the report
+
+    def language(self, asked: str | None = None) -> str:
+        """The one language of a report for people: the one asked for, else the articles'
+        when they share one, else English (only French and English have words here)."""
+        if asked:
+            return asked
+        langs = {a.get("language") for a in self.header["articles"]}
+        lang = langs.pop() if len(langs) == 1 else "en"
+        return lang if lang in ("fr", "en") else "en"
+
+    def verdict(self, claim: dict, lang: str | None = None) -> Verdict | None:
+        """What the report says of the claim (see store.verdicts.Scale.verdict)."""
+        return self.scale.verdict(claim["status"], claim.get("verdict_label"), lang)
+
+    def anchor(self, claim: dict) -> str:
+        """The claim's anchor in the HTML report (and ClaimReview's url): its place in
+        the article, and the article's place in the report when it holds several."""
+        articles = self.header["articles"]
+        if len(articles) == 1:
+            return f"claim-{claim['seq']}"
+        place = next((i for i, a in enumerate(articles, 1) if a["id"] == claim["article_id"]),
+                     0)
+        return f"claim-{place}-{claim['seq']}"
+
+    def editor_name(self, login: str | None) -> str | None:
+        """The display name an editor gave in the settings (editor.<login>.name): what a
+        public report may print of them; None when they gave none."""
+        if not login:
+            return None
+        return (self.settings.get(f"editor.{login}.name") or "").strip() or None
 
 
 _ARTICLE_COLUMNS = ("id, title, language, sha256, source, format, url, published, imported_at,"
@@ -47,7 +81,8 @@ def article_entry(article: dict) -> dict:
 
 
 def claim_entry(claim: dict, history: list[dict], sources: list[dict],
-                 duplicates: list[dict]) -> dict:
+                 duplicates: list[dict], scale: Scale = DEFAULT,
+                 lang: str | None = None) -> dict:
     f = claim["facets"]  # numbers, entities, dates, attribution, speaker, hedges, hedge_kinds
     return {
         "id": claim["id"],
@@ -66,15 +101,27 @@ def claim_entry(claim: dict, history: list[dict], sources: list[dict],
         "duplicates": duplicates,
         "conflicts": conflicts_of(sources, duplicates),
         "history": [history_entry(e) for e in history],
+        "rating": rating_entry(scale.verdict(claim["status"], claim.get("verdict_label"), lang)),
+        "rationale": rationale_of(history),
         "updated_at": claim.get("updated_at"),
         "updated_by": claim.get("updated_by"),
     }
 
 
 def notes_of(history: list[dict]) -> list[dict]:
+    """The editors' notes: not the ratings, labels and rationales, also kept as notes."""
     return [{"at": e["at"], "editor": e["editor"], "note": e["note"]}
             for e in history if e["note"] and e["action"] == "note"
-            and "label" not in (e.get("details") or {})]
+            and not is_verdict_event(e)]
+
+
+def rating_entry(verdict: Verdict | None) -> dict | None:
+    """The claim's verdict in the JSON contract: its word, its number on the scale, and
+    whether the editor chose it (else it is what the status says by default)."""
+    if verdict is None:
+        return None
+    return {"name": verdict.name, "value": verdict.rating.value if verdict.rating else None,
+            "chosen": verdict.chosen}
 
 
 def history_entry(e: dict) -> dict:
@@ -82,6 +129,8 @@ def history_entry(e: dict) -> dict:
              "to": e["to"], "note": e["note"]}
     if e.get("source_id"):
         entry["source_id"] = e["source_id"]
+        if e.get("source_title") is not None:
+            entry["source_title"] = e["source_title"]
     if e.get("details"):
         entry["details"] = e["details"]
     return entry
@@ -123,6 +172,34 @@ class Duplicates:
                 for cid, (entries, others, _conflicts) in self.stored(ids).items()}
 
 
+def name_sources(store: Store, histories: dict[int, list[dict]]) -> None:
+    """Give each history event that links or unlinks a source the source's title (or its
+    address), so the history says which source it was."""
+    ids = sorted({e["source_id"] for events in histories.values() for e in events
+                  if e.get("source_id")})
+    titles: dict[int, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        titles.update(store.conn.execute(
+            f"SELECT id, coalesce(nullif(title, ''), url) FROM sources"
+            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    for events in histories.values():
+        for e in events:
+            if e.get("source_id"):
+                e["source_title"] = titles.get(e["source_id"])
+
+
+def verdict_counts(store: Store, article_id: int | None = None) -> dict[tuple, int]:
+    """Claims per (status, verdict label): what the report's verdicts are made of."""
+    sql = "SELECT status, verdict_label, count(*) FROM claims"
+    params: list = []
+    if article_id is not None:
+        sql += " WHERE article_id = ?"
+        params.append(article_id)
+    return {(st, label): n for st, label, n in
+            store.conn.execute(sql + " GROUP BY status, verdict_label", params)}
+
+
 def select(store: Store, article_id: int | None = None, status: str | None = None) -> Report:
     if status:
         check_status(status)
@@ -150,6 +227,9 @@ def select(store: Store, article_id: int | None = None, status: str | None = Non
         },
     }
 
+    scale = load_scale(store)
+    languages = {a["id"]: a["language"] for a in articles}
+
     def claims() -> Iterator[dict]:
         duplicates = Duplicates(store)
         after = None
@@ -159,14 +239,15 @@ def select(store: Store, article_id: int | None = None, status: str | None = Non
                 return
             ids = [c["id"] for c in batch]
             histories = store.histories(ids)
+            name_sources(store, histories)
             linked = sources_for_export(store, ids)
             dups = duplicates.of(ids)
             for c in batch:
                 yield claim_entry(c, histories.get(c["id"], []), linked.get(c["id"], []),
-                                   dups.get(c["id"], []))
+                                   dups.get(c["id"], []), scale, languages.get(c["article_id"]))
             after = (batch[-1]["article_id"], batch[-1]["seq"])
 
-    return Report(header, claims())
+    return Report(header, claims(), scale, store.settings(), verdict_counts(store, article_id))
 
 
 def conflicted_claims(store: Store, article_id: int | None = None) -> set[int]:
@@ -238,7 +319,11 @@ def with_statuses(entries: bytes, others: str, statuses: bytearray) -> bytes:
 
 
 def pending_count(store: Store, article_id: int | None = None) -> int:
-    return store.counts(article_id)["pending"]
+    """Claims still waiting for a verdict: pending and not rated either (a claim rated
+    "Unverifiable" stays pending, but the desk has said what it can of it)."""
+    scale = load_scale(store)
+    return sum(n for (status, label), n in verdict_counts(store, article_id).items()
+               if status == "pending" and scale.verdict(status, label, None) is None)
 
 
 def article_for(report: Report, claim: dict) -> dict:

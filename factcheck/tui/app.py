@@ -31,6 +31,8 @@ from .messages import (
     Linked,
     Marked,
     NoteSaved,
+    RationaleSaved,
+    Rated,
     RowsChanged,
     SourceAdded,
     SourcesFound,
@@ -343,8 +345,10 @@ class FactcheckApp(App[int]):
         self.reusable = reusable_verdict(duplicates)
         claims = self.desk.query_one(ClaimList)
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
+        verdict = self.scale().verdict(claim["status"], claim.get("verdict_label"),
+                                       article["language"])
         body = panes.claim_detail(article["text"], claim, history, position, duplicates,
-                                  reusable=self.reusable)
+                                  reusable=self.reusable, verdict=verdict)
         # drawn now, its sources when they come: neither pane's content moves anything else
         # on the screen, so each is a repaint of that pane alone (see detail.py)
         self.desk.query_one(DetailView).show(body, home=not again)
@@ -539,7 +543,17 @@ class FactcheckApp(App[int]):
             self.notify(f"claim {last.claim_id} is no longer listed", severity="warning",
                         markup=False)
             return
-        self._mark_row(row, last.previous, undo=True, note=f"undo of event #{last.event_id}")
+        note = f"undo of event #{last.event_id}"
+        custom = None
+        if last.label is not None:  # a rating: its label goes back with the status
+            from ..store.verdicts import take_back  # deferred: start-up
+
+            expected = row.version + self.state.in_flight(row.id)
+
+            def custom(st: Store) -> dict:
+                return take_back(st, row.id, last.previous, last.label[0], editor=self.editor,
+                                 note=note, expected_version=expected)
+        self._mark_row(row, last.previous, undo=True, note=note, custom=custom)
 
     def _select_claim(self, claim_id: int) -> ClaimRow | None:
         claims = self.desk.query_one(ClaimList)
@@ -568,6 +582,87 @@ class FactcheckApp(App[int]):
 
         self.push_screen(NoteScreen(row.text), save)
 
+    def scale(self):
+        """The newsroom's rating scale (the default one if the setting is unreadable)."""
+        from ..store import verdicts  # deferred: start-up
+
+        try:
+            return verdicts.load_scale(self.reader)
+        except StoreError:
+            return verdicts.DEFAULT
+
+    def action_rate(self) -> None:
+        """t: the scale, then a digit picks the rating; the status follows it."""
+        from .screens import RatingScreen  # deferred: start-up
+
+        claims = self.desk.query_one(ClaimList)
+        row = claims.current
+        if row is None or self.state.article is None:
+            self.bell()
+            return
+        scale = self.scale()
+        lang = self.state.article["language"]
+        try:
+            label = self.reader.claim(row.id).get("verdict_label")
+        except StoreError:
+            label = None
+        current = scale.find(label)
+        ratings = [(r.name(lang), r.status, "—" if r.value is None else f"{r.value:g}")
+                   for r in scale.ratings]
+        index = scale.ratings.index(current) if current in scale.ratings else None
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self._rate_row(row, name, label)
+                if claims.current is row:
+                    claims.move_to(claims.cursor + 1)
+
+        self.push_screen(RatingScreen(row.text, ratings, index), chosen)
+
+    def _rate_row(self, row: ClaimRow, name: str, previous_label: str | None) -> None:
+        from ..store import verdicts  # deferred: start-up
+
+        previous = row.status
+        expected = self.state.begin_write(row)
+        self.desk.query_one(ClaimList).refresh_row(row.id)
+        article_id = self.state.article["id"]
+        self.writer.submit(
+            lambda st: verdicts.rate(st, row.id, name, editor=self.editor,
+                                     expected_version=expected),
+            lambda done: Rated(row.id, article_id, previous, done["status"], previous_label,
+                               done["rating"], done["events"][-1]["id"]),
+            claim_id=row.id, status_change=True)
+
+    def action_rationale(self) -> None:
+        """w: the rationale in a multi-line editor; ctrl+s saves it."""
+        from ..store.verdicts import rationale_of  # deferred: start-up
+        from .screens import RationaleScreen  # deferred: start-up
+
+        row = self.desk.query_one(ClaimList).current
+        if row is None:
+            self.bell()
+            return
+        current = rationale_of(self.reader.history(row.id))
+        before = current["text"] if current else None
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            from ..store import verdicts  # deferred: start-up
+
+            try:
+                cleaned = verdicts.clean_rationale(text)
+            except FactcheckError as exc:
+                self.notify(f"Not saved: {exc}", severity="error", markup=False)
+                return
+            if cleaned == before:
+                return
+            self.writer.submit(
+                lambda st: verdicts.explain(st, row.id, cleaned, editor=self.editor),
+                lambda _: RationaleSaved(row.id, cleaned), claim_id=row.id)
+
+        self.push_screen(RationaleScreen(row.text, before), save)
+
     # ------------------------------------------------------------ the writer's outcomes
 
     @on(Marked)
@@ -580,6 +675,27 @@ class FactcheckApp(App[int]):
             self.state.push_undo(Undo(done.claim_id, done.article_id, done.before,
                                       done.event_id))
         self._written(done.claim_id)
+
+    @on(Rated)
+    def _rated(self, done: Rated) -> None:
+        if not self.screen_stack:
+            return
+        self.state.end_write(done.claim_id)
+        self.state.committed(done.claim_id, done.after)
+        self.state.push_undo(Undo(done.claim_id, done.article_id, done.before, done.event_id,
+                                  label=(done.previous_label,)))
+        self.notify(f"Rated {done.rating}" + (f": {done.before} → {done.after}"
+                                              if done.before != done.after else "."),
+                    markup=False)
+        self._written(done.claim_id)
+
+    @on(RationaleSaved)
+    def _rationale_saved(self, saved: RationaleSaved) -> None:
+        if not self.screen_stack:
+            return
+        self.state.note_saved(saved.claim_id)
+        self.notify("Rationale saved." if saved.text else "Rationale removed.", markup=False)
+        self._written(saved.claim_id)
 
     @on(WriteRefused)
     def _refused(self, refused: WriteRefused) -> None:
@@ -785,6 +901,7 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ export
 
     def action_export(self) -> None:
+        from ..text.formatting import file_stem
         from .screens import ExportScreen  # deferred: start-up
 
         article = self.state.article
@@ -793,31 +910,36 @@ class FactcheckApp(App[int]):
             return
         from ..report import FORMATS  # deferred: start-up
 
-        slug = "".join(ch if ch.isalnum() else "-" for ch in article["title"].lower())
-        slug = "-".join(part for part in slug.split("-") if part)[:50] or "report"
-        stem = str(Path("exports") / f"{slug}-report")
+        stem = str(Path("exports") / f"{file_stem(article['title']) or 'article'}-report")
 
-        def chosen(answer: tuple[str, str] | None) -> None:
+        def chosen(answer: dict | None) -> None:
             if answer:
-                self._export(article["id"], *answer)
+                self._export(article["id"], answer)
 
-        self.push_screen(ExportScreen(stem, {f.name: f.suffix for f in FORMATS.values()}), chosen)
+        self.push_screen(ExportScreen(
+            stem, {f.name: f.suffix for f in FORMATS.values()},
+            {f.name: f.audiences for f in FORMATS.values()},
+            self.reader.get_setting("org.name"), self.reader.get_setting("org.url")), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, article_id: int, fmt: str, path: str) -> None:
+    def _export(self, article_id: int, answer: dict) -> None:
         from ..report import write_file  # deferred: start-up
 
-        target = Path(path).expanduser()
+        target = Path(answer["path"]).expanduser()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with Store(self.db_path) as store:
-                n = write_file(store, str(target), fmt=fmt, article_id=article_id,
+                for key in ("org_name", "org_url"):  # asked once: kept for the next time
+                    if answer.get(key):
+                        store.set_setting(key.replace("_", "."), answer[key])
+                n = write_file(store, str(target), fmt=answer["format"], article_id=article_id,
+                               audience=answer["audience"],
                                org_name=store.get_setting("org.name"),
                                org_url=store.get_setting("org.url"))
         except (FactcheckError, OSError) as exc:
             self.post_message(Failed("Export", exc))
             return
-        self.post_message(Exported(str(target.resolve()), fmt, n))
+        self.post_message(Exported(str(target.resolve()), answer["format"], n))
 
     @on(Exported)
     def _exported(self, exported: Exported) -> None:

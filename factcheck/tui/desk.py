@@ -49,6 +49,7 @@ class Undo(NamedTuple):
     article_id: int
     previous: str
     event_id: int
+    label: tuple[str | None] | None = None  # a rating: (the label it replaced,)
 
 
 class RowSource(Protocol):
@@ -232,6 +233,10 @@ class DeskState:
             row.status = status
 
     # ------------------------------------------------------------ writes and their outcome
+
+    def in_flight(self, claim_id: int) -> int:
+        """Status changes of the claim asked for and not answered yet."""
+        return self._in_flight.get(claim_id, 0)
 
     def begin_write(self, row: ClaimRow) -> int:
         """A status change of the row is on its way: the version it expects to find."""

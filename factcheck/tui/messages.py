@@ -41,9 +41,28 @@ class Marked(DeskMessage):
 
 
 @desk_message
+class Rated(DeskMessage):
+    """A rating of the scale, and the status it maps to, have committed."""
+    claim_id: int
+    article_id: int
+    before: str  # the status before
+    after: str
+    previous_label: str | None  # what u puts back, with the status
+    rating: str
+    event_id: int  # the rating's last event
+
+
+@desk_message
 class NoteSaved(DeskMessage):
     """A note on a claim has committed."""
     claim_id: int
+
+
+@desk_message
+class RationaleSaved(DeskMessage):
+    """A claim's rationale has committed (None: it was removed)."""
+    claim_id: int
+    text: str | None
 
 
 @desk_message

@@ -1,4 +1,5 @@
-"""Modal screens: help, note, article picker, import, stance, source record, new source."""
+"""Modal screens: help, note, rating, rationale, article picker, import, stance, source
+record, new source, export."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+
+from ..text.display import printable
+from ..text.formatting import web_url
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,6 +60,89 @@ class NoteScreen(ModalScreen[str | None]):
     def _save(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         self.dismiss(value or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RatingScreen(ModalScreen[str | None]):
+    """The newsroom's scale: a digit (or Enter on a rating) picks one, Esc cancels.
+
+    Gives the rating's name; the app rates the claim with it (verdicts.rate)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_text: str, ratings: list[tuple[str, str, str]],
+                 current: int | None = None) -> None:
+        """``ratings``: (name, status it sets, its ClaimReview number or "—"), in order."""
+        super().__init__()
+        self.claim_text = claim_text
+        self.ratings = ratings[:9]
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Rate the claim (a digit picks, Enter on a rating, Esc cancels)")
+            yield Static(Text(printable(self.claim_text[:300]), style="dim"), classes="quote")
+            options = []
+            for i, (name, status, value) in enumerate(self.ratings, 1):
+                t = Text()
+                t.append(f"{i}  ", style="bold cyan")
+                t.append(printable(name, one_line=True), style="bold")
+                t.append(f"   sets {status} · ClaimReview {value}", style="dim")
+                options.append(Option(t, id=str(i - 1)))
+            yield OptionList(*options, id="rating-list")
+
+    def on_mount(self) -> None:
+        ratings = self.query_one(OptionList)
+        if self.current is not None:
+            ratings.highlighted = self.current
+        ratings.focus()
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(self.ratings):
+                event.stop()
+                self.dismiss(self.ratings[index][0])
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.ratings[int(event.option.id)][0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RationaleScreen(ModalScreen[str | None]):
+    """The rationale readers see, in a multi-line editor: ctrl+s saves (an empty text
+    removes it), Esc cancels. Gives the text, or None when cancelled."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True),
+                Binding("escape", "cancel", "Cancel", priority=True)]
+
+    def __init__(self, claim_text: str, rationale: str | None) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+        self.rationale = rationale or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="rationale-dialog"):
+            yield Label("Why this verdict: the rationale readers see (ctrl+s saves, Esc"
+                        " cancels)")
+            yield Static(Text(printable(self.claim_text[:300]), style="dim"), classes="quote")
+            yield TextArea(self.rationale, id="rationale-text", soft_wrap=True,
+                           tab_behavior="focus", show_line_numbers=False,
+                           placeholder="What the sources say, and why it makes the claim"
+                                       " true, false or misleading…")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -234,18 +321,31 @@ def validate_source(values: dict) -> str | None:
 
 EXPORT_FORMATS = [("h", "html", "HTML page"), ("m", "md", "Markdown"), ("c", "csv", "CSV"),
                   ("j", "json", "JSON"), ("r", "claimreview", "ClaimReview JSON-LD")]
+AUDIENCE_KEYS = {"p": "public", "i": "internal"}
 
 
-class ExportScreen(ModalScreen[tuple[str, str] | None]):
-    """Choose a format (h m c j r) and a path; Enter exports."""
+class ExportScreen(ModalScreen[dict | None]):
+    """Choose a format (h m c j r), the audience (p public, i internal) and a path; Enter
+    exports. The newsroom's name and address are asked for here while the settings have
+    none (they are kept); a file that exists is replaced only after a second Enter.
+
+    Gives {"format", "path", "audience", "org_name", "org_url"} (the org_* only when they
+    were typed here), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, default_stem: str, extensions: dict[str, str]) -> None:
+    def __init__(self, default_stem: str, extensions: dict[str, str],
+                 audiences: dict[str, tuple[str, ...]], org_name: str | None = None,
+                 org_url: str | None = None) -> None:
         super().__init__()
         self.default_stem = default_stem
         self.extensions = extensions
+        self.audiences = audiences  # per format; the first is its default
         self.format = "html"
+        self.audience = audiences["html"][0]
+        self.org_name, self.org_url = org_name, org_url
+        self.ask_org = not (org_name and web_url(org_url))
+        self._replace: str | None = None  # the existing file a second Enter replaces
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -253,9 +353,27 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             options = [Option(Text.assemble((f"{key}  ", "bold cyan"), (label, "")), id=fmt)
                        for key, fmt, label in EXPORT_FORMATS]
             yield OptionList(*options, id="export-format")
+            yield Static(self._audience_text(), id="export-audience")
+            if self.ask_org:
+                yield Input(value=self.org_name or "", id="export-org-name",
+                            placeholder="the newsroom's name (kept for the next reports)")
+                yield Input(value=self.org_url or "", id="export-org-url",
+                            placeholder="its address, https://… (ClaimReview needs it)")
             yield Input(value=self._path_for("html"), id="export-path")
             yield Static(Text("Enter on a format picks it; Enter in the path exports.",
-                              style="dim"))
+                              style="dim"), id="export-message")
+
+    def _audience_text(self) -> Text:
+        t = Text()
+        for key, audience in AUDIENCE_KEYS.items():
+            allowed = audience in self.audiences[self.format]
+            chosen = audience == self.audience
+            t.append(f" {key} ", style="bold cyan" if allowed else "dim")
+            t.append(f"{audience}{' ✓' if chosen else ''}   ",
+                     style=("bold" if chosen else "") if allowed else "dim strike")
+        t.append("readers see the public report; the internal one is the desk's record",
+                 style="dim")
+        return t
 
     def _path_for(self, fmt: str) -> str:
         return f"{self.default_stem}{self.extensions[fmt]}"
@@ -267,6 +385,18 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             if event.key == key:
                 self._pick(fmt)
                 event.stop()
+                return
+        if event.key in AUDIENCE_KEYS:
+            event.stop()
+            self._set_audience(AUDIENCE_KEYS[event.key])
+
+    def _set_audience(self, audience: str) -> None:
+        if audience not in self.audiences[self.format]:
+            self._say(f"{self.format} is for the {self.audiences[self.format][0]} audience"
+                      " only", error=True)
+            return
+        self.audience = audience
+        self.query_one("#export-audience", Static).update(self._audience_text())
 
     def _pick(self, fmt: str) -> None:
         path_box = self.query_one("#export-path", Input)
@@ -276,18 +406,61 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
                 stem = stem[: -len(ext)]
                 break
         self.format = fmt
+        if self.audience not in self.audiences[fmt]:
+            self.audience = self.audiences[fmt][0]
+        self.query_one("#export-audience", Static).update(self._audience_text())
         path_box.value = stem + self.extensions[fmt]
         path_box.focus()
+
+    def _say(self, message: str, error: bool = False) -> None:
+        self.query_one("#export-message", Static).update(
+            Text(printable(message, one_line=True), style="bold red" if error else "bold"))
 
     @on(OptionList.OptionSelected, "#export-format")
     def _format_chosen(self, event: OptionList.OptionSelected) -> None:
         self._pick(event.option.id)
 
+    @on(Input.Submitted, "#export-org-name")
+    def _org_name_done(self, event: Input.Submitted) -> None:
+        self.query_one("#export-org-url", Input).focus()
+
+    @on(Input.Submitted, "#export-org-url")
+    def _org_url_done(self, event: Input.Submitted) -> None:
+        self.query_one("#export-path", Input).focus()
+
     @on(Input.Submitted, "#export-path")
     def _go(self, event: Input.Submitted) -> None:
+        from pathlib import Path
+
         path = event.value.strip()
-        if path:
-            self.dismiss((self.format, path))
+        if not path:
+            return
+        answer = {"format": self.format, "path": path, "audience": self.audience,
+                  "org_name": None, "org_url": None}
+        if self.ask_org:
+            name = " ".join(self.query_one("#export-org-name", Input).value.split())
+            url = self.query_one("#export-org-url", Input).value.strip()
+            if url and not web_url(url):
+                self._say("the newsroom's address must start with http:// or https://",
+                          error=True)
+                self.query_one("#export-org-url", Input).focus()
+                return
+            if self.format == "claimreview" and not (name and url):
+                self._say("ClaimReview names the newsroom and its address: fill both in",
+                          error=True)
+                self.query_one("#export-org-name" if not name else "#export-org-url",
+                               Input).focus()
+                return
+            answer.update(org_name=name or None, org_url=url or None)
+        target = Path(path).expanduser()
+        if target.is_dir():
+            self._say(f"{path} is a folder: give a file name", error=True)
+            return
+        if target.exists() and self._replace != path:
+            self._replace = path
+            self._say(f"{path} exists: Enter again replaces it (or change the name)")
+            return
+        self.dismiss(answer)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...text.formatting import evidence_pair, format_value, shorten
+from ...store.verdicts import Verdict, is_verdict_event, rationale_of
+from ...text.formatting import evidence_pair, facet_rows, shorten
 from .claim_list import STATUS_SYMBOL
 
 STATUS_STYLE = {"pending": "yellow", "verified": "green", "disputed": "red"}
@@ -21,7 +22,7 @@ def status_text(status: str) -> Text:
 
 def claim_detail(article_text: str, claim: dict, history: list[dict], position: str,
                  duplicates: list[dict] | None = None, archive: list[dict] | None = None,
-                 reusable: dict | None = None) -> Text:
+                 reusable: dict | None = None, verdict: Verdict | None = None) -> Text:
     out = Text()
     if reusable and reusable.get("status") != claim["status"]:
         where = reusable.get("article_title") or f"article {reusable.get('article_id')}"
@@ -35,7 +36,9 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
     out.append_text(status_text(claim["status"]))
     if claim.get("updated_by") and claim["status"] != "pending":
         out.append(f" by {claim['updated_by']} at {claim.get('updated_at')}", style="dim")
-    out.append(f" · check-worthiness {claim['checkworthiness']:.2f}\n\n")
+    out.append(f" · check-worthiness {claim['checkworthiness']:.2f}\n")
+    _verdict_lines(out, claim, history, verdict)
+    out.append("\n")
 
     from ...analysis.segment import paragraph_of  # deferred: start-up (its patterns compile)
 
@@ -51,27 +54,32 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
         out.append(" …", style="dim")
     out.append("\n\n")
 
-    f = claim.get("facets") or {}
-    _facet(out, "Figures", [
-        Text.assemble((n["text"], "bold cyan"), (f"  = {format_value(n['value'], n['unit'])}",
-                                                   "dim"))
-        for n in f.get("numbers", [])])
-    names = Text()
-    for i, e in enumerate(f.get("entities", [])):
-        if i:
-            names.append(" · ", style="dim")
-        names.append(e, style="bold magenta")
-    _facet(out, "Names", [names] if names else [])
-    _facet(out, "Dates", [Text(d["text"] + (f"  ({d['value']})" if d.get("value") else
-                                            "  (relative)")) for d in f.get("dates", [])])
-    if f.get("attribution"):
-        said = Text()
-        if f.get("speaker"):
-            said.append(f["speaker"], style="bold")
-            said.append("  ")
-        said.append(f"«{f['attribution']}»", style="italic")
-        _facet(out, "Said by", [said])
-    _facet(out, "Hedges", [Text(h, style="italic yellow") for h in f.get("hedges", [])])
+    styles = {"numbers": "bold cyan", "entities": "bold magenta", "dates": "",
+              "said": "italic", "hedges": "italic yellow"}
+    for key, label, items in facet_rows(claim.get("facets") or {}, keep_empty=True):
+        texts = []
+        for item in items:
+            t = Text()
+            if key == "said":
+                if item.aside:
+                    t.append(item.aside, style="bold")
+                    t.append("  ")
+                t.append(f"«{item.text}»", style=styles[key])
+            else:
+                t.append(item.text, style=styles[key])
+                if key == "numbers":
+                    t.append(f"  = {item.aside}", style="dim")
+                elif key == "dates":
+                    t.append(f"  ({item.aside or 'relative'})")
+            texts.append(t)
+        if key == "entities" and texts:  # names on one line
+            names = Text()
+            for i, t in enumerate(texts):
+                if i:
+                    names.append(" · ", style="dim")
+                names.append_text(t)
+            texts = [names]
+        _facet(out, label, texts)
     out.append("\n")
     out.append("Why it ranks\n", style="bold underline")
     for reason in claim.get("reasons", []):
@@ -117,6 +125,18 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
             out.append(e["to"] or "", style=STATUS_STYLE.get(e["to"] or "", ""))
             if e["action"] == "undo":
                 out.append("  (undo)", style="dim")
+        elif is_verdict_event(e):
+            details = e["details"]
+            if "rationale" in details:
+                out.append("rationale " + ("written" if details["rationale"] == "set"
+                                           else "cleared"))
+                if e.get("note"):
+                    out.append("  «" + shorten(e["note"], 80) + "»", style="italic")
+            else:
+                out.append("rating " if "rating" in details else "label ")
+                out.append(details.get("label") or "cleared", style="bold")
+            out.append("\n")
+            continue
         else:
             out.append(e["action"])
             if e.get("source_id"):
@@ -129,6 +149,32 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
             out.append("»")
         out.append("\n")
     return out
+
+
+def _verdict_lines(out: Text, claim: dict, history: list[dict],
+                   verdict: Verdict | None) -> None:
+    """The rating readers will see, and the rationale, under the claim's status."""
+    out.append("Rating   ", style="bold")
+    if verdict is not None and verdict.chosen:
+        out.append(verdict.name or "", style="bold " + STATUS_STYLE.get(claim["status"], ""))
+    elif claim.get("verdict_label"):
+        out.append(f"{claim['verdict_label']}", style="strike dim")
+        out.append(f"  no longer its status ({claim['status']}): t rates it again",
+                   style="dim")
+    elif verdict is not None and verdict.name:
+        out.append(verdict.name, style=STATUS_STYLE.get(claim["status"], ""))
+        out.append(f"  (what {claim['status']} says; t chooses a rating)", style="dim")
+    else:
+        out.append("—  t rates it on the scale", style="dim")
+    out.append("\n")
+    rationale = rationale_of(history)
+    out.append("Why      ", style="bold")
+    if rationale is None:
+        out.append("—  w writes the rationale readers will see\n", style="dim")
+        return
+    for i, line in enumerate(rationale["text"].split("\n")):
+        out.append(("" if i == 0 else " " * 9) + line + "\n")
+    out.append(" " * 9 + f"by {rationale['editor']} at {rationale['at']}\n", style="dim")
 
 
 def _facet(out: Text, label: str, items: list[Text]) -> None:
