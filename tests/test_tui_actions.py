@@ -48,8 +48,7 @@ async def test_every_binding_is_in_the_palette_and_in_the_help(demo_db):
         help_rows = app.help_rows()
         for binding in every_binding():
             assert binding.action in in_palette, binding
-            shown = ", ".join(k.replace("question_mark", "?").replace("slash", "/")
-                              for k in binding.key.split(","))
+            shown = ", ".join(actions.KEY_NAMES.get(k, k) for k in binding.key.split(","))
             assert any(keys == shown for _, keys, _ in help_rows), binding
         assert {"Unlink source", "Link source", "Reuse a verdict", "Keys", "Quit"} <= set(titles)
         assert [where for where, _, _ in help_rows] == sorted(
