@@ -1298,6 +1298,14 @@ class FactcheckApp(App[int]):
             return
         self.exit(0)
 
+    def dialog_closed(self) -> None:
+        """Back on the desk: the keys go to a pane, never nowhere."""
+        desk = self.desk
+        if self.screen is desk and not desk.has_class("too-small"):
+            focused = desk.focused
+            if focused is None or not focused.is_attached or not focused.display:
+                desk.query_one(ClaimList).focus()
+
     def action_zoom(self) -> None:
         """The focused pane alone (the list, or the claim with its sources), or all again."""
         desk = self.desk
@@ -1312,20 +1320,24 @@ class FactcheckApp(App[int]):
         self._check_size(event.size)
 
     def _check_size(self, size=None) -> None:
+        """Narrow: the panes stacked.  Too small: a message instead of the desk.  Both are
+        classes of the desk's own screen, whatever dialog is on top of it: a class put on
+        the dialog would leave the desk saying "too small" at full size once the dialog is
+        gone, its list hidden and the keys going nowhere."""
         size = size or self.size
-        self.desk.set_class(size.width < NARROW_BELOW, "narrow")
+        desk = self.desk
+        desk.set_class(size.width < NARROW_BELOW, "narrow")
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        screen = self.screen
-        was_small = screen.has_class("too-small")
-        if small and not was_small:  # hidden widgets lose the focus: remember it
-            self._focus_before_small = screen.focused
-        screen.set_class(small, "too-small")
-        if was_small and not small:  # and give it back, or the keys would go nowhere
+        was_small = desk.has_class("too-small")
+        if small and not was_small and self.screen is desk:
+            self._focus_before_small = desk.focused  # hidden widgets lose the focus
+        desk.set_class(small, "too-small")
+        if was_small and not small and self.screen is desk:
+            # give the focus back, or the keys would go nowhere
             target = self._focus_before_small
-            if target is None or not target.is_attached:
-                target = self.desk.query_one(ClaimList) if screen is self.desk else None
-            if target is not None:
-                self.call_after_refresh(target.focus)
+            if target is None or not target.is_attached or target.screen is not desk:
+                target = desk.query_one(ClaimList)
+            self.call_after_refresh(target.focus)
 
 
 def _changes(n: int) -> str:

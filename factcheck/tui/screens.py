@@ -38,7 +38,11 @@ class Dialog(ModalScreen):
             self.app.call_later(self._dismiss_when_on_top, result)
             return None
         self._dismissed = True
-        return super().dismiss(result)
+        done = super().dismiss(result)
+        closed = getattr(self.app, "dialog_closed", None)
+        if closed is not None:
+            self.app.call_later(closed)
+        return done
 
     def _dismiss_when_on_top(self, result) -> None:
         if self._dismissed or not self.is_attached:
