@@ -23,7 +23,7 @@ from ..desk import ClaimRow
 
 STATUS_SYMBOL = {"pending": "○", "verified": "✔", "disputed": "✘"}
 STATUS_WORD = {"pending": "pending ", "verified": "verified", "disputed": "disputed"}
-WORDS_FROM = 70  # cells of list: narrower, the status shows as its symbol alone
+WORDS_FROM = 50  # cells of list: narrower, the status shows as its symbol alone
 # keys of the sources pane: pressed in the list, they say where they work
 PANE_KEYS = {a.keys.split(",")[0]: a for a in actions.ACTIONS
              if a.where == actions.SOURCES and a.keys in ("o", "x")}
