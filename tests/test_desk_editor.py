@@ -9,11 +9,10 @@ import time
 import pytest
 
 import test_tui
-from conftest import SEEDS
 from factcheck.matching import archive, sources
 from factcheck.store import Store
 from factcheck.tui.app import FactcheckApp
-from factcheck.tui.messages import Failed, Imported, Marked, WriteRefused
+from factcheck.tui.messages import Failed, Imported, WriteRefused
 from factcheck.tui.screens import (
     ConfirmScreen,
     Dialog,
