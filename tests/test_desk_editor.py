@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+import test_snapshots
 import test_tui
 from factcheck.matching import archive, sources
 from factcheck.store import Store
@@ -297,7 +298,12 @@ async def test_help_explains_every_mark(demo_db):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-body").query_one("Static").render())
+        text = test_snapshots.screen_text(app)
+        body = app.screen.query_one("#help-body")
+        while body.scroll_offset.y < body.max_scroll_y:
+            body.scroll_page_down(animate=False)
+            await pilot.pause()
+            text += test_snapshots.screen_text(app)
         for mark in ("⚠", "≈", "§", "○", "✔", "✘", "…", "·hidden·", "≠", "∅"):
             assert mark in text, mark
 

@@ -71,24 +71,27 @@ class HelpScreen(Dialog):
         self.marks = marks
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("factcheck: keys\n\n", style="bold")
+        from rich.console import Group
+        from rich.table import Table
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold cyan")
+        table.add_column(ratio=1)  # the descriptions wrap in their own column
         group = None
         for where, keys, description in self.rows:
             if where != group:
-                text.append(f"{where}\n", style="bold underline")
+                table.add_row(Text(where, style="bold underline"), "")
                 group = where
-            text.append(f"  {keys:<18}", style="bold cyan")
-            text.append(f"{description}\n")
+            table.add_row(f"  {keys}", Text(description))
         if self.marks:
-            text.append("\nMarks\n", style="bold underline")
+            table.add_row(Text("Marks", style="bold underline"), "")
             for mark, meaning in self.marks:
-                text.append(f"  {mark:<18}", style="bold cyan")
-                text.append(f"{meaning}\n")
-        text.append("\nctrl+p opens the command palette with every action. j/k scroll,"
-                    " Esc closes this.", style="dim")
+                table.add_row(f"  {mark}", Text(meaning))
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Static(text)
+            yield Static(Group(Text("factcheck: keys and marks\n", style="bold"), table,
+                               Text("\nctrl+p opens the command palette with every action."
+                                    " j/k scroll, Esc closes this.", style="dim")),
+                         id="help-text")
 
     def action_scroll(self, where: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
