@@ -112,6 +112,7 @@ async def test_edit_split_merge_hide_and_add_from_the_desk_each_undone(demo_db):
         await pilot.press("full_stop", "u")
         await settle(app, pilot)
         await until(pilot, lambda: len(app.state.rows) == 11)
+        assert claims.current.seq == 1  # back on the claim shown again
         # +: a claim the segmenter missed
         await pilot.press("plus")
         await pilot.pause()

@@ -728,9 +728,10 @@ class FactcheckApp(App[int]):
         article_id = self.state.article["id"]
 
         def done(event: dict | None) -> ClaimEdited:
-            target = goto(event) if (goto and event) else row.id
-            return ClaimEdited(target, article_id, event["id"] if event else None,
-                               said(event) if event else "Nothing changed")
+            edited = event["claim_id"] if event else row.id
+            return ClaimEdited(edited, article_id, event["id"] if event else None,
+                               said(event) if event else "Nothing changed",
+                               goto=goto(event) if (goto and event) else None)
         self.writer.submit(operation, done, claim_id=row.id)
 
     def action_edit_claim(self) -> None:
@@ -852,7 +853,7 @@ class FactcheckApp(App[int]):
                        event_id=edited.event_id, reloads=edited.reloads)
         self.notify(f"{edited.said}. u undoes it.", timeout=6, markup=False)
         if edited.reloads and self._showing(edited.article_id):
-            self._reload_rows(edited.claim_id)
+            self._reload_rows(edited.goto if edited.goto is not None else edited.claim_id)
         else:
             self._refresh_row_from_store(edited.claim_id)
             self._written(edited.claim_id)

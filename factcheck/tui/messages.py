@@ -80,12 +80,13 @@ class SourceAdded(DeskMessage):
 class ClaimEdited(DeskMessage):
     """A claim was edited, split, merged, hidden, shown again or added (factcheck.editing):
     the article's rows are read again."""
-    claim_id: int  # the claim the cursor goes to
+    claim_id: int  # the claim edited (u brings the cursor back to it)
     article_id: int
     event_id: int | None  # None: nothing changed
     said: str  # what was done, as the notification says it
     reloads: bool = True  # the claims themselves changed: the rows are read again
     reverse: object = None  # how u takes it back (a store call); None: undo the event
+    goto: int | None = None  # the claim the cursor goes to (None: the claim edited)
 
 
 @desk_message

@@ -51,6 +51,9 @@ class SourcesPane(FixedSizeScrolling, OptionList):
                       panes.archive_prompt(s) if kind == "archive" else
                       panes.suggestion_prompt(s))
             items.append(Option(prompt, id=str(i)))
+        if items and not suggested:  # the relevance floor let no suggestion through
+            items.append(Option(Text("No other source in the store bears on this claim.",
+                                     style="dim"), disabled=True))
         if items:
             self.add_options(items)
             self.highlighted = next(
