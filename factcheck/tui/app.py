@@ -1247,9 +1247,10 @@ class FactcheckApp(App[int]):
 
     def get_system_commands(self, screen: Screen):
         ours = actions.palette_entries()
-        titles = {entry.title for entry in ours}
+        # our help ("Keys and marks") and Quit stand for Textual's own Keys and Quit
+        titles = {entry.title for entry in ours} | {"Keys", "Quit"}
         for command in super().get_system_commands(screen):
-            if command.title not in titles:  # our Keys and Quit stand for Textual's own
+            if command.title not in titles:
                 yield command
         for entry in ours:
             yield SystemCommand(entry.title, entry.palette_help,
