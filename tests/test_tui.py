@@ -43,7 +43,9 @@ async def shown(app: FactcheckApp, pilot, deadline: float | None = None) -> None
     deadline = deadline or time.monotonic() + 5
     while time.monotonic() < deadline:
         current = app.desk.query_one(ClaimList).current
-        if current is None or app.shown_claim == current.id:
+        # shown, and no redraw of it still owed (one is owed after a write of its claim)
+        if (current is None or app.shown_claim == current.id) \
+                and app._detail_wanted_at is None:
             break
         await pilot.pause(0.05)
     await workers_done(app)
