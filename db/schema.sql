@@ -1,4 +1,4 @@
--- factcheck schema, version 7. Generated from factcheck/store/migrations.py;
+-- factcheck schema, version 8. Generated from factcheck/store/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (
@@ -67,27 +67,6 @@ CREATE TABLE claim_sources (
 );
 
 CREATE INDEX claim_sources_source ON claim_sources(source_id);
-
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
-    claim_id INTEGER NOT NULL REFERENCES claims(id),
-    at TEXT NOT NULL,
-    editor TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('status', 'note', 'link', 'unlink', 'undo')),
-    from_status TEXT,
-    to_status TEXT,
-    note TEXT,
-    source_id INTEGER,
-    details TEXT                   -- JSON, e.g. the claim a verdict followed
-);
-
-CREATE INDEX events_claim ON events(claim_id, id);
-
-CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-
-CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
-BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
 CREATE VIRTUAL TABLE claims_fts USING fts5(
     text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -254,3 +233,33 @@ CREATE TABLE article_pages (
     site_name TEXT,
     extraction TEXT NOT NULL CHECK (extraction IN ('article', 'visible text'))
 );
+
+CREATE TABLE hidden_claims (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    reason TEXT NOT NULL CHECK (reason IN ('not a claim', 'merged', 'withdrawn')),
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL
+);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('status', 'note', 'link', 'unlink', 'undo', 'edit',
+                                           'split', 'merge', 'hide', 'unhide', 'add',
+                                           'retract')),
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT,
+    source_id INTEGER,
+    details TEXT                   -- JSON, e.g. the claim a verdict followed, an edit's from/to
+);
+
+CREATE INDEX events_claim ON events(claim_id, id);
+
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;

@@ -198,8 +198,8 @@ def test_notes_and_links_change_versions_and_counts(desk):
 def test_undo_takes_back_the_latest_change_first(desk):
     state = desk.state
     assert state.pop_undo() is None
-    state.push_undo(Undo(101, 7, "pending", 1))
-    state.push_undo(Undo(102, 7, "pending", 2))
+    state.push_undo(Undo(101, 7, "claim 1 back to pending", previous="pending", event_id=1))
+    state.push_undo(Undo(102, 7, "claim 2 back to pending", previous="pending", event_id=2))
     assert [state.pop_undo().event_id, state.pop_undo().event_id] == [2, 1]
     assert state.pop_undo() is None
 

@@ -45,7 +45,7 @@ def test_states_and_link_counts_follow_marks_and_links(seeded):
     store.mark(claims[2]["id"], "verified", editor="alice")
     for src in sources.list_sources(store, limit=2):
         sources.link(store, claims[2]["id"], src["id"], "supports", editor="alice")
-    states = {claim_id: (status, version) for claim_id, status, version
+    states = {claim_id: (status, version) for claim_id, status, version, _seq
               in store.claim_states(article["id"])}
     assert states[claims[2]["id"]][0] == "verified"
     assert states[claims[2]["id"]][1] == store.claim(claims[2]["id"])["version"]

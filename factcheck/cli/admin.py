@@ -30,6 +30,18 @@ def cmd_demo(args) -> int:
     return cmd_tui(args)
 
 
+def known_settings() -> dict[str, tuple[str | None, str]]:
+    """Every setting the desk reads: key -> (its default, what it does)."""
+    from ..matching.dupes import HIGH_THRESHOLD, LOW_THRESHOLD, SETTING_HIGH, SETTING_LOW
+
+    return {
+        "org.name": (None, "the organisation named in reports and ClaimReview"),
+        "org.url": (None, "its web address, for ClaimReview"),
+        SETTING_HIGH: (str(HIGH_THRESHOLD), "score from which two claims are the same fact"),
+        SETTING_LOW: (str(LOW_THRESHOLD), "score from which a pair is listed as a suggestion"),
+    }
+
+
 def cmd_settings(args) -> int:
     if args.key == "ratings":
         return _ratings(args)
@@ -43,10 +55,24 @@ def cmd_settings(args) -> int:
             store.set_setting(args.key, args.value)
         elif args.key and args.unset:
             store.set_setting(args.key, None)
-        rows = store.settings()
+        stored = store.settings()
+    known = known_settings()
+    keys = list(known) + sorted(k for k in stored if k not in known)
     if args.key:
-        rows = {k: v for k, v in rows.items() if k == args.key}
-    return emit(args, rows, (f"{k} = {v}" for k, v in rows.items()))
+        keys = [k for k in keys if k == args.key] or [args.key]
+    rows = [{"key": k, "value": stored.get(k), "default": known.get(k, (None, ""))[0],
+             "help": known.get(k, (None, "not a setting factcheck reads"))[1]} for k in keys]
+
+    def line(r: dict) -> str:
+        value = r["value"] if r["value"] is not None else (
+            f"{r['default']} (default)" if r["default"] is not None else "(not set)")
+        default = (f"  [default {r['default']}]" if r["value"] is not None
+                   and r["default"] is not None else "")
+        return f"{r['key']} = {value}{default}  — {r['help']}"
+
+    if getattr(args, "json", False):
+        return emit(args, {r["key"]: {k: r[k] for k in ("value", "default")} for r in rows}, [])
+    return emit(args, rows, (line(r) for r in rows))
 
 
 def _ratings(args) -> int:

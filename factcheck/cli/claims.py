@@ -1,14 +1,15 @@
-"""Claims and verdicts: `factcheck claims`, `claim`, `mark`, `rate`, `explain`, `note`,
-`label`."""
+"""Claims and verdicts: `factcheck claims`, `claim` (show, edit, split, merge, hide, unhide,
+add, undo), `mark`, `rate`, `explain`, `note`, `label`."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..errors import InputError
 from ..store import STATUSES
 from ..text.formatting import shorten
-from .common import claim_id, emit, open_store
+from .common import claim_id, emit, open_store, positive
 
 _CLAIM_FIELDS = ("id", "article_id", "seq", "text", "start", "end", "status", "checkworthiness",
                  "reasons", "facets", "version", "updated_at", "updated_by")
@@ -19,17 +20,24 @@ def cmd_claims(args) -> int:
         if args.article is not None:
             store.article(args.article)
         rows = store.claims(article_id=args.article, status=args.status,
-                            order="worthiness" if args.sort == "worthiness" else "position")
+                            order="worthiness" if args.sort == "worthiness" else "position",
+                            hidden=getattr(args, "hidden", False))
     lines = (f"{c['id']:>6}  {c['status']:<8}  {c['checkworthiness']:.2f}  "
-             f"{shorten(c['text'], 100)}" for c in rows) if rows else ["no claims match"]
-    return emit(args, [{k: c[k] for k in _CLAIM_FIELDS} for c in rows], lines)
+             + (f"[hidden: {c['hidden']}] " if c.get("hidden") else "")
+             + f"{shorten(c['text'], 100)}" for c in rows) if rows else ["no claims match"]
+    fields = _CLAIM_FIELDS + (("hidden",) if getattr(args, "hidden", False) else ())
+    return emit(args, [{k: c.get(k) for k in fields} for c in rows], lines)
 
 
 def _claim_lines(claim: dict):
+    from ..editing import EDIT_ACTIONS, describe  # deferred: start-up
+
     yield (f"claim {claim['id']} (article {claim['article_id']}, #{claim['seq']}): "
            f"{claim['status']}"
            + (f" ({claim['verdict_label']})" if claim.get("verdict_label") else "")
-           + f", check-worthiness {claim['checkworthiness']:.2f}")
+           + f", check-worthiness {claim['checkworthiness']:.2f}"
+           + (f", hidden ({claim['hidden']})" if claim.get("hidden") else "")
+           + ("" if claim.get("has_span", True) else ", written by hand (no span)"))
     yield claim["text"]
     for reason in claim["reasons"]:
         yield f"  {reason}"
@@ -39,6 +47,9 @@ def _claim_lines(claim: dict):
         for line in r["text"].split("\n"):
             yield f"  {line}"
     for e in claim["history"]:
+        if e["action"] in EDIT_ACTIONS or e["action"] == "retract":
+            yield f"  {e['at']}  {e['editor']}  event {e['id']}: {describe(e)}"
+            continue
         yield (f"  {e['at']}  {e['editor']}  {e['action']}  {e['from']} → {e['to']}"
                + (f"  «{' '.join(e['note'].split())}»" if e["note"] else ""))
 
@@ -94,6 +105,76 @@ def cmd_explain(args) -> int:
     return emit(args, event, [f"claim {args.claim_id}: rationale {said} by {event['editor']}"])
 
 
+def _edited(args, change) -> int:
+    """Run a claim edit and say what it did (and how to take it back)."""
+    from .. import editing  # deferred: start-up
+
+    with open_store(args, create=False) as store:
+        event = change(store, editing)
+    if event is None:
+        return emit(args, None, ["nothing changed"])
+    return emit(args, event, [editing.describe(event),
+                              f"(event {event['id']}; `factcheck claim undo {event['id']}`"
+                              " takes it back)"])
+
+
+def cmd_claim_edit(args) -> int:
+    return _edited(args, lambda st, ed: ed.edit(st, args.claim_id, args.text,
+                                                editor=args.editor))
+
+
+def cmd_claim_split(args) -> int:
+    def change(store, editing):
+        at = args.at
+        if args.before is not None:
+            text = store.claim(args.claim_id)["text"]
+            at = text.find(args.before)
+            if at <= 0:
+                raise InputError(f"«{args.before}» is not inside claim {args.claim_id} "
+                                 "after its first character")
+        return editing.split(store, args.claim_id, at, editor=args.editor)
+    return _edited(args, change)
+
+
+def cmd_claim_merge(args) -> int:
+    return _edited(args, lambda st, ed: ed.merge_next(st, args.claim_id, editor=args.editor))
+
+
+def cmd_claim_hide(args) -> int:
+    return _edited(args, lambda st, ed: ed.hide(st, args.claim_id, editor=args.editor))
+
+
+def cmd_claim_unhide(args) -> int:
+    return _edited(args, lambda st, ed: ed.unhide(st, args.claim_id, editor=args.editor))
+
+
+def cmd_claim_add(args) -> int:
+    return _edited(args, lambda st, ed: ed.add(st, args.article_id, args.text,
+                                               after=args.after, editor=args.editor))
+
+
+def cmd_claim_undo(args) -> int:
+    return _edited(args, lambda st, ed: ed.undo(st, args.event_id, editor=args.editor))
+
+
+class _ClaimVerbs(argparse._SubParsersAction):
+    """`factcheck claim ID` stays the way to show a claim: a number where a verb is expected
+    is taken as `show ID`."""
+
+    class _Names(dict):
+        def __contains__(self, key) -> bool:
+            return super().__contains__(key) or (isinstance(key, str) and key.isdigit())
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._name_parser_map = self.choices = self._Names(self._name_parser_map)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if values and values[0].isdigit():
+            values = ["show", *values]
+        super().__call__(parser, namespace, values, option_string)
+
+
 def cmd_mark(args) -> int:
     if args.with_duplicates:
         from ..matching import dupes  # deferred: start-up
@@ -106,6 +187,10 @@ def cmd_mark(args) -> int:
             + (f" (followed claim {args.claim_id})" if e["claim_id"] != args.claim_id else "")
             for e in events))
     with open_store(args, create=False) as store:
+        if store.claim(args.claim_id)["status"] == args.status and not args.note:
+            # the status it has: nothing to record, nothing to undo
+            return emit(args, None, [f"claim {args.claim_id} is already {args.status}:"
+                                     " nothing recorded"])
         event = store.mark(args.claim_id, args.status, editor=args.editor, note=args.note)
     return emit(args, event, [
         f"claim {args.claim_id}: {event['from']} → {event['to']} by {event['editor']}"])
@@ -131,11 +216,59 @@ def register(sub, *, common, editor, as_json) -> None:
     p.add_argument("--article", type=int, help="only this article")
     p.add_argument("--status", choices=STATUSES, help="only claims with this status")
     p.add_argument("--sort", choices=["position", "worthiness"], default="position")
+    p.add_argument("--hidden", action="store_true",
+                   help="list hidden claims too (not a claim, merged, withdrawn), marked so")
     p.set_defaults(func=cmd_claims)
 
-    p = sub.add_parser("claim", parents=[common, as_json], help="show one claim and its history")
-    p.add_argument("claim_id", type=claim_id)
-    p.set_defaults(func=cmd_claim)
+    p = sub.add_parser("claim", parents=[common, as_json], help="show one claim and its history (`claim ID`), or edit "
+                       "it: edit, split, merge, hide, unhide, add, undo",
+                       description="`factcheck claim ID` shows a claim and its history. The "
+                       "other verbs correct what the segmenter got wrong; each change is an "
+                       "event (who, when, from, to) that `claim undo EVENT` takes back.")
+    verbs = p.add_subparsers(dest="verb", metavar="VERB", action=_ClaimVerbs, required=True)
+    v = verbs.add_parser("show", parents=[common, as_json],
+                         help="show one claim and its history (also: claim ID)")
+    v.add_argument("claim_id", type=claim_id)
+    v.set_defaults(func=cmd_claim)
+    v = verbs.add_parser("edit", parents=[common, editor, as_json],
+                         help="replace a claim's text (facets, check-worthiness and duplicates "
+                              "worked out again; its span in the article stays)")
+    v.add_argument("claim_id", type=claim_id)
+    v.add_argument("text")
+    v.set_defaults(func=cmd_claim_edit)
+    v = verbs.add_parser("split", parents=[common, editor, as_json],
+                         help="cut a claim in two; the second part becomes a new claim after it")
+    v.add_argument("claim_id", type=claim_id)
+    where = v.add_mutually_exclusive_group(required=True)
+    where.add_argument("--at", type=positive, help="the character of the text to cut before")
+    where.add_argument("--before", help="cut right before these words")
+    v.set_defaults(func=cmd_claim_split)
+    v = verbs.add_parser("merge", parents=[common, editor, as_json],
+                         help="merge a claim with the next one (which is hidden as merged; its "
+                              "sources come along)")
+    v.add_argument("claim_id", type=claim_id)
+    v.set_defaults(func=cmd_claim_merge)
+    v = verbs.add_parser("hide", parents=[common, editor, as_json],
+                         help="hide a claim as not a claim: out of counts and reports "
+                              "(`claims --hidden` lists it)")
+    v.add_argument("claim_id", type=claim_id)
+    v.set_defaults(func=cmd_claim_hide)
+    v = verbs.add_parser("unhide", parents=[common, editor, as_json],
+                         help="show a hidden claim again")
+    v.add_argument("claim_id", type=claim_id)
+    v.set_defaults(func=cmd_claim_unhide)
+    v = verbs.add_parser("add", parents=[common, editor, as_json],
+                         help="add a sentence the segmenter missed (placed where the article "
+                              "says it; else after --after, with no span)")
+    v.add_argument("article_id", type=positive)
+    v.add_argument("text")
+    v.add_argument("--after", type=claim_id, help="the claim it comes after")
+    v.set_defaults(func=cmd_claim_add)
+    v = verbs.add_parser("undo", parents=[common, editor, as_json],
+                         help="take back what an event did (a status, note, link, unlink or "
+                              "claim edit), recorded as an event of its own")
+    v.add_argument("event_id", type=positive)
+    v.set_defaults(func=cmd_claim_undo)
 
     p = sub.add_parser("mark", parents=[common, editor, as_json],
                        help="set a claim's status: verified, disputed or pending")

@@ -56,7 +56,7 @@ _LINE_PARTS = """
 def _raw_pages(store: Store, article_id: int | None, status: str | None
                ) -> Iterator[list[tuple]]:
     """The claims' line parts (_LINE_PARTS), in article order, a page at a time."""
-    where, params = [], []
+    where, params = [store.shown_claims], []  # hidden claims are not in reports
     if article_id is not None:
         where.append("article_id = ?")
         params.append(article_id)

@@ -387,7 +387,8 @@ class Store:
             " a.imported_by, a.url, a.published, coalesce(c.claims, 0) AS claims,"
             f" coalesce(c.pending, 0) AS pending, {self._page_columns} LEFT JOIN ("
             "   SELECT article_id, count(*) AS claims, sum(status = 'pending') AS pending"
-            "   FROM claims GROUP BY article_id) c ON c.article_id = a.id ORDER BY a.id")
+            f"   FROM claims WHERE 1 {self._shown} GROUP BY article_id) c"
+            " ON c.article_id = a.id ORDER BY a.id")
 
     def latest_article_id(self) -> int | None:
         row = self.conn.execute("SELECT max(id) FROM articles").fetchone()
@@ -399,32 +400,87 @@ class Store:
                                      (article_id,)).fetchone() is not None
 
     def claim_count(self, article_id: int | None = None) -> int:
-        if article_id is None:
-            return self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-        return self.conn.execute("SELECT count(*) FROM claims WHERE article_id = ?",
-                                 (article_id,)).fetchone()[0]
+        """Claims shown (hidden ones left out), of one article or of the store."""
+        with self.lock:
+            if article_id is None:
+                return self.conn.execute("SELECT count(*) FROM claims").fetchone()[0] - \
+                    self.hidden_count()
+            return self.conn.execute(f"SELECT count(*) FROM claims WHERE article_id = ?"
+                                     f" {self._shown}", (article_id,)).fetchone()[0]
+
+    # ------------------------------------------------------------ hidden claims
+
+    @cached_property
+    def _has_hidden(self) -> bool:
+        """Does the store know hidden claims (a read-only store from before them does not:
+        every claim is shown)?"""
+        return self._has_table("hidden_claims")
+
+    @property
+    def _shown(self) -> str:
+        """SQL to AND into a query of ``claims`` so that it leaves hidden claims out."""
+        if not self._has_hidden:
+            return ""
+        return "AND claims.id NOT IN (SELECT claim_id FROM hidden_claims)"
+
+    @property
+    def shown_claims(self) -> str:
+        """A condition on ``claims`` that leaves hidden claims out, for code that reads the
+        table with its own SQL (the JSON export's fast path): ``WHERE {shown_claims}``."""
+        return self._shown[len("AND "):] or "1"
+
+    def hidden_count(self, article_id: int | None = None) -> int:
+        if not self._has_hidden:
+            return 0
+        with self.lock:
+            if article_id is None:
+                return self.conn.execute("SELECT count(*) FROM hidden_claims").fetchone()[0]
+            return self.conn.execute(
+                "SELECT count(*) FROM hidden_claims h JOIN claims c ON c.id = h.claim_id"
+                " WHERE c.article_id = ?", (article_id,)).fetchone()[0]
+
+    def hidden_reason(self, claim_id: int) -> str | None:
+        """Why the claim is hidden ('not a claim', 'merged', 'withdrawn'), None if shown."""
+        if not self._has_hidden:
+            return None
+        with self.lock:
+            row = self.conn.execute("SELECT reason FROM hidden_claims WHERE claim_id = ?",
+                                    (claim_id,)).fetchone()
+        return row[0] if row else None
 
     # ------------------------------------------------------------ the desk's list
 
     def claim_rows(self, article_id: int, *, limit: int = -1, after_seq: int = 0,
-                   text_chars: int = 400) -> list[tuple[int, int, str, float, int, str, int]]:
+                   text_chars: int = 400, hidden: bool = False, ids: list[int] | None = None
+                   ) -> list[tuple[int, int, str, float, int, str, int, str | None]]:
         """One article's claims as the desk lists them, in article order: tuples of
         (id, seq, status, checkworthiness, version, the text's first `text_chars`
-        characters, linked sources).  Tuples, not dicts: an article may hold 10 000 claims.
-        `after_seq` goes on from a first page read with `limit`."""
+        characters, linked sources, why it is hidden or None).  Tuples, not dicts: an
+        article may hold 10 000 claims.  `after_seq` goes on from a first page read with
+        `limit`; `hidden` lists the hidden claims too; `ids` only these claims."""
+        reason = ("(SELECT reason FROM hidden_claims h WHERE h.claim_id = claims.id)"
+                  if self._has_hidden else "NULL")
+        where = "" if hidden else self._shown
+        params: list = [text_chars, article_id, after_seq]
+        if ids is not None:
+            where += " AND claims.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
         with self.lock:
             return self.conn.execute(
                 "SELECT id, seq, status, checkworthiness, version, substr(text, 1, ?),"
-                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id)"
-                " FROM claims WHERE article_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                (text_chars, article_id, after_seq, limit)).fetchall()
+                " (SELECT count(*) FROM claim_sources s WHERE s.claim_id = claims.id),"
+                f" {reason} FROM claims WHERE article_id = ? AND seq > ? {where}"
+                " ORDER BY seq LIMIT ?", (*params, limit)).fetchall()
 
-    def claim_states(self, article_id: int) -> list[tuple[int, str, int]]:
-        """(id, status, version) of one article's claims: what another editor changes."""
+    def claim_states(self, article_id: int, *, hidden: bool = False
+                     ) -> list[tuple[int, str, int, int]]:
+        """(id, status, version, seq) of one article's claims, in article order: what
+        another editor changes (a claim edited, split, merged, hidden or added changes
+        the ids, the seqs or a version)."""
         with self.lock:
             return self.conn.execute(
-                "SELECT id, status, version FROM claims WHERE article_id = ?",
-                (article_id,)).fetchall()
+                "SELECT id, status, version, seq FROM claims WHERE article_id = ?"
+                f" {'' if hidden else self._shown} ORDER BY seq", (article_id,)).fetchall()
 
     def link_counts(self, article_id: int) -> dict[int, int]:
         """Linked sources per claim of one article; claims without any are left out."""
@@ -438,9 +494,13 @@ class Store:
 
     def claims(self, article_id: int | None = None, status: str | None = None,
                text: str | None = None, order: str = "position", limit: int | None = None,
-               offset: int = 0, after: tuple[int, int] | None = None) -> list[dict]:
-        """Claims in article order (or by check-worthiness); `after` pages by position."""
+               offset: int = 0, after: tuple[int, int] | None = None,
+               hidden: bool = False) -> list[dict]:
+        """Claims in article order (or by check-worthiness); `after` pages by position.
+        Hidden claims are left out unless `hidden` (then each says why in ``hidden``)."""
         where, params = [], []
+        if not hidden and self._has_hidden:
+            where.append(self._shown[len("AND "):])
         if after is not None:
             where.append("(article_id, seq) > (?, ?)")
             params += list(after)
@@ -455,7 +515,9 @@ class Store:
             where.append("text LIKE ? ESCAPE '\\'")
             params.append("%" + text.replace("\\", "\\\\").replace("%", "\\%")
                           .replace("_", "\\_") + "%")
-        sql = "SELECT * FROM claims"
+        sql = "SELECT *" + (", (SELECT reason FROM hidden_claims h WHERE h.claim_id ="
+                            " claims.id) AS hidden" if hidden and self._has_hidden else "")
+        sql += " FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += (" ORDER BY checkworthiness DESC, article_id, seq" if order == "worthiness"
@@ -466,24 +528,32 @@ class Store:
         return [_claim_row(r) for r in self.rows(sql, params)]
 
     def claim(self, claim_id: int) -> dict:
+        """One claim, hidden or not: ``hidden`` says why it is hidden (None: shown),
+        ``has_span`` whether it points at a span of the article (a claim written by hand
+        does not: its start and end are both where it was added)."""
         rows = self.rows("SELECT * FROM claims WHERE id = ?", [claim_id])
         if not rows:
             raise NotFound(f"no claim with id {claim_id}")
-        return _claim_row(rows[0])
+        out = _claim_row(rows[0])
+        out["hidden"] = self.hidden_reason(claim_id)
+        out["has_span"] = out["start"] != out["end"]
+        return out
 
     def counts(self, article_id: int | None = None) -> dict[str, int]:
+        """Claims per status, hidden claims left out."""
         counts = dict.fromkeys(STATUSES, 0)
+        shown = self._shown
         if article_id is not None:
             counts.update(dict(self.conn.execute(
-                "SELECT status, count(*) FROM claims WHERE article_id = ? GROUP BY status",
-                (article_id,)).fetchall()))
+                f"SELECT status, count(*) FROM claims WHERE article_id = ? {shown}"
+                " GROUP BY status", (article_id,)).fetchall()))
             return counts
         # the whole store: the decided claims from their index (claims_decided), the
         # pending ones as the rest of count(*), which SQLite takes from the smallest index
         counts.update(dict(self.conn.execute(
-            "SELECT status, count(*) FROM claims WHERE status != 'pending' GROUP BY status"
-        ).fetchall()))
-        total = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+            f"SELECT status, count(*) FROM claims WHERE status != 'pending' {shown}"
+            " GROUP BY status").fetchall()))
+        total = self.claim_count()
         counts["pending"] = total - counts["verified"] - counts["disputed"]
         return counts
 
@@ -541,6 +611,111 @@ class Store:
         return {"id": cur.lastrowid, "claim_id": claim_id, "at": at, "editor": editor,
                 "action": action, "from": before, "to": after, "note": note,
                 "source_id": source_id, "details": details}
+
+    # ------------------------------------------------------------ claims under the editor's hand
+    # The writes of claim edits, each inside the caller's transaction (``conn``): what a
+    # claim's text means (facets, check-worthiness, duplicates) is worked out above the
+    # store, by the use case that calls these (factcheck.editing).
+
+    def update_claim(self, conn: sqlite3.Connection, claim_id: int, *, text: str,
+                     start: int, end: int, checkworthiness: float, reasons: list[str],
+                     facets_json: str, editor: str, at: str) -> None:
+        """A claim's text and span replaced, with what was worked out from the text; its
+        version bumped (a copy read before is stale)."""
+        conn.execute(
+            "UPDATE claims SET text = ?, char_start = ?, char_end = ?, checkworthiness = ?,"
+            " reasons = ?, facets = ?, version = version + 1, updated_at = ?, updated_by = ?"
+            " WHERE id = ?", (text, start, end, checkworthiness, json_text(reasons),
+                              facets_json, at, editor, claim_id))
+
+    def insert_claim(self, conn: sqlite3.Connection, article_id: int, seq: int, *,
+                     text: str, start: int, end: int, checkworthiness: float,
+                     reasons: list[str], facets_json: str, editor: str, at: str) -> int:
+        """A new claim at position ``seq`` of its article (the claims from there on move
+        one place down); in full-text search at once. Returns its id."""
+        # two steps, through negative positions: UNIQUE (article_id, seq) is checked row by
+        # row, and moving each claim one place down in one statement would meet the next
+        conn.execute("UPDATE claims SET seq = -seq WHERE article_id = ? AND seq >= ?",
+                     (article_id, seq))
+        conn.execute("UPDATE claims SET seq = 1 - seq WHERE article_id = ? AND seq < 0",
+                     (article_id,))
+        cur = conn.execute(
+            "INSERT INTO claims (article_id, seq, char_start, char_end, text, checkworthiness,"
+            " reasons, facets, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, seq, start, end, text, checkworthiness, json_text(reasons),
+             facets_json, at, editor))
+        claim_id = cur.lastrowid
+        conn.execute("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)", (claim_id, text))
+        return claim_id
+
+    def hide_claim(self, conn: sqlite3.Connection, claim_id: int, reason: str, *,
+                   editor: str, at: str) -> None:
+        conn.execute("INSERT INTO hidden_claims (claim_id, reason, at, editor) VALUES"
+                     " (?, ?, ?, ?) ON CONFLICT (claim_id) DO UPDATE SET reason ="
+                     " excluded.reason, at = excluded.at, editor = excluded.editor",
+                     (claim_id, reason, at, editor))
+        conn.execute("UPDATE claims SET version = version + 1, updated_at = ?, updated_by = ?"
+                     " WHERE id = ?", (at, editor, claim_id))
+
+    def unhide_claim(self, conn: sqlite3.Connection, claim_id: int, *, editor: str,
+                     at: str) -> None:
+        conn.execute("DELETE FROM hidden_claims WHERE claim_id = ?", (claim_id,))
+        conn.execute("UPDATE claims SET version = version + 1, updated_at = ?, updated_by = ?"
+                     " WHERE id = ?", (at, editor, claim_id))
+
+    def forget_duplicates(self, conn: sqlite3.Connection, claim_ids: list[int]) -> None:
+        """Take claims out of the near-duplicate search: their pairs and blocking keys go
+        (their signature row stays, so the search does not take them for new claims to
+        index). Indexing them again (dupes.index_claims) puts back what their text says."""
+        ids = json.dumps(list(claim_ids))
+        conn.execute("UPDATE dupe_key_counts SET n = n - (SELECT count(*) FROM dupe_keys k"
+                     " WHERE k.key = dupe_key_counts.key AND k.claim_id IN"
+                     " (SELECT value FROM json_each(:ids))) WHERE key IN (SELECT key FROM"
+                     " dupe_keys WHERE claim_id IN (SELECT value FROM json_each(:ids)))",
+                     {"ids": ids})
+        conn.execute("DELETE FROM dupe_keys WHERE claim_id IN (SELECT value FROM json_each(?))",
+                     (ids,))
+        conn.execute("DELETE FROM claim_pairs WHERE a IN (SELECT value FROM json_each(:ids))"
+                     " OR b IN (SELECT value FROM json_each(:ids))", {"ids": ids})
+
+    def copy_links(self, conn: sqlite3.Connection, from_claim: int, to_claim: int) -> list[int]:
+        """Link ``to_claim`` to the sources ``from_claim`` has and it has not (stance, note
+        and evidence as they are); returns those sources' ids."""
+        ids = [r[0] for r in conn.execute(
+            "SELECT source_id FROM claim_sources WHERE claim_id = ? AND source_id NOT IN"
+            " (SELECT source_id FROM claim_sources WHERE claim_id = ?) ORDER BY source_id",
+            (from_claim, to_claim))]
+        conn.execute(
+            "INSERT INTO claim_sources (claim_id, source_id, stance, note, evidence, linked_at,"
+            " linked_by) SELECT ?, source_id, stance, note, evidence, linked_at, linked_by"
+            " FROM claim_sources WHERE claim_id = ? AND source_id IN"
+            " (SELECT value FROM json_each(?))", (to_claim, from_claim, json.dumps(ids)))
+        return ids
+
+    def drop_links(self, conn: sqlite3.Connection, claim_id: int, source_ids: list[int]
+                   ) -> None:
+        conn.execute("DELETE FROM claim_sources WHERE claim_id = ? AND source_id IN"
+                     " (SELECT value FROM json_each(?))", (claim_id, json.dumps(source_ids)))
+
+    def retract_note(self, claim_id: int, event_id: int, *, editor: str | None = None,
+                     expected_version: int | None = None) -> dict:
+        """Take back a note (the history keeps it, and this): a 'retract' event."""
+        editor = editor or default_editor()
+        with self.transaction() as conn:
+            status = self.claim_for_update(conn, claim_id, expected_version)
+            row = conn.execute("SELECT note FROM events WHERE id = ? AND claim_id = ? AND"
+                               " action = 'note'", (event_id, claim_id)).fetchone()
+            if row is None:
+                raise StoreError(f"event {event_id} is not a note on claim {claim_id}")
+            if conn.execute("SELECT 1 FROM events WHERE claim_id = ? AND action = 'retract'"
+                            " AND json_extract(details, '$.retracts') = ?",
+                            (claim_id, event_id)).fetchone():
+                raise StoreError(f"the note of event {event_id} is already taken back")
+            at = now()
+            conn.execute("UPDATE claims SET version = version + 1, updated_at = ?,"
+                         " updated_by = ? WHERE id = ?", (at, editor, claim_id))
+            return self.record_event(conn, claim_id, at, editor, "retract", status, status,
+                                     None, details={"retracts": event_id, "note": row[0]})
 
     def set_label(self, claim_id: int, label: str | None, *, editor: str | None = None
                   ) -> dict:
@@ -602,7 +777,7 @@ class Store:
         self._index_claims_text()
         return [_claim_row(r) for r in self.rows(
             "SELECT claims.* FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid"
-            " WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", [fts, limit])]
+            f" WHERE claims_fts MATCH ? {self._shown} ORDER BY rank LIMIT ?", [fts, limit])]
 
     def _index_claims_text(self) -> None:
         """Add to claims_fts the claims an import did not get to (it does so itself)."""

@@ -318,6 +318,53 @@ CREATE TABLE IF NOT EXISTS article_pages (
 );
 """,
     ),
+    (
+        8,
+        "claims under the editor's hand: hidden claims, and events for edits, splits, merges",
+        """
+-- Claims an editor took out of the article's claims: 'not a claim' (page furniture, a
+-- caption), 'merged' into the claim before it, 'withdrawn' (a claim added by hand or split
+-- off, taken back by an undo). The claim stays, with its history, but leaves the counts,
+-- the lists and the reports; the desk and `factcheck claims --hidden` show it on demand.
+-- Unhiding deletes the row (the events keep both).
+CREATE TABLE IF NOT EXISTS hidden_claims (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+    reason TEXT NOT NULL CHECK (reason IN ('not a claim', 'merged', 'withdrawn')),
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL
+);
+
+-- The events table again, allowing the claim edits among its actions: 'edit' (the text),
+-- 'split', 'merge', 'hide', 'unhide', 'add' (a claim written by hand or split off) and
+-- 'retract' (a note taken back). Each keeps from and to in details. Rows are copied as
+-- they are, ids included; the table stays append-only.
+ALTER TABLE events RENAME TO events_before_v8;
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id),
+    at TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('status', 'note', 'link', 'unlink', 'undo', 'edit',
+                                           'split', 'merge', 'hide', 'unhide', 'add',
+                                           'retract')),
+    from_status TEXT,
+    to_status TEXT,
+    note TEXT,
+    source_id INTEGER,
+    details TEXT                   -- JSON, e.g. the claim a verdict followed, an edit's from/to
+);
+INSERT INTO events (id, claim_id, at, editor, action, from_status, to_status, note, source_id,
+                    details)
+    SELECT id, claim_id, at, editor, action, from_status, to_status, note, source_id, details
+    FROM events_before_v8 ORDER BY id;
+DROP TABLE events_before_v8;
+CREATE INDEX events_claim ON events(claim_id, id);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -328,5 +375,7 @@ LATEST = MIGRATIONS[-1][0]
 INDEX_ONLY = frozenset({6})
 # Migrations that only add tables that this code reads as empty when they are missing (an
 # article with no author, site or snapshot): a store that cannot be written and lacks only
-# these (and index-only ones) opens as it is too.
-ADDITIVE = frozenset({7})
+# these (and index-only ones) opens as it is too. Migration 8 adds hidden_claims, read as
+# empty when missing (every claim shown), and widens the actions events allow: reading is
+# the same on the schema before it.
+ADDITIVE = frozenset({7, 8})

@@ -27,6 +27,7 @@ class Action(NamedTuple):
     show: bool = True  # on the key bar
     bound: bool = True  # False: a key Textual handles itself (tab, enter in a list)
     id: str | None = None  # the binding's id, for keymaps
+    rank: int = 9  # on a narrow key bar, the keys of the lowest ranks stay
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.label, show=self.show, id=self.id)
@@ -36,14 +37,17 @@ class Action(NamedTuple):
         """The keys as the help screen shows them."""
         if not self.bound:
             return self.keys
-        return ", ".join(key.replace("question_mark", "?").replace("slash", "/")
-                         for key in self.keys.split(","))
+        return ", ".join(KEY_NAMES.get(key, key) for key in self.keys.split(","))
+
+
+KEY_NAMES = {"question_mark": "?", "slash": "/", "plus": "+", "full_stop": "."}
 
 
 def _mark(status: str, key: str) -> Action:
     return Action(key, f"mark('{status}')", DESK, status.capitalize(),
-                  f"mark {status}, then go to the next claim", f"Mark {status}",
-                  f"Mark the selected claim {status} and move on", id=f"mark.{status}")
+                  f"mark {status}, then go to the next claim (a claim already {status} is"
+                  " left as it is)", f"Mark {status}",
+                  f"Mark the selected claim {status} and move on", id=f"mark.{status}", rank=1)
 
 
 ACTIONS: tuple[Action, ...] = (
@@ -71,42 +75,78 @@ ACTIONS: tuple[Action, ...] = (
            "Write the rationale", "Edit the explanation published with the claim's verdict",
            id="rationale"),
     Action("u", "undo", DESK, "Undo",
-           "undo this session's last change (again and again); kept in the history",
-           "Undo", "Undo the last change of this session", id="undo"),
+           "undo this session's last change: a status, note, link, unlink, label or claim"
+           " edit (again and again); each undo is kept in the history",
+           "Undo", "Undo the last change of this session", id="undo", rank=1),
     Action("n", "note", DESK, "Note", "add a note to the claim (Esc cancels)",
-           "Add a note", "Add a note to the selected claim", id="note"),
-    Action("slash", "filter_text", DESK, "Filter", "filter the claims by text",
-           "Filter by text", "Show only claims containing some text", id="filter"),
+           "Add a note", "Add a note to the selected claim", id="note", rank=3),
+    Action("slash", "filter_text", DESK, "Filter",
+           "filter the claims by text (case and accents ignored)",
+           "Filter by text", "Show only claims containing some text", id="filter", rank=3),
     Action("f", "cycle_status", DESK, "Status",
            "status filter: all → pending → verified → disputed", "Cycle status filter",
-           "all → pending → verified → disputed", id="status_filter"),
+           "all → pending → verified → disputed", id="status_filter", rank=5),
     Action("s", "toggle_sort", DESK, "Sort", "sort by position or by check-worthiness",
-           "Toggle sort", "Article order or check-worthiness", id="sort"),
+           "Toggle sort", "Article order or check-worthiness", id="sort", rank=6),
     Action("r", "reuse_verdict", DESK, "Reuse",
            "apply a verdict given before: same fact on the desk, else the archive",
            "Reuse a verdict",
            "Apply a verdict given before: same fact on the desk, else the archive",
-           id="reuse"),
+           id="reuse", rank=5),
+    Action("L", "label", DESK, "Label", "set the claim's verdict label (Trompeur, Mostly"
+           " true…); empty clears it", "Set verdict label",
+           "A finer verdict word for the selected claim", show=False, id="label"),
+    Action("a", "add_source", DESK, "Add source",
+           "add a source by hand or from its URL, then link it to the claim (asks s/r/c)",
+           "Add source", "Add a source (typed or fetched) and link it to the selected claim",
+           id="add_source", rank=7),
+    Action("E", "edit_claim", DESK, "Edit", "edit the claim's text (facets and duplicates"
+           " worked out again)", "Edit claim text", "Correct the selected claim's text",
+           show=False, id="claim.edit"),
+    Action("S", "split_claim", DESK, "Split", "split the claim: put the cursor where the"
+           " second part starts, Enter", "Split claim", "Cut the selected claim in two",
+           show=False, id="claim.split"),
+    Action("M", "merge_claim", DESK, "Merge", "merge the claim with the next one (u undoes)",
+           "Merge with next claim", "Merge the selected claim with the next one",
+           show=False, id="claim.merge"),
+    Action("H", "hide_claim", DESK, "Hide", "hide the claim as not a claim, or show a hidden"
+           " one again (u undoes)", "Hide as not a claim",
+           "Take the selected claim out of counts and reports, or show it again",
+           show=False, id="claim.hide"),
+    Action("plus", "add_claim", DESK, "Add claim", "add a claim the segmenter missed, after"
+           " this one", "Add a claim", "Add a sentence the segmenter missed",
+           show=False, id="claim.add"),
+    Action("full_stop", "toggle_hidden", DESK, "Hidden", "list hidden claims too, or not",
+           "Show hidden claims", "List the claims hidden as not a claim or merged",
+           show=False, id="claim.show_hidden"),
+    Action("z", "zoom", DESK, "Zoom", "narrow terminal: the focused pane alone, or all of"
+           " them", "Zoom pane", "Show the focused pane alone, or every pane",
+           show=False, id="zoom"),
     Action("e", "export", DESK, "Export",
            "export the report: choose the format (h m c j r) and the file", "Export report",
-           "Write the report as HTML, Markdown, CSV, JSON or ClaimReview", id="export"),
+           "Write the report as HTML, Markdown, CSV, JSON or ClaimReview", id="export",
+           rank=2),
     Action("A", "articles", DESK, "Articles", "switch article", "Switch article",
            "Pick another article", show=False, id="articles"),
-    Action("i", "import_article", DESK, "Import", "import an article from a file",
-           "Import article", "Import a .txt, .md or .html file", id="import"),
-    Action("question_mark", "help", DESK, "Help", "this screen", "Keys", "Show every key",
-           id="help"),
-    Action("q", "quit", DESK, "Quit", "quit (every change is already saved)", "Quit",
-           "Quit the desk; every change is already saved", id="quit"),
+    Action("i", "import_article", DESK, "Import", "import an article from a file or a URL",
+           "Import article", "Import a .txt, .md or .html file, or a web page", id="import",
+           rank=2),
+    Action("question_mark", "help", DESK, "Help", "this screen: every key and every mark",
+           "Keys and marks", "Show every key and what the marks mean", id="help", rank=1),
+    Action("q", "quit", DESK, "Quit", "quit (waits for changes still being saved)", "Quit",
+           "Quit the desk once every change is saved", id="quit", rank=1),
     Action("escape", "clear_filter", DESK, "Clear filter", "clear the filters",
            "Clear filters", "Show every claim", show=False, id="clear_filter"),
+    Action("down,j", "cursor_down", SOURCES, "Down", "next source", "Next source",
+           "Move to the next source in the sources pane", show=False),
+    Action("up,k", "cursor_up", SOURCES, "Up", "previous source", "Previous source",
+           "Move to the previous source in the sources pane", show=False),
     Action("o", "app.open_source", SOURCES, "Open source",
            "show the highlighted source's full record", "Open source",
            "Show the highlighted source's full record"),
-    Action("a", "app.add_source", SOURCES, "Add source", "add a source by hand",
-           "Add source", "Add a source by hand"),
-    Action("x", "app.unlink_source", SOURCES, "Unlink", "unlink the highlighted linked source",
-           "Unlink source", "Unlink the highlighted linked source"),
+    Action("x", "app.unlink_source", SOURCES, "Unlink",
+           "unlink the highlighted linked source (u links it again)", "Unlink source",
+           "Unlink the highlighted linked source"),
     Action("tab / shift+tab", "focus_next", EVERYWHERE, "", "move between the list, detail"
            " and sources", bound=False),
     Action("enter (sources)", "app.choose_source", EVERYWHERE, "",
@@ -114,6 +154,22 @@ ACTIONS: tuple[Action, ...] = (
            "Link the highlighted suggestion (asks s/r/c), or open a linked source",
            bound=False),
     Action("ctrl+p", "command_palette", EVERYWHERE, "", "command palette", bound=False),
+)
+
+# What the list and the detail show, for the help screen: (mark, what it says).
+MARKS: tuple[tuple[str, str], ...] = (
+    ("○ pending", "not checked yet"),
+    ("✔ verified", "checked: true"),
+    ("✘ disputed", "checked: false or misleading"),
+    ("…", "a change of this claim is being saved"),
+    ("✗", "a change could not be saved (the notification says why)"),
+    ("⚠", "the same fact elsewhere with another figure (a conflict)"),
+    ("≈", "the same fact elsewhere (a near-duplicate)"),
+    ("§", "sources are linked to the claim"),
+    ("0.96", "check-worthiness: how much the claim asks to be checked (0 to 1)"),
+    ("·hidden·", "hidden as not a claim, merged or withdrawn (. lists them)"),
+    ("= / ≠", "in the sources: a figure the source gives the same / differently"),
+    ("∅", "no span: a claim written by hand that the article does not say word for word"),
 )
 
 

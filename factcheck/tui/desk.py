@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Any, Protocol
 
 from ..store import STATUSES
+from ..text.normalise import fold
 
 STATUS_FILTERS = (None, "pending", "verified", "disputed")
 SORTS = ("position", "worthiness")
@@ -36,20 +37,37 @@ class ClaimRow:
     dupes: int = 0
     conflicts: int = 0
     saving: bool = False
+    failed: bool = False  # its last change could not be saved
+    hidden: str | None = None  # why the claim is hidden (listed only on demand)
+    folded: str | None = None  # the text, case and accents folded, once filtered on
 
     @classmethod
     def from_record(cls, r: Sequence) -> ClaimRow:
         """A row from the store's ``claim_rows`` tuple."""
-        return cls(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6])
+        return cls(r[0], r[1], r[2], r[3], r[4], " ".join(r[5].split()), r[6],
+                   hidden=r[7] if len(r) > 7 else None)
+
+    def matches(self, needle: str) -> bool:
+        if self.folded is None:
+            self.folded = fold(self.text)
+        return needle in self.folded
 
 
-class Undo(NamedTuple):
-    """A status change of this session, as u takes it back."""
+@dataclass(slots=True)
+class Undo:
+    """One change of this session, as u takes it back.
+
+    ``reverse`` is the write that takes it back, given the store (the writer thread runs
+    it): any change whose reverse is a store call can go on the stack. A status change
+    also names the status it goes back to (``previous``), so that the row shows it as
+    saving, like any mark. ``what`` is said when it is taken back."""
     claim_id: int
     article_id: int
-    previous: str
-    event_id: int
-    label: tuple[str | None] | None = None  # a rating: (the label it replaced,)
+    what: str
+    reverse: Callable[[Any], Any] | None = None
+    previous: str | None = None  # a status change: the status it goes back to
+    event_id: int | None = None
+    reloads: bool = False  # the change touched the claims themselves: read them again
 
 
 class RowSource(Protocol):
@@ -82,6 +100,7 @@ class DeskState:
         self.status_filter: str | None = None
         self.text_filter = ""
         self.sort = "position"
+        self.show_hidden = False  # hidden claims listed too (dimmed, their reason shown)
         self.visible: list[ClaimRow] = []
         self._counts: dict[str, int] | None = None
         self._by_id: dict[int, ClaimRow] | None = None
@@ -129,7 +148,7 @@ class DeskState:
         if article is None:
             self.load(None, [], keep_claim)
             return
-        read = self.source.claim_rows
+        read = self._read
         if first_rows and keep_claim is None and not self.filtering:
             first = [ClaimRow.from_record(r) for r in read(article["id"], limit=first_rows)]
             if len(first) == first_rows:  # a long article: its first rows, the rest soon
@@ -167,8 +186,13 @@ class DeskState:
         after = first[-1].seq if first else 0
         # the rows already shown stay the same objects: a mark made on one meanwhile stays
         self._set_rows(first + [ClaimRow.from_record(r) for r in
-                                self.source.claim_rows(self.article["id"], after_seq=after)])
+                                self._read(self.article["id"], after_seq=after)])
         self._on_all_read(self.article["id"], self._rows)
+
+    def _read(self, article_id: int, **kwargs) -> list[tuple]:
+        if self.show_hidden:
+            kwargs["hidden"] = True
+        return self.source.claim_rows(article_id, **kwargs)
 
     def _set_rows(self, rows: list[ClaimRow]) -> None:
         self._rows = rows
@@ -188,9 +212,9 @@ class DeskState:
         rows = self.rows
         if self.status_filter:
             rows = [r for r in rows if r.status == self.status_filter]
-        if self.text_filter:
-            needle = self.text_filter.casefold()
-            rows = [r for r in rows if needle in r.text.casefold()]
+        if self.text_filter:  # «depense» finds «dépense», «SCALE» finds «Scale»
+            needle = fold(self.text_filter)
+            rows = [r for r in rows if r.matches(needle)]
         if self.sort == "worthiness":
             rows = sorted(rows, key=lambda r: (-r.worth, r.seq))
         self.visible = rows
@@ -207,6 +231,13 @@ class DeskState:
         self._list(None)
         return self.status_filter
 
+    def toggle_hidden(self, keep_claim: int | None = None) -> bool:
+        """List the hidden claims too, or leave them out again; returns whether shown."""
+        self.show_hidden = not self.show_hidden
+        if self.article is not None:
+            self.open(self.article, keep_claim=keep_claim)
+        return self.show_hidden
+
     def toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._list(None)
@@ -219,15 +250,21 @@ class DeskState:
     # ------------------------------------------------------------ counts
 
     def counts(self) -> dict[str, int]:
-        """Rows per status, recounted only when the rows are replaced."""
+        """Rows per status (hidden ones left out), recounted only when the rows are
+        replaced."""
         if self._counts is None:
             self._counts = dict.fromkeys(STATUSES, 0)
-            self._counts.update(Counter(r.status for r in self.rows))
+            self._counts.update(Counter(r.status for r in self.rows if not r.hidden))
         return self._counts
+
+    @property
+    def shown_total(self) -> int:
+        """The article's claims, hidden ones left out."""
+        return sum(self.counts().values()) if not self.counting else self.total
 
     def set_status(self, row: ClaimRow, status: str) -> None:
         if row.status != status:
-            if self._counts is not None:
+            if self._counts is not None and not row.hidden:
                 self._counts[row.status] -= 1
                 self._counts[status] = self._counts.get(status, 0) + 1
             row.status = status
@@ -284,10 +321,20 @@ class DeskState:
 
     # ------------------------------------------------------------ what others changed
 
-    def merge(self, states: list[tuple[int, str, int]], links: dict[int, int]) -> bool:
-        """Statuses, versions and link counts as read from the store, for every row that
-        has no write of ours in flight; True if any row changed."""
-        fresh = {claim_id: (status, version) for claim_id, status, version in states}
+    def same_claims(self, states: list[tuple[int, str, int, int]]) -> bool:
+        """Do these (id, status, version, seq), in article order, list the claims the
+        state lists, in the same places?  Not when a claim was split, merged, hidden or
+        added: then the rows are read again."""
+        rows = self.rows
+        return len(rows) == len(states) and all(
+            row.id == s[0] and row.seq == s[3] for row, s in zip(rows, states))
+
+    def merge(self, states: list[tuple], links: dict[int, int],
+              texts: dict[int, str] | None = None) -> bool:
+        """Statuses, versions, link counts (and texts read again) from the store, for
+        every row that has no write of ours in flight; True if any row changed."""
+        fresh = {s[0]: (s[1], s[2]) for s in states}
+        texts = texts or {}
         changed = False
         for row in self.rows:
             state = fresh.get(row.id)
@@ -297,6 +344,10 @@ class DeskState:
             if (row.status, row.version, row.sources) != (state[0], state[1], sources):
                 self.set_status(row, state[0])
                 row.version, row.sources = state[1], sources
+                changed = True
+            text = texts.get(row.id)
+            if text is not None and text != row.text:
+                row.text, row.folded = text, None
                 changed = True
         return changed
 

@@ -56,13 +56,16 @@ class Rated(DeskMessage):
 class NoteSaved(DeskMessage):
     """A note on a claim has committed."""
     claim_id: int
+    event_id: int | None = None
 
 
 @desk_message
 class RationaleSaved(DeskMessage):
-    """A claim's rationale has committed (None: it was removed)."""
+    """A claim's rationale has committed (None: it was removed); ``before`` is the one it
+    replaced, what u puts back."""
     claim_id: int
     text: str | None
+    before: str | None = None
 
 
 @desk_message
@@ -71,6 +74,8 @@ class Linked(DeskMessage):
     claim_id: int
     source_id: int
     stance: str
+    event_id: int | None = None  # None: it was linked so already, nothing changed
+    title: str = ""
 
 
 @desk_message
@@ -78,13 +83,41 @@ class Unlinked(DeskMessage):
     """A source is no longer linked to a claim."""
     claim_id: int
     source_id: int
+    event_id: int | None = None
+    title: str = ""
 
 
 @desk_message
 class SourceAdded(DeskMessage):
-    """A source typed in by hand is in the store."""
+    """A source typed in by hand (or fetched from its URL) is in the store."""
     source_id: int
     claim_id: int | None  # the claim shown when it was added
+    stance: str | None = None  # linked to that claim with this stance (None: not linked)
+    event_id: int | None = None  # the link's event
+    notice: str | None = None  # how its text was found, when it was fetched
+
+
+@desk_message
+class ClaimEdited(DeskMessage):
+    """A claim was edited, split, merged, hidden, shown again or added (factcheck.editing):
+    the article's rows are read again."""
+    claim_id: int  # the claim edited (u brings the cursor back to it)
+    article_id: int
+    event_id: int | None  # None: nothing changed
+    said: str  # what was done, as the notification says it
+    reloads: bool = True  # the claims themselves changed: the rows are read again
+    reverse: object = None  # how u takes it back (a store call); None: undo the event
+    goto: int | None = None  # the claim the cursor goes to (None: the claim edited)
+
+
+@desk_message
+class Undone(DeskMessage):
+    """An undo that is not a status change (a note, a link, a claim edit…) has committed."""
+    claim_id: int
+    article_id: int
+    what: str
+    reloads: bool
+    result: object = None
 
 
 @desk_message
@@ -126,10 +159,12 @@ class DuplicateMarks(DeskMessage):
 @desk_message
 class RowsChanged(DeskMessage):
     """The store's statuses, versions and link counts of an article's claims, read after
-    another connection committed."""
+    another connection committed (and the texts of the claims whose version changed)."""
     article_id: int
-    states: list[tuple[int, str, int]]
+    states: list[tuple[int, str, int, int]]
     links: dict[int, int]
+    texts: dict[int, str] = field(default_factory=dict)
+    rows: list[tuple] | None = None  # the claims changed (split, merged…): every row again
 
 
 @desk_message
@@ -138,6 +173,7 @@ class Imported(DeskMessage):
     article_id: int
     created: bool  # False: the same text was imported before
     claims: int
+    notice: str | None = None  # how the text was found, when the editor should know
 
 
 @desk_message
@@ -152,4 +188,13 @@ class Exported(DeskMessage):
 class Failed(DeskMessage):
     """A worker's task could not be done: said once, in a notification."""
     what: str  # "Import", "Export"
-    error: Exception
+    error: Exception | str
+
+
+@desk_message
+class Fetched(DeskMessage):
+    """A page fetched for the source form: what it says of itself."""
+    url: str
+    values: dict
+    error: str | None = None
+

@@ -1,49 +1,105 @@
 """Modal screens: help, note, rating, rationale, article picker, import, stance, source
-record, new source, export."""
+record, new source, export, claim text, split, label, confirmation."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..text.display import printable
 from ..text.formatting import web_url
+from ..text.words import MONTHS_EN, MONTHS_FR
 
 
-class HelpScreen(ModalScreen[None]):
-    """Every key, from the desk's table of actions (actions.py), as the bindings are."""
+class Dialog(ModalScreen):
+    """A modal that is dismissed once, and only ever takes itself off the screen.
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    Textual's ``dismiss`` pops whatever screen is on top: a dialog dismissed twice (Enter
+    pressed twice before the first dismissal is done) or while another screen was pushed
+    over it (the command palette) would take that other screen off instead, and leave
+    itself, invisible under the desk's refresh, holding the focus and the keys."""
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    _dismissed = False
+
+    def dismiss(self, result=None):
+        if self._dismissed:
+            return None
+        if self.app.screen is not self:
+            # something is on top of it: come back once it is gone
+            self.app.call_later(self._dismiss_when_on_top, result)
+            return None
+        self._dismissed = True
+        done = super().dismiss(result)
+        closed = getattr(self.app, "dialog_closed", None)
+        if closed is not None:
+            self.app.call_later(closed)
+        return done
+
+    def _dismiss_when_on_top(self, result) -> None:
+        if self._dismissed or not self.is_attached:
+            return
+        if self.app.screen is self:
+            self.dismiss(result)
+        else:
+            self.set_timer(0.05, lambda: self._dismiss_when_on_top(result))
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(result)
+
+
+class HelpScreen(Dialog):
+    """Every key, from the desk's table of actions (actions.py), as the bindings are, and
+    what every mark of the list and the panes means."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close"),
+                Binding("j,down", "scroll('down')", "Down", show=False),
+                Binding("k,up", "scroll('up')", "Up", show=False)]
+
+    def __init__(self, rows: list[tuple[str, str, str]],
+                 marks: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__()
         self.rows = rows
+        self.marks = marks
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("factcheck: keys\n\n", style="bold")
+        from rich.console import Group
+        from rich.table import Table
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="bold cyan")
+        table.add_column(ratio=1)  # the descriptions wrap in their own column
         group = None
         for where, keys, description in self.rows:
             if where != group:
-                text.append(f"{where}\n", style="bold underline")
+                table.add_row(Text(where, style="bold underline"), "")
                 group = where
-            text.append(f"  {keys:<18}", style="bold cyan")
-            text.append(f"{description}\n")
-        text.append("\nctrl+p opens the command palette with every action. Esc closes this.",
-                    style="dim")
+            table.add_row(f"  {keys}", Text(description))
+        if self.marks:
+            table.add_row(Text("Marks", style="bold underline"), "")
+            for mark, meaning in self.marks:
+                table.add_row(f"  {mark}", Text(meaning))
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Static(text)
+            yield Static(Group(Text("factcheck: keys and marks\n", style="bold"), table,
+                               Text("\nctrl+p opens the command palette with every action."
+                                    " j/k scroll, Esc closes this.", style="dim")),
+                         id="help-text")
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=1 if where == "down" else -1, animate=False)
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(Dialog):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, claim_text: str) -> None:
@@ -53,7 +109,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Note on the claim (Enter saves, Esc cancels)")
-            yield Static(Text(self.claim_text[:300], style="dim"), classes="quote")
+            yield Static(Text(printable(self.claim_text[:300]), style="dim"), classes="quote")
             yield Input(placeholder="why, on what source…", id="note-input")
 
     @on(Input.Submitted)
@@ -65,7 +121,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RatingScreen(ModalScreen[str | None]):
+class RatingScreen(Dialog):
     """The newsroom's scale: a digit (or Enter on a rating) picks one, Esc cancels.
 
     Gives the rating's name; the app rates the claim with it (verdicts.rate)."""
@@ -114,7 +170,7 @@ class RatingScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RationaleScreen(ModalScreen[str | None]):
+class RationaleScreen(Dialog):
     """The rationale readers see, in a multi-line editor: ctrl+s saves (an empty text
     removes it), Esc cancels. Gives the text, or None when cancelled."""
 
@@ -148,8 +204,10 @@ class RationaleScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ArticlePicker(ModalScreen[int | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+class ArticlePicker(Dialog):
+    BINDINGS = [Binding("escape", "cancel", "Cancel"),
+                Binding("j", "move('down')", "Down", show=False),
+                Binding("k", "move('up')", "Up", show=False)]
 
     def __init__(self, articles: list[dict], current: int | None) -> None:
         super().__init__()
@@ -163,7 +221,8 @@ class ArticlePicker(ModalScreen[int | None]):
             for a in self.articles:
                 t = Text()
                 t.append(f"{a['id']:>4}  ", style="dim")
-                t.append(a["title"], style="bold" if a["id"] == self.current else "")
+                t.append(printable(a["title"], one_line=True),
+                         style="bold" if a["id"] == self.current else "")
                 t.append(f"  {a['language']} · {a['claims']} claims · {a['pending']} pending",
                          style="dim")
                 options.append(Option(t, id=str(a["id"])))
@@ -179,19 +238,27 @@ class ArticlePicker(ModalScreen[int | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
 
+    def action_move(self, where: str) -> None:
+        lst = self.query_one(OptionList)
+        lst.action_cursor_down() if where == "down" else lst.action_cursor_up()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class ImportScreen(ModalScreen[tuple[str, str | None] | None]):
-    """Ask for a file to import; the app does the import and reports back."""
+class ImportScreen(Dialog):
+    """Ask for a file or a web address to import; the app does the import (fetching the
+    page in a worker) and reports back."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
+        from ..web import offline_requested  # deferred: start-up
+
         with Vertical(classes="dialog"):
-            yield Label("Import an article (.txt, .md, .html)")
-            yield Input(placeholder="path to the file", id="import-path")
+            yield Label("Import an article: a file (.txt, .md, .html) or a web address"
+                        + (" (offline: files only)" if offline_requested() else ""))
+            yield Input(placeholder="path to the file, or https://…", id="import-path")
             yield Input(placeholder="title (optional)", id="import-title")
             yield Static("", id="import-error")
 
@@ -200,7 +267,14 @@ class ImportScreen(ModalScreen[tuple[str, str | None] | None]):
         path = self.query_one("#import-path", Input).value.strip()
         if not path:
             self.query_one("#import-path", Input).focus()
-            self.show_error("give the path of a file")
+            self.show_error("give the path of a file, or a web address")
+            return
+        from ..web import is_url, offline_requested  # deferred: start-up
+
+        if is_url(path) and offline_requested():
+            self.query_one("#import-path", Input).focus()
+            self.show_error("offline (--offline or FACTCHECK_OFFLINE): web pages are not "
+                            "fetched; give a file")
             return
         if event.input.id == "import-path":
             self.query_one("#import-title", Input).focus()
@@ -215,7 +289,7 @@ class ImportScreen(ModalScreen[tuple[str, str | None] | None]):
         self.dismiss(None)
 
 
-class StanceScreen(ModalScreen[str | None]):
+class StanceScreen(Dialog):
     """s supports, r refutes, c context."""
 
     BINDINGS = [
@@ -225,18 +299,20 @@ class StanceScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, skip: str = "Esc cancels") -> None:
         super().__init__()
         self.source_title = title
+        self.skip = skip
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Link this source as…")
-            yield Static(Text(self.source_title[:200], style="bold"))
+            yield Label("Link this source to the claim as…")
+            yield Static(Text(printable(self.source_title[:200], one_line=True), style="bold"))
             with Horizontal(classes="buttons"):
                 yield Button("s  supports", id="supports", variant="success")
                 yield Button("r  refutes", id="refutes", variant="error")
                 yield Button("c  context", id="context", variant="primary")
+            yield Static(Text(self.skip, style="dim"))
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -249,7 +325,7 @@ class StanceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RecordScreen(ModalScreen[None]):
+class RecordScreen(Dialog):
     """A source's full record, as stored."""
 
     BINDINGS = [Binding("escape,q,o", "dismiss", "Close")]
@@ -264,21 +340,34 @@ class RecordScreen(ModalScreen[None]):
                     "reliability", "notes", "added_at", "updated_at"):
             if self.record.get(key) not in (None, ""):
                 t.append(f"{key:<13}", style="bold")
-                t.append(f"{self.record[key]}\n")
+                t.append(f"{printable(self.record[key], one_line=True)}\n")
         if self.record.get("text"):
             t.append("\n")
-            t.append(str(self.record["text"]))
+            t.append(printable(self.record["text"]))
         with VerticalScroll(classes="dialog"):
             yield Static(t)
 
 
-class AddSourceScreen(ModalScreen[dict | None]):
-    """A new source by hand: URL and title required, the rest optional."""
+class AddSourceScreen(Dialog):
+    """A new source: typed in, or fetched from its URL (Enter on the URL with the title
+    empty fetches the page and fills title, publisher, date, language and text). Its result
+    is {"values": the form, "fetched": (page, document) or None}."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    FIELDS = [("url", "URL (required)"), ("title", "title (required)"),
-              ("publisher", "publisher"), ("published", "published (YYYY-MM-DD)"),
+    FIELDS = [("url", "URL (required; Enter fetches the page unless offline)"),
+              ("title", "title (required)"), ("publisher", "publisher"),
+              ("published", "published (2025-06-13, 13/06/2025 or 13 juin 2025)"),
               ("language", "language (fr, en…)"), ("text", "excerpt or summary")]
+
+    class Fetched(Message):
+        def __init__(self, url: str, page, doc, error: str | None) -> None:
+            self.url, self.page, self.doc, self.error = url, page, doc, error
+            super().__init__()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched = None  # (page, document) of the URL in the form, once fetched
+        self.fetched_url: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -287,21 +376,105 @@ class AddSourceScreen(ModalScreen[dict | None]):
                 yield Input(placeholder=placeholder, id=f"src-{name}")
             yield Static("", id="src-error")
 
+    def _say(self, message: str, style: str = "bold red") -> None:
+        self.query_one("#src-error", Static).update(Text(printable(message), style=style))
+
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         values = {name: self.query_one(f"#src-{name}", Input).value.strip()
                   for name, _ in self.FIELDS}
+        if event.input.id == "src-url" and not values["title"] and values["url"]:
+            from ..web import is_url, offline_requested  # deferred: start-up
+
+            if is_url(values["url"]) and not offline_requested():
+                self._say("fetching the page…", "dim")
+                self._fetch(values["url"])
+                return
         problem = validate_source(values)
         if event.input.id != "src-text" and not problem:
             self.focus_next()
             return
         if problem:
-            self.query_one("#src-error", Static).update(Text(problem, style="bold red"))
+            self._say(problem)
             return
-        self.dismiss({k: v or None for k, v in values.items()})
+        values["published"] = parse_date(values["published"]) if values["published"] else ""
+        fetched = self.fetched if self.fetched_url == values["url"] else None
+        self.dismiss({"values": {k: v or None for k, v in values.items()},
+                      "fetched": fetched})
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _fetch(self, url: str) -> None:
+        from ..errors import FactcheckError  # deferred: start-up
+        from ..ingest import fetch_document  # deferred: start-up
+
+        try:
+            page, doc = fetch_document(url)
+        except FactcheckError as exc:
+            self.post_message(self.Fetched(url, None, None, str(exc)))
+        except Exception as exc:  # one clear line, never a dead form
+            self.post_message(self.Fetched(url, None, None, f"{type(exc).__name__}: {exc}"))
+        else:
+            self.post_message(self.Fetched(url, page, doc, None))
+
+    @on(Fetched)
+    def _fetched(self, found: Fetched) -> None:
+        if found.error:
+            self._say(found.error)
+            return
+        self.fetched, self.fetched_url = (found.page, found.doc), found.url
+        doc = found.doc
+        for name, value in (("title", doc.title), ("publisher", doc.site_name),
+                            ("published", doc.published), ("language", doc.language),
+                            ("text", " ".join(doc.text.split())[:2000])):
+            box = self.query_one(f"#src-{name}", Input)
+            if value and not box.value.strip():
+                box.value = printable(value, one_line=True)
+        self._say(f"fetched {found.page.final_url}: check the fields, Enter on the last saves",
+                  "green")
+        self.query_one("#src-title", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+_MONTHS = {m: i for i, m in enumerate(MONTHS_FR, 1)} | {
+    m: i for i, m in enumerate(MONTHS_EN, 1)} | {"aout": 8, "fevrier": 2, "decembre": 12,
+                                                  "sept": 9, "sep": 9}
+
+
+def parse_date(text: str) -> str | None:
+    """A date as an editor types it, as YYYY-MM-DD (or YYYY-MM, YYYY): 2025-06-13,
+    13/06/2025, 13 juin 2025, 1er juin 2025, June 13, 2025. None if it is not one."""
+    text = " ".join(text.strip().lower().replace(",", " ").split())
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+        if m:
+            d, mo, y = m.groups()
+        else:
+            m = (re.fullmatch(r"(\d{1,2})(?:er)? ([a-zéû.]+) (\d{4})", text)
+                 or re.fullmatch(r"([a-zéû.]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})", text))
+            if not m:
+                return None
+            first, second, y = m.groups()
+            d, word = (first, second) if first.isdigit() else (second, first)
+            word = word.rstrip(".")
+            month = _MONTHS.get(word) or next(
+                (n for name, n in _MONTHS.items() if len(word) >= 3 and name.startswith(word)),
+                None)
+            if month is None:
+                return None
+            mo = str(month)
+    try:
+        if d:
+            return date(int(y), int(mo), int(d)).isoformat()
+        if mo:
+            return date(int(y), int(mo), 1).isoformat()[:7]
+        return f"{int(y):04d}"
+    except ValueError:
+        return None
 
 
 def validate_source(values: dict) -> str | None:
@@ -309,14 +482,129 @@ def validate_source(values: dict) -> str | None:
     if not re.match(r"^https?://[^\s/]+\.[^\s]+", url):
         return "the URL must start with http:// or https:// and name a host"
     if not values.get("title"):
-        return "a title is required"
+        return "a title is required (or leave it empty on the URL and press Enter to fetch it)"
     published = values.get("published") or ""
-    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
-        return "published must be a date: YYYY-MM-DD"
+    if published and parse_date(published) is None:
+        return "published must be a date: 2025-06-13, 13/06/2025 or 13 juin 2025"
     language = values.get("language") or ""
     if language and not re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z]{2})?", language):
         return "language must be a code such as fr or en"
     return None
+
+
+class ClaimTextScreen(Dialog):
+    """A claim's text to edit, or a new claim to write: Enter saves, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, label: str, text: str) -> None:
+        super().__init__()
+        self.label, self.text = label, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.label)
+            yield Input(value=printable(self.text, one_line=True), id="claim-text")
+            yield Static("", id="claim-error")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        value = " ".join(event.value.split())
+        if not value:
+            self.query_one("#claim-error", Static).update(
+                Text("a claim needs some words (H hides a claim that is not one)",
+                     style="bold red"))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SplitScreen(Dialog):
+    """Where to cut a claim: the cursor goes where the second part starts, Enter cuts."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = " ".join(text.split())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Split the claim: move the cursor (←/→, ctrl+←/→ by word) to where"
+                        " the second claim starts, then Enter. Esc cancels.")
+            yield Input(value=printable(self.text, one_line=True), id="split-text")
+            yield Static("", id="split-where")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#split-text", Input)
+        # a guess: after the first comma or semicolon past the first third, else the middle
+        third = len(self.text) // 3
+        cut = next((m.end() for m in re.finditer(r"[,;:] ", self.text) if m.start() >= third),
+                   len(self.text) // 2)
+        box.cursor_position = cut
+        box.focus()
+
+    @on(Input.Changed)
+    def _keep_text(self, event: Input.Changed) -> None:
+        if event.value != printable(self.text, one_line=True):  # the words are not edited here
+            event.input.value = printable(self.text, one_line=True)
+
+    @on(Input.Submitted)
+    def _cut(self, event: Input.Submitted) -> None:
+        at = event.input.cursor_position
+        head, tail = self.text[:at].strip(), self.text[at:].strip()
+        if not head or not tail:
+            self.query_one("#split-where", Static).update(
+                Text("put the cursor inside the text: each part needs some words",
+                     style="bold red"))
+            return
+        self.dismiss(at)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LabelScreen(Dialog):
+    """A claim's verdict label: Enter saves (empty clears it), Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim_text: str, label: str) -> None:
+        super().__init__()
+        self.claim_text, self.label = claim_text, label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Verdict label (Trompeur, Mostly true…): Enter saves, empty clears,"
+                        " Esc cancels")
+            yield Static(Text(printable(self.claim_text[:300]), style="dim"), classes="quote")
+            yield Input(value=printable(self.label, one_line=True), id="label-input")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(Dialog):
+    """A yes or no question: y, n (or Esc)."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question, style="bold"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 EXPORT_FORMATS = [("h", "html", "HTML page"), ("m", "md", "Markdown"), ("c", "csv", "CSV"),
@@ -324,7 +612,7 @@ EXPORT_FORMATS = [("h", "html", "HTML page"), ("m", "md", "Markdown"), ("c", "cs
 AUDIENCE_KEYS = {"p": "public", "i": "internal"}
 
 
-class ExportScreen(ModalScreen[dict | None]):
+class ExportScreen(Dialog):
     """Choose a format (h m c j r), the audience (p public, i internal) and a path; Enter
     exports. The newsroom's name and address are asked for here while the settings have
     none (they are kept); a file that exists is replaced only after a second Enter.

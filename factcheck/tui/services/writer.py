@@ -30,6 +30,7 @@ class Writer:
         self._db_path = db_path
         self._asked = 0  # counted by the screen's thread
         self._answered = 0  # and by the writer's: neither count is shared
+        self._discarded = False
         self._thread = threading.Thread(target=self._run, name="factcheck-writer", daemon=True)
         self._thread.start()
 
@@ -49,7 +50,17 @@ class Writer:
     def close(self, timeout: float = 30.0) -> None:
         """Finish every queued write, then stop."""
         self._queue.put(None)
-        self._thread.join(timeout)
+        self._thread.join(0 if self._discarded else timeout)
+
+    def discard(self) -> None:
+        """Drop the writes not started yet (the editor chose to quit without them); the
+        one waiting for the database, if any, is left to fail on its own."""
+        self._discarded = True
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
 
     def _run(self) -> None:
         store: Store | None = None  # opened with the first write, not at start-up

@@ -17,11 +17,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...text.display import printable
 from .. import actions
 from ..desk import ClaimRow
 
 STATUS_SYMBOL = {"pending": "○", "verified": "✔", "disputed": "✘"}
 STATUS_WORD = {"pending": "pending ", "verified": "verified", "disputed": "disputed"}
+WORDS_FROM = 50  # cells of list: narrower, the status shows as its symbol alone
+# keys of the sources pane: pressed in the list, they say where they work
+PANE_KEYS = {a.keys.split(",")[0]: a for a in actions.ACTIONS
+             if a.where == actions.SOURCES and a.keys in ("o", "x")}
 
 
 def _clip(text: str, width: int) -> str:
@@ -128,6 +133,18 @@ class ClaimList(ScrollView, can_focus=True):
     def index_of(self, claim_id: int) -> int | None:
         return self._index.get(claim_id)
 
+    def forget_lines(self) -> None:
+        """Draw every line again (texts changed)."""
+        self._lines.clear()
+        self.refresh()
+
+    def on_key(self, event: events.Key) -> None:
+        action = PANE_KEYS.get(event.key)
+        if action is not None:  # a key of the sources pane: say where it works
+            event.stop()
+            self.app.notify(f"{event.key} ({action.label.lower()}) works in the sources pane:"
+                            " Tab moves there.", timeout=3, markup=False)
+
     def refresh_row(self, claim_id: int) -> None:
         i = self.index_of(claim_id)
         if i is not None:
@@ -212,7 +229,7 @@ class ClaimList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.rows[index]
         shows = (row.status, row.saving, row.dupes > 0, row.conflicts > 0, row.sources > 0,
-                 index == self.cursor, width)
+                 index == self.cursor, width, row.hidden, row.failed)
         known = self._lines.get(row.id)
         if known is not None and known[0] == shows:
             return known[1]
@@ -231,16 +248,21 @@ class ClaimList(ScrollView, can_focus=True):
 
         marks = ("⚠" if row.conflicts else ("≈" if row.dupes else " ")) + (
             "§" if row.sources else " ")
-        symbol = "…" if row.saving else STATUS_SYMBOL.get(row.status, "?")
+        symbol = ("…" if row.saving else "✗" if row.failed else
+                  STATUS_SYMBOL.get(row.status, "?"))
         word = STATUS_WORD.get(row.status, row.status)
+        state = f"{symbol} {word}" if width >= WORDS_FROM else symbol
+        if row.hidden:
+            state = "·hidden·" if width >= WORDS_FROM else "·"
         segments = [
             Segment(f"{row.seq:>4} ", style("dim")),
-            Segment(f"{symbol} {word}", style(row.status)),
+            Segment(state, style("dim" if row.hidden else row.status)),
             Segment(f" {row.worth:.2f} ", style("dim")),
             Segment(marks + " ", style("conflict" if row.conflicts else "mark")),
         ]
         used = sum(cell_len(s.text) for s in segments)
-        segments.append(Segment(_clip(row.text, width - used), style()))
+        text = printable(row.text, one_line=True)
+        segments.append(Segment(_clip(text, width - used), style("dim" if row.hidden else None)))
         return Strip(segments).crop_extend(0, width, style())
 
     def get_content_width(self, container: Size, viewport: Size) -> int:

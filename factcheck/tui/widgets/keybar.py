@@ -13,6 +13,12 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from .. import actions
+
+
+# the rank of each action's keys (actions.py): the lowest ranks stay on a narrow bar
+_RANKS = {a.action: a.rank for a in actions.ACTIONS}
+
 
 class KeyBar(Widget):
     DEFAULT_CSS = """
@@ -39,21 +45,28 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         off_style = self.get_component_rich_style("key-bar--off", partial=True)
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        hits: list[tuple[int, int, str]] = []
+        items: list[tuple[str, str, bool, str, int]] = []  # key, words, enabled, binding, rank
         seen: set[str] = set()
-        cells = 0
         for _node, binding, enabled, _tip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            key = f" {self.app.get_key_display(binding)} "
-            words = binding.description
+            items.append((f" {self.app.get_key_display(binding)} ", binding.description,
+                          enabled, binding.key, _RANKS.get(binding.action, 9)))
+        # a narrow terminal keeps the keys that matter most, in their usual order
+        width = self.size.width or 10_000
+        while items and sum(cell_len(k) + cell_len(w) for k, w, *_ in items) > width:
+            worst = max(range(len(items)), key=lambda i: (items[i][4], i))
+            del items[worst]
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        hits: list[tuple[int, int, str]] = []
+        cells = 0
+        for key, words, enabled, binding_key, _rank in items:
             line.append(key, style=key_style if enabled else off_style)
             line.append(words, style=None if enabled else off_style)
-            width = cell_len(key) + cell_len(words)
-            hits.append((cells, cells + width, binding.key))
-            cells += width
+            width_here = cell_len(key) + cell_len(words)
+            hits.append((cells, cells + width_here, binding_key))
+            cells += width_here
         self._hits = hits
         return line
 

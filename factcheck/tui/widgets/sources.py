@@ -25,8 +25,18 @@ class SourcesPane(FixedSizeScrolling, OptionList):
         self.claim_id: int | None = None
 
     def show_sources(self, claim_id: int | None, linked: list[dict], suggested: list[dict],
-                     checked: dict | None = None, empty: str = "") -> None:
-        """Show a claim's sources; `empty` says what to do when there is none."""
+                     checked: dict | None = None, empty: str = "",
+                     keep_source: int | None = None) -> None:
+        """Show a claim's sources, those that give one of its figures differently first;
+        `empty` says what to do when there is none; the highlight stays on `keep_source`
+        (a source just linked), else on the source it was on for the same claim."""
+        if keep_source is None and claim_id == self.claim_id:
+            current = self.selected()
+            if current is not None and current[0] != "archive":
+                keep_source = current[1].get("source_id") or current[1].get("id")
+        # stable: within each kind, the ranking the look-up gave
+        linked = sorted(linked, key=lambda s: not panes.conflicting(s))
+        suggested = sorted(suggested, key=lambda s: not panes.conflicting(s))
         entries: list[tuple[str, dict]] = []
         if checked:
             entries.append(("archive", checked))
@@ -41,13 +51,24 @@ class SourcesPane(FixedSizeScrolling, OptionList):
                       panes.archive_prompt(s) if kind == "archive" else
                       panes.suggestion_prompt(s))
             items.append(Option(prompt, id=str(i)))
+        if items and not suggested:  # the relevance floor let no suggestion through
+            items.append(Option(Text("No other source in the store bears on this claim.",
+                                     style="dim"), disabled=True))
         if items:
             self.add_options(items)
-            self.highlighted = 0
+            self.highlighted = next(
+                (i for i, (kind, s) in enumerate(entries) if kind != "archive"
+                 and keep_source is not None
+                 and (s.get("source_id") or s.get("id")) == keep_source), 0)
         else:
             self.add_option(Option(Text(empty, style="dim"), disabled=True))
-        self.border_title = (f"Sources · {len(linked)} linked · {len(suggested)} suggested"
-                             if items else "Sources")
+        title = "Sources"
+        if items:
+            title += f" · {len(linked)} linked · {len(suggested)} suggested"
+            clash = sum(1 for s in (*linked, *suggested) if panes.conflicting(s))
+            if clash:
+                title += f" · {clash} conflicting"
+        self.border_title = title
 
     def selected(self) -> tuple[str, dict] | None:
         """The highlighted entry, as (kind, record)."""
