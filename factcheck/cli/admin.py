@@ -1,11 +1,14 @@
-"""The desk and its upkeep: `factcheck tui`, `demo`, `settings`, `backup`."""
+"""The desk and its upkeep: `factcheck tui`, `demo`, `init`, `settings`, `backup`."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
-from pathlib import Path
+import tempfile
 
-from .common import EXIT_OK, CliError, emit, open_store
+from .common import EXIT_OK, EXIT_USAGE, CliError, article_id, emit, open_store, say, \
+    say_err
 
 
 def cmd_tui(args) -> int:
@@ -18,7 +21,7 @@ def cmd_demo(args) -> int:
     """Import the demo article and its sources if they are missing, then open the desk."""
     from ..ingest import import_demo  # deferred: start-up
 
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         result = import_demo(store, editor=args.editor)
     args.article = result.article["id"]
     if args.print:
@@ -29,10 +32,25 @@ def cmd_demo(args) -> int:
     return cmd_tui(args)
 
 
+def cmd_init(args) -> int:
+    """Make an empty store (the commands that only read never make one)."""
+    existed = os.path.exists(args.db)
+    with open_store(args, create=True) as store:
+        version = store.schema_version()
+    say(f"{args.db}: {'already a factcheck database' if existed else 'created'} "
+        f"(schema {version})")
+    return EXIT_OK
+
+
 def cmd_settings(args) -> int:
+    if args.unset and args.value is not None:
+        raise CliError("give a value or --unset, not both", EXIT_USAGE)
+    if args.unset and not args.key:
+        raise CliError("say which setting to remove: factcheck settings KEY --unset",
+                       EXIT_USAGE)
     with open_store(args) as store:
         if args.key and args.value is not None:
-            store.set_setting(args.key, args.value)
+            store.set_setting(args.key, args.value)  # checked: a bad value is refused
         elif args.key and args.unset:
             store.set_setting(args.key, None)
         rows = store.settings()
@@ -42,14 +60,25 @@ def cmd_settings(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    target = Path(args.path).expanduser()
-    if target.exists() and not args.force:
-        raise CliError(f"{target} exists; choose another name or pass --force")
-    if target.is_dir():
-        raise CliError(f"{target} is a directory; give a file name")
-    with open_store(args, create=False) as store:
-        store.backup(str(target))
-    print(f"backed up {args.db} to {target}", file=sys.stderr)
+    with open_store(args) as store:
+        if args.path == "-":
+            return _backup_to_stdout(store)
+        target = store.backup(os.path.expanduser(args.path), force=args.force)
+    say_err(f"backed up {args.db} to {target}")
+    return EXIT_OK
+
+
+def _backup_to_stdout(store) -> int:
+    """`backup -`: the copy is made in a private folder, then streamed (never to a terminal)."""
+    if sys.stdout.isatty():
+        raise CliError("backup - writes the database to standard output: redirect it to a "
+                       "file (or give a file name)", EXIT_USAGE)
+    with tempfile.TemporaryDirectory(prefix="factcheck-backup-") as folder:
+        copy = store.backup(os.path.join(folder, "copy.db"))
+        sys.stdout.flush()
+        with open(copy, "rb") as f:
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -62,13 +91,20 @@ def register(sub, *, common, editor, as_json) -> None:
     p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("backup", parents=[common],
-                       help="copy the database with SQLite's online backup (safe while in use)")
-    p.add_argument("path", help="the copy to write")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+                       help="copy the database with SQLite's online backup (safe while in use)",
+                       description="Copy the database (checked first) with SQLite's online "
+                                   "backup. Never over the database itself, a directory, a "
+                                   "device or a link; over an existing file only with --force.")
+    p.add_argument("path", help="the copy to write (- for standard output)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_backup)
 
+    p = sub.add_parser("init", parents=[common],
+                       help="create an empty database (import and demo create one too)")
+    p.set_defaults(func=cmd_init)
+
     p = sub.add_parser("tui", parents=[common, editor], help="open the desk (the default)")
-    p.add_argument("--article", type=int, help="open on this article")
+    p.add_argument("--article", type=article_id, help="open on this article")
     p.set_defaults(func=cmd_tui)
 
     p = sub.add_parser("demo", parents=[common, editor],
