@@ -30,7 +30,7 @@ from .errors import FactcheckError, InputError
 
 MB = 1024 * 1024
 MAX_ARTICLE_BYTES = 20 * MB  # the default; the setting import.max_bytes changes it
-MAX_DATA_BYTES = 512 * MB  # a file of sources or of fact-checks
+MAX_DATA_BYTES = 256 * MB  # a file of sources or of fact-checks
 SQLITE_HEADER = b"SQLite format 3\x00"
 _READ_CHUNK = MB
 # What SQLite keeps beside a database: writing over one of them damages the database too.
@@ -74,16 +74,15 @@ def read_capped(path: str | os.PathLike, limit: int, what: str = "an article fil
         raise InputError(f"cannot read {name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
-    with open(fd, "rb", buffering=0) as stream:
-        info = os.fstat(fd)
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode) or (stat.S_ISREG(info.st_mode) and info.st_size > limit):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name} is a directory, not {what}")
-        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-            raise _too_large(name, limit, what, setting)
+        raise _too_large(name, limit, what, setting)
+    with open(fd, "rb", buffering=0) as stream:
         try:
             return read_stream(stream, limit, name, what, setting)
-        except IsADirectoryError:
-            raise InputError(f"{name} is a directory, not {what}") from None
         except TooLarge:
             raise
         except OSError as exc:
@@ -248,7 +247,10 @@ def output_path(path: str | os.PathLike, *, force: bool = False,
     protect = tuple(protect)
     target = check_output(path, force=force, protect=protect, replace_sqlite=replace_sqlite)
     old = _regular_or_none(target)
-    fd, tmp = _exclusive_temp(target.parent, target.name)
+    try:
+        fd, tmp = _exclusive_temp(target.parent, target.name)
+    except OSError as exc:
+        raise FactcheckError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
     try:
         try:
             if old is not None:

@@ -384,7 +384,7 @@ with Store(sys.argv[1]) as store:
     with Store(str(target)) as copy:
         assert copy.claim_count() == 11
     proc = cli(demo, "backup", str(target), check=False)
-    assert proc.returncode == 1 and "exists" in proc.stderr.decode()
+    assert proc.returncode == 2 and "exists: pass --force" in proc.stderr.decode()
 
 
 def test_no_command_reaches_the_network(demo, tmp_path):

@@ -95,6 +95,8 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_is_factcheck()
+            if check and self.path != ":memory:":  # before anything writes to the file
+                self._check_if_changed()
             if not self.readonly:
                 mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 # fewer checkpoints (each one an fsync) during big imports; the log stays
@@ -103,17 +105,17 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL" if mode == "wal"
                                   else "PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
-            if getattr(self, "conn", None) is not None:
-                self.conn.close()
+            self._close_quietly()
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from None
-        if check and self.path != ":memory:":
-            try:
-                self._check_if_changed()
-            except BaseException:
-                self.conn.close()
-                raise
+        except BaseException:
+            self._close_quietly()
+            raise
         if migrate:
             self.migrate()
+
+    def _close_quietly(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
 
     def _connect(self) -> sqlite3.Connection:
         """Open read-write, or read-only when the file (or its folder) cannot be written:

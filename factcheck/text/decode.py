@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from .. import files
 from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_capped, read_stream
 
 ARTICLE_SETTING = "import.max_bytes"
@@ -111,10 +112,11 @@ def allow_long_csv_fields() -> None:
         csv.field_size_limit(MAX_DATA_BYTES)
 
 
-def read_file(path: str, what: str = "an article file", limit: int = MAX_DATA_BYTES) -> bytes:
+def read_file(path: str, what: str = "an article file", limit: int | None = None) -> bytes:
     """The bytes of a file (or a FIFO, a device), or an InputError that says plainly why
-    not; more than ``limit`` bytes is refused while reading, never read to the end."""
-    return read_capped(path, limit, what)
+    not; more than ``limit`` bytes (default: ``files.MAX_DATA_BYTES``) is refused while
+    reading, never read to the end."""
+    return read_capped(path, files.MAX_DATA_BYTES if limit is None else limit, what)
 
 
 def read_article(path: str, limit: int = MAX_ARTICLE_BYTES, what: str = "an article",
