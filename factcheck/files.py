@@ -178,7 +178,8 @@ def check_output(path: str | os.PathLike, *, force: bool = False,
     db = _protected(target, info if info is not None and not stat.S_ISLNK(info.st_mode)
                     else None, protect)
     if db is not None:
-        raise InputError(f"{name} is the database in use ({db}): it is never written over; "
+        which = "" if os.path.abspath(db) == os.path.abspath(target) else f" ({db})"
+        raise InputError(f"{name} is the database in use{which}: it is never written over; "
                          "choose another file name")
     if info is None:
         folder = target.parent
@@ -237,12 +238,13 @@ def _sync_folder(folder: Path) -> None:
 @contextmanager
 def output_path(path: str | os.PathLike, *, force: bool = False,
                 protect: Iterable[str | os.PathLike] = (), replace_sqlite: bool = False,
-                mode: int | None = None) -> Iterator[Path]:
+                mode: int | None = None, sync: bool = True) -> Iterator[Path]:
     """A temporary path to fill (by a library that wants a file name, like SQLite's backup);
     when the block ends without error it is synced and renamed over ``path``.
 
     The temporary file exists (empty) when the block starts. A replaced file's permissions
     are kept; a new file gets ``mode`` if given, else what the umask leaves of 0666.
+    ``sync=False`` skips the two syncs to disk, for a file that is only a hint.
     """
     protect = tuple(protect)
     target = check_output(path, force=force, protect=protect, replace_sqlite=replace_sqlite)
@@ -260,11 +262,13 @@ def output_path(path: str | os.PathLike, *, force: bool = False,
         finally:
             os.close(fd)
         yield tmp
-        _fsync_path(tmp)
+        if sync:
+            _fsync_path(tmp)
         # checked again at the last moment: the target may have changed meanwhile
         check_output(path, force=True, protect=protect, replace_sqlite=replace_sqlite)
         os.replace(tmp, target)
-        _sync_folder(target.parent)
+        if sync:
+            _sync_folder(target.parent)
     except OSError as exc:
         _remove(tmp)
         raise FactcheckError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
@@ -275,14 +279,14 @@ def output_path(path: str | os.PathLike, *, force: bool = False,
 
 @contextmanager
 def output(path: str | os.PathLike, *, binary: bool = False, force: bool = False,
-           protect: Iterable[str | os.PathLike] = (), mode: int | None = None
-           ) -> Iterator[IO]:
+           protect: Iterable[str | os.PathLike] = (), mode: int | None = None,
+           sync: bool = True) -> Iterator[IO]:
     """A file to write in place of ``path``: text (UTF-8, newlines as written) or binary.
 
     Nothing is visible at ``path`` until the block ends without error; then the whole file
     replaces it at once. See ``check_output`` for what is refused.
     """
-    with output_path(path, force=force, protect=protect, mode=mode) as tmp:
+    with output_path(path, force=force, protect=protect, mode=mode, sync=sync) as tmp:
         flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         raw = open(os.open(tmp, flags), "wb")
         stream: IO = raw if binary else io.TextIOWrapper(raw, encoding="utf-8", newline="")

@@ -791,6 +791,6 @@ def _record_signature(path: str, signature: tuple) -> None:
     database itself would change by recording it)."""
     try:
         write_bytes(_checked_path(path), " ".join(map(str, signature)).encode() + b"\n",
-                    force=True)
+                    force=True, sync=False)  # a hint: lost, the next open checks again
     except (FactcheckError, OSError):
         pass  # a folder we may not write: the next open checks again
