@@ -269,10 +269,6 @@ class Store:
                 return
         raise StoreError(f"cannot name a backup of {self.path} before its upgrade")
 
-    def _has_meta(self) -> bool:
-        return bool(self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone())
-
     def backup(self, target: str | os.PathLike, *, force: bool = False) -> str:
         """Copy the live database with SQLite's online backup: safe while others write.
 
