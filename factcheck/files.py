@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import io
 import os
-import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, BinaryIO
 
 from .errors import FactcheckError, InputError
+
+TYPE_CHECKING = False  # importing typing costs a command's start-up a few milliseconds
+if TYPE_CHECKING:
+    from typing import IO, BinaryIO
 
 MB = 1024 * 1024
 MAX_ARTICLE_BYTES = 20 * MB  # the default; the setting import.max_bytes changes it
@@ -213,7 +215,7 @@ def _exclusive_temp(folder: Path, name: str) -> tuple[int, Path]:
     flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
              | getattr(os, "O_CLOEXEC", 0))
     for _ in range(100):
-        tmp = folder / f".{name}.{secrets.token_hex(6)}.part"
+        tmp = folder / f".{name}.{os.urandom(6).hex()}.part"
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 
 from .common import EXIT_OK, EXIT_USAGE, CliError, article_id, emit, open_store, say, \
     say_err
@@ -70,6 +68,9 @@ def cmd_backup(args) -> int:
 
 def _backup_to_stdout(store) -> int:
     """`backup -`: the copy is made in a private folder, then streamed (never to a terminal)."""
+    import shutil  # deferred: start-up
+    import tempfile
+
     if sys.stdout.isatty():
         raise CliError("backup - writes the database to standard output: redirect it to a "
                        "file (or give a file name)", EXIT_USAGE)

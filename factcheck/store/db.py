@@ -155,8 +155,10 @@ class Store:
 
     def close(self) -> None:
         with self.lock:
-            self._sign_on_close()
+            before = self._unchanged_since_checked()
             self.conn.close()
+            if before is not None:
+                self._sign_after_close(before)
 
     def __enter__(self) -> Store:
         return self
@@ -326,23 +328,21 @@ class Store:
                 _record_signature(self.path, seen)
         self._signed = seen
 
-    def _sign_on_close(self) -> None:
-        """After this store's own writes, move the log into the file (what SQLite does when
-        the last connection closes) and record the file as checked, if no one but SQLite
-        changed it since this store checked it: the next open need not check again."""
+    def _unchanged_since_checked(self) -> tuple | None:
+        """The file's signature when it is still the one this store checked (or found
+        checked) on opening; None when it changed since, or was never checked."""
         if self._signed is None or self.readonly:
-            return
-        try:
-            if _file_signature(self.path) != self._signed:
-                return  # changed by someone else since: the next open checks it
-            busy, log, done = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-            if busy or log != done:
-                return
-            after = _file_signature(self.path)
-            if after is not None and after != self._signed:
-                _record_signature(self.path, after)
-        except (sqlite3.Error, OSError):
-            pass
+            return None
+        now = _file_signature(self.path)
+        return now if now == self._signed else None
+
+    def _sign_after_close(self, before: tuple) -> None:
+        """Closing the last connection moves the log into the file (SQLite's checkpoint),
+        which changes it: record it as checked, since no one but SQLite wrote to it since
+        the check, so that the next open need not check again."""
+        after = _file_signature(self.path)
+        if after is not None and after != before:
+            _record_signature(self.path, after)
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap to poll."""

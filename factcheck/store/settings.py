@@ -12,8 +12,7 @@ import math
 import os
 import re
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import namedtuple
 from urllib.parse import quote, urlsplit
 
 from ..errors import InputError
@@ -27,12 +26,9 @@ _UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1024, "kb": 1024, "kib": 10
 MIN_ARTICLE_BYTES, MAX_ARTICLE_CAP = 1024, 1024 * MB
 
 
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    meaning: str
-    default: str | None
-    check: Callable[[str, str], str]  # (key, value) -> the value to store, or InputError
+# A key, what it means, its default (None: unset), and its check: (key, value) -> the value
+# to store, or an InputError. (A named tuple from collections: typing's costs start-up.)
+Setting = namedtuple("Setting", "key meaning default check")
 
 
 def _number_0_100(key: str, value: str) -> str:
