@@ -226,12 +226,12 @@ def test_standard_input_and_fifos_have_the_same_cap(tmp_path):
     os.mkfifo(fifo)
 
     def feed():
-        with open(fifo, "wb") as f:
-            try:
+        try:
+            with open(fifo, "wb", buffering=0) as f:
                 for _ in range(100):
                     f.write(b"x" * 100_000)
-            except BrokenPipeError:
-                pass  # the reader stopped at the cap, as it should
+        except BrokenPipeError:
+            pass  # the reader stopped at the cap, as it should
 
     writer = threading.Thread(target=feed)
     writer.start()
