@@ -125,6 +125,7 @@ def test_collections_held_at_start_up_come_back_for_every_command(db_path):
 
     from factcheck import cli
 
+    assert cli.main(["init", "--db", db_path]) == 0
     was = gc.isenabled()
     gc.disable()
     try:

@@ -540,8 +540,11 @@ async def test_stored_text_never_reaches_the_terminal_as_a_command(db_path, tmp_
         claim_id = store.claims()[0]["id"]
         store.add_note(claim_id, f"note {bad}", editor=f"ed{bad}")
         store.set_label(claim_id, f"label {bad}", editor=f"ed{bad}")
-        src = sources.add_source(store, url="https://example.org/a", title=f"T {bad}",
-                                 publisher=f"P {bad}", text=f"Meta 14,3 milliards {bad}")
+        src = sources.add_source(store, url="https://example.org/a", title="T",
+                                 publisher="P", text=f"Meta 14,3 milliards {bad}")
+        with store.transaction() as conn:  # refused at the door today; an older store may
+            conn.execute("UPDATE sources SET title = ?, publisher = ? WHERE id = ?",  # hold it
+                         (f"T {bad}", f"P {bad}", src["id"]))
         sources.link(store, claim_id, src["id"], "supports", note=f"n {bad}", editor="x")
         feed = tmp_path / "archive.jsonl"
         feed.write_text('{"id": "a1", "claim": "Meta a investi 14,3 milliards de dollars'

@@ -220,6 +220,7 @@ def test_the_claim_command_shows_and_edits(seeded, db_path):
 
 
 def test_settings_lists_every_key_with_its_default(db_path):
+    run(db_path, "init")
     out = run(db_path, "settings").stdout
     for key in ("org.name", "org.url", "dupes.high", "dupes.low"):
         assert key in out

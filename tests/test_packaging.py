@@ -63,6 +63,9 @@ def _run_script_recording_the_collector(args: list[str], tmp_path: Path) -> dict
 
 
 def test_the_script_holds_the_collector_until_the_command_is_known(tmp_path):
+    from factcheck.store import Store
+
+    Store(tmp_path / "x.db").close()  # `articles` reads a store; it never makes one
     seen = _run_script_recording_the_collector(
         ["articles", "--db", str(tmp_path / "x.db")], tmp_path)
     assert seen["while parsing"] is False  # start-up only allocates

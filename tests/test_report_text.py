@@ -82,15 +82,20 @@ def nasty_db(db_path, tmp_path):
         import_document(store, parse_document(article.read_bytes(), article.name),
                         title=NASTY, language="fr", editor="desk")
         claims = store.claims()
-        src = sources.add_source(store, url="https://example.org/x", title=NASTY,
-                                 publisher=NASTY)
+        src = sources.add_source(store, url="https://example.org/x", title="Titre",
+                                 publisher="Éditeur")
         for c in claims:
             sources.link(store, c["id"], src["id"], "context", note=NASTY, editor="ed")
             store.mark(c["id"], "verified", editor="ed", note=NASTY)
             store.add_note(c["id"], NASTY, editor="ed")
             verdicts.explain(store, c["id"], f"Parce que {NASTY}\nligne deux", editor="ed")
-        store.set_setting("org.name", NASTY)
-        store.set_setting("editor.ed.name", NASTY)
+        # refused at the door today, but a store written by an older factcheck or another
+        # tool may hold them: the reports must still show them harmlessly
+        with store.transaction() as conn:
+            conn.execute("UPDATE sources SET title = ?, publisher = ? WHERE id = ?",
+                         (NASTY, NASTY, src["id"]))
+            conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)",
+                             [("org.name", NASTY), ("editor.ed.name", NASTY)])
     return db_path
 
 

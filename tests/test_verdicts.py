@@ -75,6 +75,7 @@ def test_a_scale_that_cannot_work_is_refused_with_one_line(data, message):
 
 
 def test_cli_shows_the_scale_and_replaces_it_from_a_file(db_path, tmp_path):
+    cli(db_path, "init")
     shown = cli(db_path, "settings", "ratings")
     assert shown.returncode == 0
     assert "Invérifiable / Unverifiable" in shown.stdout.decode() and "default" in \

@@ -1,12 +1,13 @@
-"""The desk and its upkeep: `factcheck tui`, `demo`, `settings`, `backup`."""
+"""The desk and its upkeep: `factcheck tui`, `demo`, `init`, `settings`, `backup`."""
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
-from ..text.formatting import web_url
-from .common import EXIT_OK, EXIT_USAGE, CliError, emit, open_store
+from ..store.settings import SETTINGS, Setting, describe
+from .common import EXIT_OK, EXIT_USAGE, CliError, article_id, emit, open_store, say, \
+    say_err
 
 
 def cmd_tui(args) -> int:
@@ -19,7 +20,7 @@ def cmd_demo(args) -> int:
     """Import the demo article and its sources if they are missing, then open the desk."""
     from ..ingest import import_demo  # deferred: start-up
 
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         result = import_demo(store, editor=args.editor)
     args.article = result.article["id"]
     if args.print:
@@ -30,16 +31,18 @@ def cmd_demo(args) -> int:
     return cmd_tui(args)
 
 
-def known_settings() -> dict[str, tuple[str | None, str]]:
-    """Every setting the desk reads: key -> (its default, what it does)."""
-    from ..matching.dupes import HIGH_THRESHOLD, LOW_THRESHOLD, SETTING_HIGH, SETTING_LOW
+def _known(key: str) -> Setting:
+    return SETTINGS.get(key) or Setting(key, describe(key), None, None)
 
-    return {
-        "org.name": (None, "the organisation named in reports and ClaimReview"),
-        "org.url": (None, "its web address, for ClaimReview"),
-        SETTING_HIGH: (str(HIGH_THRESHOLD), "score from which two claims are the same fact"),
-        SETTING_LOW: (str(LOW_THRESHOLD), "score from which a pair is listed as a suggestion"),
-    }
+
+def cmd_init(args) -> int:
+    """Make an empty store (the commands that only read never make one)."""
+    existed = os.path.exists(args.db)
+    with open_store(args, create=True) as store:
+        version = store.schema_version()
+    say(f"{args.db}: {'already a factcheck database' if existed else 'created'} "
+        f"(schema {version})")
+    return EXIT_OK
 
 
 def cmd_settings(args) -> int:
@@ -48,20 +51,22 @@ def cmd_settings(args) -> int:
     if args.file:
         raise CliError("--file is for `settings ratings` (a scale in a JSON file)",
                        EXIT_USAGE)
-    if args.key == "org.url" and args.value is not None and web_url(args.value) is None:
-        raise CliError(f"org.url must be an http(s) address: {args.value!r}", EXIT_USAGE)
+    if args.unset and args.value is not None:
+        raise CliError("give a value or --unset, not both", EXIT_USAGE)
+    if args.unset and not args.key:
+        raise CliError("say which setting to remove: factcheck settings KEY --unset",
+                       EXIT_USAGE)
     with open_store(args) as store:
         if args.key and args.value is not None:
-            store.set_setting(args.key, args.value)
+            store.set_setting(args.key, args.value)  # checked: a bad value is refused
         elif args.key and args.unset:
             store.set_setting(args.key, None)
         stored = store.settings()
-    known = known_settings()
-    keys = list(known) + sorted(k for k in stored if k not in known)
+    keys = list(SETTINGS) + sorted(k for k in stored if k not in SETTINGS)
     if args.key:
         keys = [k for k in keys if k == args.key] or [args.key]
-    rows = [{"key": k, "value": stored.get(k), "default": known.get(k, (None, ""))[0],
-             "help": known.get(k, (None, "not a setting factcheck reads"))[1]} for k in keys]
+    rows = [{"key": k, "value": stored.get(k), "default": _known(k).default,
+             "help": _known(k).meaning} for k in keys]
 
     def line(r: dict) -> str:
         value = r["value"] if r["value"] is not None else (
@@ -106,14 +111,28 @@ def _scale_lines(scale, custom: bool):
 
 
 def cmd_backup(args) -> int:
-    target = Path(args.path).expanduser()
-    if target.exists() and not args.force:
-        raise CliError(f"{target} exists; choose another name or pass --force")
-    if target.is_dir():
-        raise CliError(f"{target} is a directory; give a file name")
-    with open_store(args, create=False) as store:
-        store.backup(str(target))
-    print(f"backed up {args.db} to {target}", file=sys.stderr)
+    with open_store(args) as store:
+        if args.path == "-":
+            return _backup_to_stdout(store)
+        target = store.backup(os.path.expanduser(args.path), force=args.force)
+    say_err(f"backed up {args.db} to {target}")
+    return EXIT_OK
+
+
+def _backup_to_stdout(store) -> int:
+    """`backup -`: the copy is made in a private folder, then streamed (never to a terminal)."""
+    import shutil  # deferred: start-up
+    import tempfile
+
+    if sys.stdout.isatty():
+        raise CliError("backup - writes the database to standard output: redirect it to a "
+                       "file (or give a file name)", EXIT_USAGE)
+    with tempfile.TemporaryDirectory(prefix="factcheck-backup-") as folder:
+        copy = store.backup(os.path.join(folder, "copy.db"))
+        sys.stdout.flush()
+        with open(copy, "rb") as f:
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     return EXIT_OK
 
 
@@ -130,13 +149,20 @@ def register(sub, *, common, editor, as_json) -> None:
     p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("backup", parents=[common],
-                       help="copy the database with SQLite's online backup (safe while in use)")
-    p.add_argument("path", help="the copy to write")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+                       help="copy the database with SQLite's online backup (safe while in use)",
+                       description="Copy the database (checked first) with SQLite's online "
+                                   "backup. Never over the database itself, a directory, a "
+                                   "device or a link; over an existing file only with --force.")
+    p.add_argument("path", help="the copy to write (- for standard output)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
     p.set_defaults(func=cmd_backup)
 
+    p = sub.add_parser("init", parents=[common],
+                       help="create an empty database (import and demo create one too)")
+    p.set_defaults(func=cmd_init)
+
     p = sub.add_parser("tui", parents=[common, editor], help="open the desk (the default)")
-    p.add_argument("--article", type=int, help="open on this article")
+    p.add_argument("--article", type=article_id, help="open on this article")
     p.set_defaults(func=cmd_tui)
 
     p = sub.add_parser("demo", parents=[common, editor],

@@ -8,22 +8,24 @@ from __future__ import annotations
 
 
 from ..errors import InputError
+from ..files import MAX_DATA_BYTES
 from ..matching import archive
 from ..text.decode import read_article
 from ..text.formatting import shorten as _short
-from .common import EXIT_OK, EXIT_USAGE, CliError, claim_id, open_store, positive, print_json
+from .common import EXIT_OK, EXIT_USAGE, CliError, claim_id, open_store, positive, print_json, \
+    say
 
 
 def cmd_archive_import(args) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         counts = archive.import_file(store, args.file, editor=args.editor, fmt=args.format)
         total = archive.count(store)
     counts["archive"] = total
     if args.json:
         print_json(counts)
     else:
-        print(f"{args.file}: {counts['added']} fact-checks added, {counts['updated']} updated, "
-              f"{counts['unchanged']} unchanged ({total} in the archive)")
+        say(f"{args.file}: {counts['added']} fact-checks added, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged ({total} in the archive)")
     return EXIT_OK
 
 
@@ -32,7 +34,7 @@ def cmd_archive_match(args) -> int:
     if len(given) != 1:
         raise CliError("give one of --text TEXT, --claim ID or --queries FILE.tsv", EXIT_USAGE)
     if args.queries is not None:
-        data, name = read_article(args.queries)
+        data, name = read_article(args.queries, MAX_DATA_BYTES, "a file of queries", None)
         queries = archive.read_queries(data, name or "queries")
     with open_store(args, create=False) as store:
         if args.text is not None:
@@ -49,14 +51,14 @@ def cmd_archive_match(args) -> int:
         print_json(out)
         return EXIT_OK
     for item in out:
-        print(f"{item['query'] if args.queries else _short(str(item['query']), 90)}")
+        say(f"{item['query'] if args.queries else _short(str(item['query']), 90)}")
         if not item["matches"]:
-            print("    no match in the archive")
+            say("    no match in the archive")
         for m in item["matches"]:
-            print(f"  {m['score']:>6.2f}  {m['id']:<14} {m.get('verdict') or '?':<14} "
-                  f"{_short(m.get('title') or m.get('claim') or '', 70)}")
+            say(f"  {m['score']:>6.2f}  {m['id']:<14} {m.get('verdict') or '?':<14} "
+                f"{_short(m.get('title') or m.get('claim') or '', 70)}")
             if m.get("url"):
-                print(f"          {m['url']}")
+                say(f"          {m['url']}")
     return EXIT_OK
 
 
@@ -78,8 +80,8 @@ def cmd_archive_apply(args) -> int:
     if args.json:
         print_json(event)
     else:
-        print(f"claim {args.claim_id}: {event['from']} → {event['to']} by {event['editor']} "
-              f"({event['note']})")
+        say(f"claim {args.claim_id}: {event['from']} → {event['to']} by {event['editor']} "
+            f"({event['note']})")
     return EXIT_OK
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from .common import EXIT_OK, EXIT_USAGE, CliError, emit, open_store, positive, print_json, \
-    http_url, whole_number
-
-_article_id = whole_number("an article id")
+from .common import EXIT_OK, EXIT_USAGE, CliError, emit, http_url, one_line, open_store, \
+    positive, print_json, say, say_err, whole_number
+from .common import article_id as _article_id
 _snapshot_id = whole_number("a snapshot id")
 
 
@@ -49,15 +47,19 @@ def cmd_import(args) -> int:
                            "is", EXIT_USAGE)
         # fetched before the store is opened: a failure leaves no trace, not even a file
         page, doc = fetch_document(args.path, fetch_limits(args))
-        with open_store(args) as store:
+        with open_store(args, create=True) as store:
             result = import_fetched(store, page, doc, title=args.title,
                                     language=None if args.lang == "auto" else args.lang,
                                     editor=args.editor)
     else:
-        data, name = read_article(args.path)
+        from ..store.settings import article_limit, read_setting
+
+        # read before the store is opened: a file refused leaves no trace, not even a file
+        limit = article_limit(read_setting(args.db, "import.max_bytes"))
+        data, name = read_article(args.path, limit)
         doc = parse_document(data, name, fmt=args.format, url=args.url)
         source = "-" if args.path == "-" else str(args.path)
-        with open_store(args) as store:
+        with open_store(args, create=True) as store:
             result = import_document(
                 store, doc, title=args.title,
                 language=None if args.lang == "auto" else args.lang,
@@ -69,17 +71,17 @@ def cmd_import(args) -> int:
                     "article": _public_article(art)})
         return EXIT_OK
     if result.notice:
-        print(result.notice)
+        say(result.notice)
     if result.created:
-        print(f"imported article {art['id']} «{art['title']}» ({art['language']}, "
-              f"{art['format']}, {art['encoding']}): {result.claims} claims")
+        say(f"imported article {art['id']} «{one_line(art['title'])}» ({art['language']}, "
+            f"{art['format']}, {art['encoding']}): {result.claims} claims")
         if result.snapshot:
             snap = result.snapshot
-            print(f"page kept as fetched: snapshot {snap['id']}, HTTP {snap['http_status']}, "
-                  f"{snap['size']} bytes, sha256 {snap['sha256']}")
+            say(f"page kept as fetched: snapshot {snap['id']}, HTTP {snap['http_status']}, "
+                f"{snap['size']} bytes, sha256 {snap['sha256']}")
     else:
-        print(f"already imported as article {art['id']} «{art['title']}» "
-              f"({result.claims} claims); nothing added")
+        say(f"already imported as article {art['id']} «{one_line(art['title'])}» "
+            f"({result.claims} claims); nothing added")
     return EXIT_OK
 
 
@@ -87,7 +89,7 @@ def cmd_articles(args) -> int:
     with open_store(args) as store:
         rows = store.articles()
     lines = (f"{a['id']:>4}  {a['language']}  {a['claims']:>5} claims  {a['pending']:>5} pending"
-             f"  {a['title']}" for a in rows) if rows else ["no articles yet: factcheck import PATH"]
+             f"  {one_line(a['title'])}" for a in rows) if rows else ["no articles yet: factcheck import PATH"]
     return emit(args, rows, lines)
 
 
@@ -108,12 +110,12 @@ def cmd_article(args) -> int:
                 raise CliError(f"article {args.article_id} was not fetched from the web: it "
                                "has no snapshot", EXIT_USAGE)
             page = store.snapshot(snapshots[-1]["id"])
-            return _write_page(page, args.output)
+            return _write_page(page, args.output, args.force, store.path)
     if args.output:
         raise CliError("-o writes the page as fetched: use it with --snapshot", EXIT_USAGE)
     data = {**_public_article(article), "claims": sum(counts.values()), "counts": counts,
             "snapshots": snapshots}
-    lines = [f"{label:>14}: {article[key]}" for key, label in _ARTICLE_FIELDS
+    lines = [f"{label:>14}: {one_line(article[key])}" for key, label in _ARTICLE_FIELDS
              if article.get(key) is not None]
     lines.append(f"{'claims':>14}: {sum(counts.values())} ("
                  + ", ".join(f"{n} {status}" for status, n in counts.items()) + ")")
@@ -135,17 +137,15 @@ def _snapshot_lines(snap: dict) -> list[str]:
     return lines
 
 
-def _write_page(page: dict, output: str | None) -> int:
-    """The page's bytes as they were served: to a file, or to standard output."""
+def _write_page(page: dict, output: str | None, force: bool, db: str) -> int:
+    """The page's bytes as they were served: to a file (through the safe writer), or to
+    standard output."""
     if output and output != "-":
-        target = Path(output)
-        if target.is_dir():
-            raise CliError(f"{output} is a directory: give a file name", EXIT_USAGE)
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_bytes(page["body"])
-        tmp.replace(target)
-        print(f"snapshot {page['id']} ({page['size']} bytes, sha256 {page['sha256']}) "
-              f"written to {output}", file=sys.stderr)
+        from ..files import write_bytes
+
+        write_bytes(output, page["body"], force=force, protect=[db])
+        say_err(f"snapshot {page['id']} ({page['size']} bytes, sha256 {page['sha256']}) "
+                f"written to {output}")
         return EXIT_OK
     sys.stdout.flush()
     sys.stdout.buffer.write(page["body"])
@@ -169,7 +169,7 @@ def cmd_snapshot(args) -> int:
         page = store.snapshot(args.snapshot_id)
     if args.info:
         return emit(args, {k: v for k, v in page.items() if k != "body"}, _snapshot_lines(page))
-    return _write_page(page, args.output)
+    return _write_page(page, args.output, args.force, args.db)
 
 
 def register(sub, *, common, editor, as_json) -> None:
@@ -202,6 +202,7 @@ def register(sub, *, common, editor, as_json) -> None:
     p.add_argument("--snapshot", action="store_true",
                    help="print the page as fetched (or write it with -o)")
     p.add_argument("-o", "--output", metavar="FILE", help="with --snapshot: write it to FILE")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     p.set_defaults(func=cmd_article)
 
     p = sub.add_parser("snapshot", parents=[common, as_json],
@@ -210,6 +211,7 @@ def register(sub, *, common, editor, as_json) -> None:
                                    "against its SHA-256), or list a source's or an article's.")
     p.add_argument("snapshot_id", type=_snapshot_id, nargs="?")
     p.add_argument("-o", "--output", metavar="FILE", help="write the page to FILE")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     p.add_argument("--info", action="store_true", help="its record, not the page")
     p.add_argument("--source", type=positive, metavar="ID", help="list this source's snapshots")
     p.add_argument("--article", dest="list_article", type=positive, metavar="ID",

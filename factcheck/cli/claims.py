@@ -9,7 +9,7 @@ import sys
 from ..errors import InputError
 from ..store import STATUSES
 from ..text.formatting import shorten
-from .common import claim_id, emit, open_store, positive
+from .common import EXIT_USAGE, CliError, article_id, claim_id, emit, open_store, positive
 
 _CLAIM_FIELDS = ("id", "article_id", "seq", "text", "start", "end", "status", "checkworthiness",
                  "reasons", "facets", "version", "updated_at", "updated_by")
@@ -203,6 +203,11 @@ def cmd_note(args) -> int:
 
 
 def cmd_label(args) -> int:
+    if args.clear == (args.label is not None and bool(args.label.strip())):
+        raise CliError("give the label (factcheck label ID WORDS) or --clear to remove it, "
+                       "not both" if args.clear else
+                       "say the label: factcheck label ID WORDS (or --clear to remove it)",
+                       EXIT_USAGE)
     with open_store(args, create=False) as store:
         event = store.set_label(args.claim_id, None if args.clear else args.label,
                                 editor=args.editor)
@@ -213,7 +218,7 @@ def cmd_label(args) -> int:
 
 def register(sub, *, common, editor, as_json) -> None:
     p = sub.add_parser("claims", parents=[common, as_json], help="list claims")
-    p.add_argument("--article", type=int, help="only this article")
+    p.add_argument("--article", type=article_id, help="only this article")
     p.add_argument("--status", choices=STATUSES, help="only claims with this status")
     p.add_argument("--sort", choices=["position", "worthiness"], default="position")
     p.add_argument("--hidden", action="store_true",

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from ..store import Store
 from ..store.health import PROBLEM, diagnose
-from .common import EXIT_FAIL, EXIT_OK, print_json
+from .common import EXIT_FAIL, EXIT_OK, print_json, say
 
 MARKS = {"ok": "ok     ", "note": "note   ", "problem": "PROBLEM"}
 
 
 def cmd_doctor(args) -> int:
-    with Store(args.db, create=False, migrate=False) as store:
+    # not checked on opening (check=False): a damaged file is what doctor is there to name
+    with Store(args.db, create=False, migrate=False, check=False) as store:
         findings = diagnose(store)
     failed = any(f.level == PROBLEM for f in findings)
     if args.json:
         print_json({"db": args.db, "ok": not failed,
                     "findings": [f.as_dict() for f in findings]})
     else:
-        print(args.db)
+        say(args.db)
         for f in findings:
-            print(f"  {MARKS[f.level]}  {f.check}: {f.detail}")
+            say(f"  {MARKS[f.level]}  {f.check}: {f.detail}")
     return EXIT_FAIL if failed else EXIT_OK
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from ..matching import dupes
 from ..text.formatting import shorten as _short
-from .common import EXIT_OK, open_store, print_json
+from .common import EXIT_OK, article_id, open_store, print_json, say
 
 
 def _threshold(value: str) -> float:
@@ -30,14 +30,14 @@ def cmd_dupes(args) -> int:
         print_json(pairs)
         return EXIT_OK
     if not pairs:
-        print("no near-duplicate claims")
+        say("no near-duplicate claims")
         return EXIT_OK
     for p in pairs:
-        print(f"{p['kind']:<10}  {p['score']:>3}  claims {p['a']} and {p['b']}")
-        print(f"    {p['a']:>6}  {_short(texts.get(p['a'], ''), 100)}")
-        print(f"    {p['b']:>6}  {_short(texts.get(p['b'], ''), 100)}")
+        say(f"{p['kind']:<10}  {p['score']:>3}  claims {p['a']} and {p['b']}")
+        say(f"    {p['a']:>6}  {_short(texts.get(p['a'], ''), 100)}")
+        say(f"    {p['b']:>6}  {_short(texts.get(p['b'], ''), 100)}")
         for c in p["conflicts"]:
-            print(f"    figures differ: {c['a']}  ≠  {c['b']}")
+            say(f"    figures differ: {c['a']}  ≠  {c['b']}")
     return EXIT_OK
 
 
@@ -53,7 +53,7 @@ def register(sub, *, common, editor, as_json) -> None:
             "says otherwise) a pair is a confident duplicate or conflict; from the low one "
             f"({t_low}, dupes.low) it is a suggestion. Claims under "
             f"{dupes.SHORT_WORDS} words are never more than a suggestion."))
-    p.add_argument("--article", type=int, help="only pairs with a claim of this article")
+    p.add_argument("--article", type=article_id, help="only pairs with a claim of this article")
     p.add_argument("--threshold", type=_threshold, default=None,
                    help=f"list pairs from this score on (default: the low threshold, {t_low}; "
                         f"pairs under {dupes.STORE_FLOOR} are never kept)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..store import STATUSES
-from .common import EXIT_OK, http_url, open_store
+from .common import EXIT_OK, article_id, http_url, open_store, say_err
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "claimreview")  # report.FORMATS, without importing it
 
@@ -24,8 +24,8 @@ def cmd_export(args) -> int:
                       org_url=args.org_url or store.get_setting("org.url"),
                       page_url=args.page_url)
         if args.output and args.output != "-":
-            n = report.write_file(store, args.output, **kwargs)
-            print(f"exported {n} claims as {args.format} to {args.output}", file=sys.stderr)
+            n = report.write_file(store, args.output, force=args.force, **kwargs)
+            say_err(f"exported {n} claims as {args.format} to {args.output}")
         else:
             report.write(store, sys.stdout, **kwargs)
     return EXIT_OK
@@ -34,10 +34,12 @@ def cmd_export(args) -> int:
 def register(sub, *, common, editor, as_json) -> None:
     p = sub.add_parser("export", parents=[common],
                        help="export the verification report (json, md, html, csv, claimreview)")
-    p.add_argument("--article", type=int, help="only this article")
+    p.add_argument("--article", type=article_id, help="only this article")
     p.add_argument("--status", choices=STATUSES, help="only claims with this status")
     p.add_argument("--format", choices=FORMAT_NAMES, default="json")
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("-o", "--output", help="file to write (default, or -: standard output); "
+                                          "never the database, a directory, a device or a link")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.add_argument("--audience", choices=("public", "internal"),
                    help="public: what readers see, in one language (html and md default to"
                         " it; claimreview is only that); internal: the desk's whole record,"

@@ -21,6 +21,7 @@ from .common import (
     positive,
     print_json,
     progress_bar,
+    say,
     whole_number,
 )
 
@@ -38,14 +39,14 @@ def _line(s: dict) -> str:
 # ---------------------------------------------------------------- commands
 
 def cmd_sources_import(args) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         counts = src.import_sources_file(store, args.file,
                                           progress=progress_bar("importing sources"))
     if args.json:
         print_json(counts)
     else:
-        print(f"{args.file}: {counts['added']} sources added, {counts['updated']} updated, "
-              f"{counts['unchanged']} unchanged")
+        say(f"{args.file}: {counts['added']} sources added, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged")
     return EXIT_OK
 
 
@@ -62,7 +63,7 @@ def cmd_sources_add(args) -> int:
     if not args.title:
         raise CliError("a source added by hand needs --title (or --fetch to read it from "
                        "the page)", EXIT_USAGE)
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         try:
             source = src.add_source(store, url=url, title=args.title,
                                     publisher=args.publisher, published=args.published,
@@ -72,7 +73,7 @@ def cmd_sources_add(args) -> int:
     if args.json:
         print_json(source)
     else:
-        print(f"source {source['id']}: {source['url']}")
+        say(f"source {source['id']}: {source['url']}")
     return EXIT_OK
 
 
@@ -81,7 +82,7 @@ def _add_fetched(args, url: str) -> int:
 
     # fetched before the store is opened: a failure leaves no trace, not even a file
     page, doc = fetch_document(url, fetch_limits(args))
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         added = add_fetched_source(
             store, page, doc, title=args.title, publisher=args.publisher,
             published=args.published, language=args.language, text=args.text,
@@ -91,13 +92,13 @@ def _add_fetched(args, url: str) -> int:
         print_json({**source, "notice": added.notice, "snapshot": snap})
         return EXIT_OK
     if added.notice:
-        print(added.notice)
-    print(f"source {source['id']}: {source['url']}")
+        say(added.notice)
+    say(f"source {source['id']}: {source['url']}")
     meta = "  ".join(x for x in (source.get("publisher"), source.get("published"),
                                   source.get("language")) if x)
-    print(f"        {_short(source.get('title') or '', 90)}" + (f"  ({meta})" if meta else ""))
-    print(f"        snapshot {snap['id']}: HTTP {snap['http_status']}, {snap['size']} bytes, "
-          f"fetched {snap['fetched_at']}, sha256 {snap['sha256']}")
+    say(f"        {_short(source.get('title') or '', 90)}" + (f"  ({meta})" if meta else ""))
+    say(f"        snapshot {snap['id']}: HTTP {snap['http_status']}, {snap['size']} bytes, "
+        f"fetched {snap['fetched_at']}, sha256 {snap['sha256']}")
     return EXIT_OK
 
 
@@ -119,9 +120,9 @@ def _print_sources(args, rows: list[dict], empty: str) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print(empty)
+        say(empty)
     for s in rows:
-        print(_line(s))
+        say(_line(s))
     return EXIT_OK
 
 
@@ -133,7 +134,7 @@ def cmd_sources_show(args) -> int:
         return EXIT_OK
     for key in src.SOURCE_COLUMNS:
         if s.get(key) is not None:
-            print(f"{key:>12}: {s[key]}")
+            say(f"{key:>12}: {s[key]}")
     return EXIT_OK
 
 
@@ -144,11 +145,11 @@ def cmd_link(args) -> int:
     if args.json:
         print_json(linked)
     elif linked["event"] is None:
-        print(f"claim {args.claim_id}: already linked to source {args.source_id} "
-              f"({linked['stance']}); nothing changed")
+        say(f"claim {args.claim_id}: already linked to source {args.source_id} "
+            f"({linked['stance']}); nothing changed")
     else:
-        print(f"claim {args.claim_id}: source {args.source_id} linked ({linked['stance']}) "
-              f"by {linked['linked_by']}")
+        say(f"claim {args.claim_id}: source {args.source_id} linked ({linked['stance']}) "
+            f"by {linked['linked_by']}")
     return EXIT_OK
 
 
@@ -158,7 +159,7 @@ def cmd_unlink(args) -> int:
     if args.json:
         print_json(event)
     else:
-        print(f"claim {args.claim_id}: source {args.source_id} unlinked by {event['editor']}")
+        say(f"claim {args.claim_id}: source {args.source_id} unlinked by {event['editor']}")
     return EXIT_OK
 
 
@@ -169,20 +170,20 @@ def cmd_suggest(args) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        print(f"no source in the store shares names, figures or words with claim "
-              f"{args.claim_id}")
+        say(f"no source in the store shares names, figures or words with claim "
+            f"{args.claim_id}")
     for r in rows:
         ev = r["evidence"]
-        print(f"{r['score']:.3f}  source {r['source_id']:>5}  {_short(r['title'] or r['url'], 70)}")
-        print(f"        {r['url']}")
+        say(f"{r['score']:.3f}  source {r['source_id']:>5}  {_short(r['title'] or r['url'], 70)}")
+        say(f"        {r['url']}")
         if ev["numbers_matched"]:
-            print("        figures:   " + "; ".join(f"{m['claim']} = {m['source']}"
-                                                    for m in ev["numbers_matched"]))
+            say("        figures:   " + "; ".join(f"{m['claim']} = {m['source']}"
+                                                  for m in ev["numbers_matched"]))
         if ev["numbers_conflicting"]:
-            print("        CONFLICTS: " + "; ".join(f"{m['claim']} ≠ {m['source']}"
-                                                    for m in ev["numbers_conflicting"]))
+            say("        CONFLICTS: " + "; ".join(f"{m['claim']} ≠ {m['source']}"
+                                                  for m in ev["numbers_conflicting"]))
         if ev["entities_matched"]:
-            print("        names:     " + ", ".join(ev["entities_matched"]))
+            say("        names:     " + ", ".join(ev["entities_matched"]))
     return EXIT_OK
 
 

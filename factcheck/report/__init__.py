@@ -12,13 +12,12 @@ the data contract, every score and event).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
-from ..errors import FactcheckError, IncompleteReport, InputError, UnknownFormat
+from ..errors import IncompleteReport, InputError, UnknownFormat
+from ..files import output
 from ..store import Store
 from . import claimreview, csv, html, markdown
 from .json import write_json
@@ -105,24 +104,13 @@ def write(store: Store, out: IO[str], fmt: str = "json", article_id: int | None 
                          **options)
 
 
-def write_file(store: Store, path: str, **kwargs) -> int:
-    """Write a report next to its target, then rename: a reader never sees half a file."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise InputError(f"{path} is a directory; give a file name")
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as out:
-            n = write(store, out, **kwargs)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FactcheckError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return n
+def write_file(store: Store, path: str, *, force: bool = False, **kwargs) -> int:
+    """Write a report to a file through the safe writer (``factcheck.files.output``): never
+    over the store's own database or any SQLite file, a directory, a device or a link; over
+    an existing file only with ``force``; whole or not at all. Returns the claims written."""
+    with output(path, force=force, protect=[store.path]) as out:
+        return write(store, out, **kwargs)
 
 
-__all__ = ["AUDIENCES", "FORMATS", "Format", "LANGUAGES", "Report", "build", "format_of", "pending_count", "select",
-           "write", "write_file"]
+__all__ = ["AUDIENCES", "FORMATS", "Format", "LANGUAGES", "Report", "build", "format_of",
+           "pending_count", "select", "write", "write_file"]

@@ -29,7 +29,8 @@ _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 def safe(value) -> str:
     text = printable("" if value is None else str(value))
-    if text.startswith(_TRIGGERS):
+    # spreadsheets skip leading blanks before reading a formula: "  =1+1" runs too
+    if text.startswith(_TRIGGERS) or text.lstrip().startswith(_TRIGGERS):
         return "'" + text
     return text
 

@@ -16,7 +16,6 @@ import getpass
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import threading
 import time
@@ -27,8 +26,10 @@ from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import NotFound, StaleEdit, StoreError
+from ..errors import FactcheckError, NotFound, StaleEdit, StoreError
+from ..files import output_path, write_bytes
 from .migrations import ADDITIVE, APP_ID, INDEX_ONLY, LATEST, MIGRATIONS
+from .settings import check_setting
 
 STATUSES = ("pending", "verified", "disputed")
 SNAPSHOT_COLUMNS = ("id, article_id, source_id, url, final_url, http_status, content_type,"
@@ -67,16 +68,21 @@ def _claim_row(row: dict) -> dict:
 
 class Store:
     def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True,
-                 migrate: bool = True):
+                 migrate: bool = True, check: bool = True):
+        """Open (and with ``create``, make) the store at ``path``; ``migrate`` brings an
+        older schema up to date. ``check`` runs SQLite's quick check when the file changed
+        since the last one and refuses a damaged file (``factcheck doctor`` opens without)."""
         self.path = str(path or default_db_path())
         self.lock = threading.RLock()
+        self._signed: tuple | None = None  # the file as the last check saw it, if it did
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
                 raise StoreError(f"{self.path} is a directory, not a database file")
             if not p.exists():
                 if not create:
-                    raise StoreError(f"no database at {self.path}")
+                    raise StoreError(f"no database at {self.path}: run factcheck init, or "
+                                     "import an article")
                 try:
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
@@ -89,6 +95,8 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_is_factcheck()
+            if check and self.path != ":memory:":  # before anything writes to the file
+                self._check_if_changed()
             if not self.readonly:
                 mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 # fewer checkpoints (each one an fsync) during big imports; the log stays
@@ -97,9 +105,17 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL" if mode == "wal"
                                   else "PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
             raise StoreError(f"{self.path} is not a usable SQLite database: {exc}") from None
+        except BaseException:
+            self._close_quietly()
+            raise
         if migrate:
             self.migrate()
+
+    def _close_quietly(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
 
     def _connect(self) -> sqlite3.Connection:
         """Open read-write, or read-only when the file (or its folder) cannot be written:
@@ -139,7 +155,10 @@ class Store:
 
     def close(self) -> None:
         with self.lock:
+            before = self._unchanged_since_checked()
             self.conn.close()
+            if before is not None:
+                self._sign_after_close(before)
 
     def __enter__(self) -> Store:
         return self
@@ -192,60 +211,138 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> list[int]:
-        """Bring the schema to the latest version; back the file up first if it had data."""
+        """Bring the schema to the latest version; back the file up first if it had data.
+
+        Several processes may open an older store at once: the version is read again
+        inside an exclusive write transaction, so one of them backs up and migrates while
+        the others wait for it, then find nothing left to do.
+        """
         current = self.schema_version()
         if current > LATEST:
             raise StoreError(
                 f"{self.path} was written by a newer factcheck (schema {current}, "
                 f"this one knows {LATEST}); upgrade factcheck"
             )
-        pending = [m for m in MIGRATIONS if m[0] > current]
-        if not pending:
+        if not [m for m in MIGRATIONS if m[0] > current]:
             return []
         if self.readonly:
-            if all(m[0] in INDEX_ONLY or m[0] in ADDITIVE for m in pending):
+            if all(m[0] in INDEX_ONLY or m[0] in ADDITIVE for m in MIGRATIONS if m[0] > current):
                 return []  # what this code reads is all there (or read as missing)
             raise StoreError(f"{self.path} needs a schema upgrade but is read-only")
-        if current > 0 and self.path != ":memory:":
-            self.backup(f"{self.path}.bak-v{current}-{int(time.time())}")
         applied = []
         with self.lock:
-            for version, _description, sql in pending:
-                script = f"BEGIN IMMEDIATE;\n{sql}\n"
-                if version == 1:
-                    script += f"INSERT INTO meta(key, value) VALUES ('app', '{APP_ID}');\n"
-                script += f"PRAGMA user_version = {version};\nCOMMIT;"
-                try:
-                    self.conn.executescript(script)
-                except sqlite3.Error:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                    if version == 1 and self.schema_version() == 0 and self._has_meta():
-                        # another process created it at the same moment
-                        continue
-                    raise
-                applied.append(version)
+            self._begin()
+            try:
+                current = self.schema_version()  # again, now that no one else may write
+                pending = [m for m in MIGRATIONS if m[0] > current]
+                if current > LATEST:
+                    raise StoreError(f"{self.path} was written by a newer factcheck (schema "
+                                     f"{current}, this one knows {LATEST}); upgrade factcheck")
+                if pending and current > 0 and self.path != ":memory:":
+                    self._backup_before_migration(current)
+                for version, _description, sql in pending:
+                    for statement in _statements(sql):
+                        self.conn.execute(statement)
+                    if version == 1:
+                        self.conn.execute("INSERT INTO meta(key, value) VALUES ('app', ?)",
+                                          (APP_ID,))
+                    self.conn.execute(f"PRAGMA user_version = {int(version)}")
+                    applied.append(version)
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
         return applied
 
-    def _has_meta(self) -> bool:
-        return bool(self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone())
+    def _backup_before_migration(self, version: int) -> None:
+        """Inside migrate's write transaction, which this connection holds: SQLite will not
+        copy from a connection in the middle of a write, so a second one reads the file
+        (nothing is written yet: it sees what this one does)."""
+        stamp = int(time.time())
+        for n in range(100):
+            target = f"{self.path}.bak-v{version}-{stamp}" + (f"-{n}" if n else "")
+            if not os.path.lexists(target):
+                reader = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+                try:
+                    self._copy(reader, target, force=False)
+                finally:
+                    reader.close()
+                return
+        raise StoreError(f"cannot name a backup of {self.path} before its upgrade")
 
-    def backup(self, target: str | os.PathLike) -> str:
-        """Copy the live database with SQLite's online backup: safe while others write."""
-        target = str(target)
-        tmp = target + ".part"
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        dest = sqlite3.connect(tmp)
-        try:
-            with self.lock:
-                self.conn.backup(dest, pages=1024, sleep=0.005)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        shutil.move(tmp, target)
+    def backup(self, target: str | os.PathLike, *, force: bool = False) -> str:
+        """Copy the live database with SQLite's online backup: safe while others write.
+
+        The copy is checked first (a damaged store is not copied as if it were sound) and
+        written through the safe writer: never over this database, a directory, a device
+        or a link; over an existing file only with ``force``; whole or not at all. It gets
+        the database's own permissions.
+        """
+        self.check_integrity("backed up")
+        with self.lock:
+            return self._copy(self.conn, os.fspath(target), force)
+
+    def _copy(self, source: sqlite3.Connection, target: str, force: bool) -> str:
+        mode = None
+        if self.path != ":memory:":
+            try:
+                mode = os.stat(self.path).st_mode & 0o777
+            except OSError:
+                pass
+        with output_path(target, force=force, protect=[self.path], replace_sqlite=True,
+                         mode=mode) as tmp:
+            dest = sqlite3.connect(tmp)
+            try:
+                source.backup(dest, pages=1024, sleep=0.005)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
         return target
+
+    # ------------------------------------------------------------ health
+
+    def check_integrity(self, doing: str = "opened") -> None:
+        """SQLite's quick check of the whole file: a ``StoreError`` naming the damage, with
+        what to do, when it fails. Nothing is written to a damaged store."""
+        with self.lock:
+            try:
+                rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+            except sqlite3.DatabaseError as exc:
+                rows = [str(exc)]
+        if rows != ["ok"]:
+            raise StoreError(
+                f"{self.path} is damaged and was not {doing}, nothing was written "
+                f"(SQLite's check: {'; '.join(rows)[:300]}); "
+                f"factcheck doctor --db {self.path} tells more; restore a backup")
+
+    def _check_if_changed(self) -> None:
+        """The quick check, when the file changed since the last check (by its size, time
+        and inode, kept beside it in ``<db>-checked``): cheap when nothing changed."""
+        seen = _file_signature(self.path)
+        if seen is None:
+            return
+        if seen != _recorded_signature(self.path):
+            self.check_integrity()
+            if not self.readonly:
+                _record_signature(self.path, seen)
+        self._signed = seen
+
+    def _unchanged_since_checked(self) -> tuple | None:
+        """The file's signature when it is still the one this store checked (or found
+        checked) on opening; None when it changed since, or was never checked."""
+        if self._signed is None or self.readonly:
+            return None
+        now = _file_signature(self.path)
+        return now if now == self._signed else None
+
+    def _sign_after_close(self, before: tuple) -> None:
+        """Closing the last connection moves the log into the file (SQLite's checkpoint),
+        which changes it: record it as checked, since no one but SQLite wrote to it since
+        the check, so that the next open need not check again."""
+        after = _file_signature(self.path)
+        if after is not None and after != before:
+            _record_signature(self.path, after)
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap to poll."""
@@ -739,6 +836,10 @@ class Store:
         return row[0] if row and row[0] is not None else default
 
     def set_setting(self, key: str, value: str | None) -> None:
+        """Store a setting after checking it (``settings.check_setting``: an ``InputError``
+        says what the key accepts), or remove it (``None``)."""
+        if value is not None:
+            value = check_setting(key, value)
         with self.transaction() as conn:
             if value is None:
                 conn.execute("DELETE FROM settings WHERE key = ?", (key,))
@@ -853,3 +954,49 @@ def schema_sql() -> str:
     header = (f"-- factcheck schema, version {LATEST}. Generated from factcheck/store/migrations.py;\n"
               "-- do not edit: a test checks that this file matches the migrations.\n\n")
     return header + "\n\n".join(r[0] + ";" for r in rows) + "\n"
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """The statements of a migration's script, one at a time (a trigger's body included
+    in its statement), so that they run inside the caller's transaction."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+    if buffer.strip() and not all(
+            ln.strip().startswith("--") for ln in buffer.splitlines() if ln.strip()):
+        yield buffer
+
+
+def _file_signature(path: str) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _checked_path(path: str) -> str:
+    return path + "-checked"
+
+
+def _recorded_signature(path: str) -> tuple | None:
+    try:
+        with open(_checked_path(path), encoding="ascii") as f:
+            size, mtime, inode = f.read(200).split()
+        return (int(size), int(mtime), int(inode))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _record_signature(path: str, signature: tuple) -> None:
+    """Beside the database, what its file looked like when it was last found sound (the
+    database itself would change by recording it)."""
+    try:
+        write_bytes(_checked_path(path), " ".join(map(str, signature)).encode() + b"\n",
+                    force=True, sync=False)  # a hint: lost, the next open checks again
+    except (FactcheckError, OSError):
+        pass  # a folder we may not write: the next open checks again

@@ -143,17 +143,25 @@ def _why_missing(name: str) -> str:
 
 
 def diagnose(store: Store) -> list[Finding]:
-    """Every check, in the order a person would read them."""
+    """Every check, in the order a person would read them. A check that a damaged file
+    keeps from running is a problem of its own, and the others still run."""
     conn = store.conn
     findings = [_version(store)]
     version = store.schema_version()
-    findings.append(_integrity(conn))
-    findings.append(_foreign_keys(conn))
+    findings += _guarded("integrity", lambda: [_integrity(conn)])
+    findings += _guarded("foreign keys", lambda: [_foreign_keys(conn)])
     if version <= LATEST:
-        findings += _schema(conn, version)
-    findings += _full_text(store)
-    findings.append(_unfinished_duplicate_search(conn))
+        findings += _guarded("schema", lambda: _schema(conn, version))
+    findings += _guarded("full-text", lambda: _full_text(store))
+    findings += _guarded("duplicates", lambda: [_unfinished_duplicate_search(conn)])
     return findings
+
+
+def _guarded(check: str, run) -> list[Finding]:
+    try:
+        return run()
+    except sqlite3.DatabaseError as exc:
+        return [Finding(check, PROBLEM, f"could not be checked: {exc}")]
 
 
 def _version(store: Store) -> Finding:

@@ -14,11 +14,16 @@ Both raise ``InputError`` with a one-line reason.
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 import sys
 from pathlib import Path
 
 from ..errors import InputError
+from .. import files
+from ..files import MAX_ARTICLE_BYTES, MAX_DATA_BYTES, read_capped, read_stream
+
+ARTICLE_SETTING = "import.max_bytes"
 
 # Leading bytes of formats that are certainly not articles.
 _MAGIC = {
@@ -99,23 +104,25 @@ def decode_records(data: bytes, name: str, what: str = "JSON, JSONL or CSV") -> 
         raise InputError(f"{name}, line {line}: not UTF-8 text") from None
 
 
-def read_file(path: str, what: str = "an article file") -> bytes:
-    """The bytes of a file, or an InputError that says plainly why not."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"no such file: {path}")
-    if p.is_dir():
-        raise InputError(f"{path} is a directory, not {what}")
-    try:
-        return p.read_bytes()
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+def allow_long_csv_fields() -> None:
+    """Let the csv module read a field as long as a data file may be (its default stops at
+    131 072 characters, where JSON has no limit); each field's own check says if it is too
+    long for what it holds."""
+    if csv.field_size_limit() < MAX_DATA_BYTES:
+        csv.field_size_limit(MAX_DATA_BYTES)
 
 
-def read_article(path: str) -> tuple[bytes, str | None]:
-    """Read a path ('-' is standard input) and return its bytes and a display name."""
+def read_file(path: str, what: str = "an article file", limit: int | None = None) -> bytes:
+    """The bytes of a file (or a FIFO, a device), or an InputError that says plainly why
+    not; more than ``limit`` bytes (default: ``files.MAX_DATA_BYTES``) is refused while
+    reading, never read to the end."""
+    return read_capped(path, files.MAX_DATA_BYTES if limit is None else limit, what)
+
+
+def read_article(path: str, limit: int = MAX_ARTICLE_BYTES, what: str = "an article",
+                 setting: str | None = ARTICLE_SETTING) -> tuple[bytes, str | None]:
+    """Read a path ('-' is standard input) and return its bytes and a display name; more
+    than ``limit`` bytes (the setting import.max_bytes) is refused while reading."""
     if path == "-":
-        return sys.stdin.buffer.read(), None
-    return read_file(path), Path(path).name
+        return read_stream(sys.stdin.buffer, limit, "standard input", what, setting), None
+    return read_capped(path, limit, what, setting), Path(path).name

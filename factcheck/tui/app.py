@@ -1349,8 +1349,10 @@ class FactcheckApp(App[int]):
                 for key in ("org_name", "org_url"):  # asked once: kept for the next time
                     if answer.get(key):
                         store.set_setting(key.replace("_", "."), answer[key])
-                n = write_file(store, str(target), fmt=answer["format"], article_id=article_id,
-                               audience=answer["audience"],
+                # the dialog asked before replacing a file; the writer still refuses the
+                # database, a link, a device or a folder
+                n = write_file(store, str(target), force=True, fmt=answer["format"],
+                               article_id=article_id, audience=answer["audience"],
                                org_name=store.get_setting("org.name"),
                                org_url=store.get_setting("org.url"))
         except (FactcheckError, OSError) as exc:

@@ -13,14 +13,16 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from ...errors import InputError
-from ...text.decode import decode_records
+from ...text.decode import allow_long_csv_fields, decode_records
 from ...text.normalise import fold
 
 FIELDS = ("id", "claim", "title", "verdict", "url", "published", "language", "publisher")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 MAX_CLAIM_CHARS = 5000
 MAX_FIELD_CHARS = 1000
 
@@ -90,7 +92,7 @@ def sniff_format(text: str, name: str) -> str:
         try:
             json.loads(first)
             return "jsonl" if "\n" in text.strip() else "json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     return "csv"
 
@@ -127,7 +129,7 @@ def _jsonl_items(text: str, name: str) -> list[tuple[int, object]]:
             continue
         try:
             item = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise InputError(f"{name}, line {n}: not valid JSON ({_json_msg(exc)})") from None
         if not isinstance(item, dict):
             raise InputError(f"{name}, line {n}: expected a JSON object, got "
@@ -136,8 +138,14 @@ def _jsonl_items(text: str, name: str) -> list[tuple[int, object]]:
     return out
 
 
-def _json_msg(exc: ValueError) -> str:
-    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+def _json_msg(exc: ValueError | RecursionError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(exc):  # int() refuses to convert more than 4 300 digits
+        return "a number with more than 4 300 digits"
+    return str(exc)
 
 
 def _json_items(text: str, name: str, base_line: int) -> list[tuple[int, object]]:
@@ -148,6 +156,9 @@ def _json_items(text: str, name: str, base_line: int) -> list[tuple[int, object]
     except json.JSONDecodeError as exc:
         raise InputError(f"{name}, line {base_line + exc.lineno}: not valid JSON "
                          f"({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{name}, line {base_line + 1}: not valid JSON "
+                         f"({_json_msg(exc)})") from None
     # find where each top-level item starts, to name the line of a bad one
     starts: list[int] = []
     stripped = len(text) - len(text.lstrip())
@@ -165,8 +176,9 @@ def _json_items(text: str, name: str, base_line: int) -> list[tuple[int, object]
         raise InputError(f"{name}, line {base_line + 1}: expected a JSON object or array, "
                          f"got {type(doc).__name__}")
     out = []
+    lines = _LineCounter(text)
     for i, item in enumerate(items):
-        line = base_line + (_line_of(text, starts[i]) if i < len(starts) else 1)
+        line = base_line + (lines.line_of(starts[i]) if i < len(starts) else 1)
         if not isinstance(item, dict):
             raise InputError(f"{name}, line {line}: expected a JSON object, got "
                              f"{type(item).__name__}")
@@ -186,7 +198,7 @@ def _array_item_starts(text: str, pos: int, decoder: json.JSONDecoder) -> list[i
         starts.append(i)
         try:
             _, i = decoder.raw_decode(text, i)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
     return starts
 
@@ -198,25 +210,74 @@ def _expand(item: dict, line: int) -> list[tuple[int, object]]:
     return [(line, item)]
 
 
-_SCRIPT_RE = re.compile(
-    r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
-    re.IGNORECASE | re.DOTALL)
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_LD_JSON_TYPE = re.compile(r"type\s*=\s*[\"']?application/ld\+json", re.IGNORECASE)
+
+
+def json_ld_scripts(text: str, work: list[int] | None = None) -> Iterator[tuple[int, str]]:
+    """(where its body starts, body) of each ``<script type="application/ld+json">``.
+
+    One pass from left to right, never back: each search starts where the last one ended,
+    so a page costs its length however many openers it leaves unclosed (a regex trying
+    each opener to the end of the page took minutes on 20 000 of them). ``work``, if given,
+    is increased by the characters the searches cross (the tests count it).
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _SCRIPT_OPEN.search(text, pos)
+        if m is None:
+            _count(work, n - pos)
+            return
+        tag_end = text.find(">", m.end())
+        if tag_end < 0:  # the tag never ends: nothing after it is a tag either
+            _count(work, n - pos)
+            return
+        _count(work, tag_end + 1 - pos)
+        if not _LD_JSON_TYPE.search(text, m.end(), tag_end):
+            pos = tag_end + 1
+            continue
+        close = _SCRIPT_CLOSE.search(text, tag_end + 1)
+        if close is None:  # never closed: no script after it is closed either
+            _count(work, n - tag_end - 1)
+            return
+        _count(work, close.end() - tag_end - 1)
+        yield tag_end + 1, text[tag_end + 1:close.start()]
+        pos = close.end()
+
+
+def _count(work: list[int] | None, steps: int) -> None:
+    if work is not None:
+        work[0] += steps
 
 
 def _html_items(text: str, name: str) -> list[tuple[int, object]]:
-
     out = []
-    for m in _SCRIPT_RE.finditer(text):
-        body = m.group(1)
-        base = _line_of(text, m.start(1)) - 1
+    lines = _LineCounter(text)
+    for start, body in json_ld_scripts(text):
         if not body.strip():
             continue
         if "&quot;" in body and '"' not in body:
             body = html.unescape(body)
-        out.extend(_json_items(body, name, base))
+        out.extend(_json_items(body, name, lines.line_of(start) - 1))
     if not out:
         raise InputError(f"{name}: no JSON-LD (<script type=\"application/ld+json\">) in the page")
     return out
+
+
+class _LineCounter:
+    """Line numbers of increasing positions in one text, counted once from the last one
+    (counting from the start each time costs the square of a file with many items)."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 1
+
+    def line_of(self, pos: int) -> int:
+        if pos < self.pos:
+            self.pos, self.line = 0, 1
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
 
 
 def _types(item: dict) -> set[str]:
@@ -312,7 +373,8 @@ def clean_record(raw: dict, name: str, line: int, columns: dict | None = None) -
     if not rec["claim"]:
         raise InputError(f"{where('claim')}: a fact-check needs its claim (`claim`, or "
                          "`claimReviewed` in ClaimReview)")
-    if rec["url"] and not re.match(r"https?://[^\s/]+\.[^\s]+$", rec["url"], re.IGNORECASE):
+    if rec["url"] and (_CONTROL.search(rec["url"]) or not re.match(
+            r"https?://[^\s/]+\.[^\s]+$", rec["url"], re.IGNORECASE)):
         raise InputError(f"{where('url')}: not a web address: {rec['url']!r}")
     if rec["url"]:
         rec["url"] = rec["url"].split("#")[0] if "#factcheck-claim" not in rec["url"] \
@@ -322,6 +384,7 @@ def clean_record(raw: dict, name: str, line: int, columns: dict | None = None) -
 
 
 def _csv_records(text: str, name: str) -> list[dict]:
+    allow_long_csv_fields()
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t")

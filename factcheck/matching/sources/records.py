@@ -7,6 +7,7 @@ checked in chunks, so the store can write one chunk while the next is checked.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ...errors import InputError, StoreError
-from ...text.decode import decode_records
+from ...text.decode import allow_long_csv_fields, decode_records
 
 FIELDS = ("url", "title", "publisher", "published", "language", "text")
 
@@ -26,7 +27,13 @@ _TRACKING = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                   r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+# Fields that hold one line: a control character there (NUL, ESC, BEL…) is refused. Tabs and
+# line breaks in a title or a publisher's name are folded into spaces.
+_ONE_LINE = ("url", "title", "publisher", "published", "language")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FOLD = re.compile(r"[\t\n\r]+")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 CHUNK = 10000  # records checked and written at a time (one FTS5 flush each)
 
@@ -153,6 +160,15 @@ def check_record(record: dict, where: Callable[[str], str]) -> dict:
             raise InputError(f"{where(field)}: {field} must be text, not {type(value).__name__}")
         value = value.strip()
         out[field] = value or None
+    for field in _ONE_LINE:
+        value = out[field]
+        if value is not None:
+            if _CONTROL.search(value):
+                bad = _CONTROL.search(value).group(0)
+                raise InputError(f"{where(field)}: {field} holds a control character "
+                                 f"(U+{ord(bad):04X}): a {field} is one line of plain text")
+            if "\n" in value or "\t" in value or "\r" in value:
+                out[field] = _FOLD.sub(" ", value)
     if not out["url"]:
         raise InputError(f"{where('url')}: a source needs a url")
     try:
@@ -160,7 +176,7 @@ def check_record(record: dict, where: Callable[[str], str]) -> dict:
         out["url"] = canonical_url(out["url"])
     except StoreError as exc:
         raise InputError(f"{where('url')}: {exc}") from None
-    if out["published"] and not _DATE.match(out["published"]):
+    if out["published"] and not _real_date(out["published"]):
         raise InputError(f"{where('published')}: published must be a date like 2025-06-13, "
                          f"not {out['published']!r}")
     if out["language"]:
@@ -171,6 +187,21 @@ def check_record(record: dict, where: Callable[[str], str]) -> dict:
     if out["title"]:
         out["title"] = out["title"][:1000]
     return out
+
+
+def _real_date(text: str) -> bool:
+    """2025, 2025-06, 2025-06-13 or 2025-06-13T10:00Z, naming a day that exists."""
+    m = _DATE.match(text)
+    if m is None:
+        return False
+    year, month, day, hour, minute, second = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return False
+    if hour is not None and not (hour < 24 and minute < 60 and (second or 0) < 61):
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- reading files
@@ -220,6 +251,8 @@ def _parse_json_array(text: str, path: str) -> list[tuple[int, dict]]:
                 obj, end = decoder.raw_decode(text, pos)
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, f"not valid JSON ({exc.msg})") from None
+            except (ValueError, RecursionError) as exc:  # a 5 000-digit number, deep nesting
+                raise fail(pos, f"not readable JSON ({_json_trouble(exc)})") from None
             line += text.count("\n", counted, pos)
             counted = pos
             if not isinstance(obj, dict):
@@ -241,8 +274,17 @@ def _parse_json_array(text: str, path: str) -> list[tuple[int, dict]]:
     return out
 
 
+def _json_trouble(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(exc):
+        return "a number with more than 4 300 digits"
+    return str(exc)
+
+
 def _parse_csv(text: str, path: str) -> tuple[list[tuple[int, dict]], dict[str, int]]:
     """(line, record) per row, and the 1-based column of each header name."""
+    allow_long_csv_fields()
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
     try:
@@ -350,6 +392,9 @@ def _jsonl_chunks(lines: list[str], path: str) -> Iterator[tuple[list[dict], int
                     continue
                 raise InputError(f"{path}: line {n}, column {exc.colno}: not valid JSON "
                                  f"({exc.msg})") from None
+            except (ValueError, RecursionError) as exc:  # a 5 000-digit number, deep nesting
+                raise InputError(f"{path}: line {n}: not readable JSON "
+                                 f"({_json_trouble(exc)})") from None
             if obj.__class__ is not dict:
                 raise InputError(f"{path}: line {n}: each line must be a JSON object, "
                                  f"not {type(obj).__name__}")
