@@ -21,6 +21,11 @@ from ..text.formatting import web_url
 from ..text.words import MONTHS_EN, MONTHS_FR
 
 
+class DialogBody(VerticalScroll, can_focus=False):
+    """A dialog's body that scrolls when the terminal is too short for it (an 80x24 one),
+    and is never itself a stop of Tab or focus_next: the fields are."""
+
+
 class Dialog(ModalScreen):
     """A modal that is dismissed once, and only ever takes itself off the screen.
 
@@ -370,7 +375,7 @@ class AddSourceScreen(Dialog):
         self.fetched_url: str | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label("Add a source (Enter on the last field saves, Esc cancels)")
             for name, placeholder in self.FIELDS:
                 yield Input(placeholder=placeholder, id=f"src-{name}")
@@ -636,7 +641,7 @@ class ExportScreen(Dialog):
         self._replace: str | None = None  # the existing file a second Enter replaces
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label("Export the verification report")
             options = [Option(Text.assemble((f"{key}  ", "bold cyan"), (label, "")), id=fmt)
                        for key, fmt, label in EXPORT_FORMATS]

@@ -285,7 +285,7 @@ STANCE_STYLE = {"supports": "green", "refutes": "red", "context": "cyan"}
 
 
 def linked_prompt(src: dict) -> Text:
-    t = Text()
+    t = Text(no_wrap=True, overflow="ellipsis")  # a long line is cut, never wrapped to the margin
     t.append(f"{src['stance']:<8} ", style=f"bold {STANCE_STYLE.get(src['stance'], '')}")
     t.append(shorten(source_name(src), 120), style="bold")
     meta = " · ".join(p1(x) for x in (src.get("publisher"), src.get("published")) if x)
@@ -321,7 +321,7 @@ def evidence_text(evidence: dict, indent: str = "      ") -> Text:
 
 
 def suggestion_prompt(s: dict) -> Text:
-    t = Text()
+    t = Text(no_wrap=True, overflow="ellipsis")  # a long line is cut, never wrapped to the margin
     t.append(f"{s.get('score', 0):>5.2f}  ", style="bold red" if conflicting(s) else "bold")
     t.append(shorten(source_name(s), 110))
     if s.get("title") and (s.get("publisher") or s.get("url")):
@@ -334,7 +334,7 @@ def suggestion_prompt(s: dict) -> Text:
 
 def archive_prompt(m: dict) -> Text:
     """A strong match in the archive: checked before, with verdict, date and link."""
-    t = Text()
+    t = Text(no_wrap=True, overflow="ellipsis")
     t.append("checked before ", style="bold reverse yellow")
     t.append(f" {p1(m.get('verdict') or '?')}", style="bold")
     if m.get("published"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -23,6 +24,8 @@ class SourcesPane(FixedSizeScrolling, OptionList):
         super().__init__(id=id)
         self.entries: list[tuple[str, dict]] = []
         self.claim_id: int | None = None
+        self._shown: tuple | None = None  # what show_sources was given, to lay out again
+        self._width = 0
 
     def show_sources(self, claim_id: int | None, linked: list[dict], suggested: list[dict],
                      checked: dict | None = None, empty: str = "",
@@ -42,6 +45,8 @@ class SourcesPane(FixedSizeScrolling, OptionList):
             entries.append(("archive", checked))
         entries += [("linked", s) for s in linked]
         entries += [("suggested", s) for s in suggested]
+        self._shown = (claim_id, linked, suggested, checked, empty)
+        self._width = width = self._line_width()
         self.clear_options()
         self.entries = entries
         self.claim_id = claim_id
@@ -50,7 +55,7 @@ class SourcesPane(FixedSizeScrolling, OptionList):
             prompt = (panes.linked_prompt(s) if kind == "linked" else
                       panes.archive_prompt(s) if kind == "archive" else
                       panes.suggestion_prompt(s))
-            items.append(Option(prompt, id=str(i)))
+            items.append(Option(_fitted(prompt, width), id=str(i)))
         if items and not suggested:  # the relevance floor let no suggestion through
             items.append(Option(Text("No other source in the store bears on this claim.",
                                      style="dim"), disabled=True))
@@ -70,8 +75,26 @@ class SourcesPane(FixedSizeScrolling, OptionList):
                 title += f" · {clash} conflicting"
         self.border_title = title
 
+    def _line_width(self) -> int:
+        """How many cells a line of an option has: its lines are cut to it, so a long title
+        ends with … instead of going on at the pane's left edge."""
+        return max(20, self.scrollable_content_region.width - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None and self._line_width() != self._width:
+            claim_id, linked, suggested, checked, empty = self._shown
+            self.show_sources(claim_id, linked, suggested, checked, empty)
+
     def selected(self) -> tuple[str, dict] | None:
         """The highlighted entry, as (kind, record)."""
         if self.highlighted is None or self.highlighted >= len(self.entries):
             return None
         return self.entries[self.highlighted]
+
+
+def _fitted(prompt: Text, width: int) -> Text:
+    """Each line of a prompt cut to ``width`` cells, with an ellipsis where it was cut."""
+    lines = prompt.split("\n", allow_blank=True)
+    for line in lines:
+        line.truncate(width, overflow="ellipsis")
+    return Text("\n").join(lines)
