@@ -1,0 +1,264 @@
+"""What a claim says, in the form that is stored and compared.
+
+A **signature** is the JSON kept in ``dupe_claims`` for every claim: its folded words in
+order (the figures written as one canonical token each, so that "14,3 milliards de dollars"
+and "$14.3bn" are the same word; the dates, the hedges and the attribution taken out), the
+names of its actors and, apart, the names of whoever it is attributed to ("Selon l'AFP"),
+its figures and its absolute dates.
+
+A **prepared** signature (``Prepared``) holds what comparing needs, worked out once per
+claim: the content tokens in order (function words out, crude stems), the same sorted, their
+set, the word pairs, each name with its aliases (the words, the words run together, the
+acronym: "Federal Bureau of Investigation" is also "fbi").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ...analysis import facets as facets_mod
+from ...text.normalise import fold, stem_prefix, stem_suffix
+from ...text.words import MATCH_STOP_WORDS
+
+VERSION = 2
+
+_WORDS = re.compile(r"\w+(?:[’'.,\-]\w+)*")
+_FOLDED_WORD = re.compile(r"[^\W_]+")
+# words between the parts of a name that its acronym leaves out ("Bureau *of* Investigation")
+NAME_PARTICLES = frozenset("of the and for de du des la le les et pour d l van von der".split())
+# an attribution phrase longer than this is mostly content ("Yann LeCun, chief AI scientist
+# at Meta, said"): only its speaker is taken out
+_ATTRIBUTION_WORDS = 8
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def figure_token(value: float) -> str:
+    """One word for a figure, whatever its notation: 14.3e9 -> '#1.43e+10'."""
+    return "#" + format(value, ".6g")
+
+
+def _find(text: str, needle: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where needle first occurs without overlapping the spans already taken."""
+    if not needle:
+        return None
+    start = 0
+    while True:
+        i = text.find(needle, start)
+        if i < 0:
+            return None
+        end = i + len(needle)
+        if all(end <= s or i >= e for s, e in taken):
+            return i, end
+        start = i + 1
+
+
+def _folded_words(text: str) -> list[str]:
+    return _FOLDED_WORD.findall(fold(text))
+
+
+def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
+    """The stored signature of a claim (see the module docstring).
+
+    ``v`` version, ``l`` language, ``c`` word count, ``w`` folded words in order (figures
+    as ``figure_token``), ``n`` actor names and ``s`` attribution names as lists of folded
+    words, ``f`` figures as ``[unit, value, text]``, ``d`` absolute dates (ISO prefixes,
+    ``--MM-DD`` for a day without its year).
+    """
+    facets = facets if facets is not None else facets_mod.extract(text, lang or "fr")
+    taken: list[tuple[int, int]] = []
+    pieces: list[tuple[int, int, str | None]] = []  # (start, end, token or None: blanked)
+
+    figures = []
+    for n in facets.get("numbers") or []:
+        value = n.get("value")
+        if value is None or not math.isfinite(value := float(value)):
+            continue
+        figures.append([n.get("unit") or "", value, n.get("text") or ""])
+        span = _find(text, n.get("text") or "", taken)
+        if span:
+            taken.append(span)
+            pieces.append((*span, figure_token(value)))
+    date_spans = []
+    dates = set()
+    for d in facets.get("dates") or []:
+        if d.get("value") and not d.get("relative"):
+            dates.add(d["value"])
+        span = _find(text, d.get("text") or "", taken)
+        if span:
+            taken.append(span)
+            date_spans.append(span)
+            pieces.append((*span, None))
+    for h in facets.get("hedges") or []:
+        span = _find(text, h, taken)
+        if span:
+            taken.append(span)
+            pieces.append((*span, None))
+
+    attribution = facets.get("attribution") or ""
+    speaker = facets.get("speaker") or ""
+    said = None
+    if attribution and word_count(attribution) <= _ATTRIBUTION_WORDS:
+        said = _find(text, attribution, taken)
+    elif speaker:
+        said = _find(text, speaker, taken)
+    if said:
+        taken.append(said)
+        pieces.append((*said, None))
+
+    actors: list[list[str]] = []
+    sources: list[list[str]] = []
+    for name in facets.get("entities") or []:
+        words = _folded_words(name)
+        if not words:
+            continue
+        at = text.find(name)
+        end = at + len(name)
+        # "Today", "Lundi": a name that is a date is the date
+        if at >= 0 and any(at < e and end > s for s, e in date_spans):
+            continue
+        inside = said is not None and at >= 0 and said[0] <= at and end <= said[1]
+        if inside or (speaker and name == speaker):
+            if words not in sources:
+                sources.append(words)
+        elif words not in actors:
+            actors.append(words)
+
+    words: list[str] = []
+    at = 0
+    for start, end, token in sorted(pieces):
+        words.extend(_folded_words(text[at:start]))
+        if token is not None:
+            words.append(token)
+        at = end
+    words.extend(_folded_words(text[at:]))
+    return {"v": VERSION, "l": lang or "", "c": word_count(text), "w": words, "n": actors,
+            "s": sources, "f": figures, "d": sorted(dates)}
+
+
+# ---------------------------------------------------------------- prepared for comparing
+
+# folded word -> its content token ("" for a function word); words recur from claim to
+# claim, and the dict is emptied when it gets big
+_TOKEN_OF: dict[str, str] = {}
+_TOKEN_OF_MAX = 200_000
+
+
+def content_tokens(words: list[str]) -> list[str]:
+    """The content words of a claim in order, stemmed crudely (figure tokens as they are)."""
+    cache = _TOKEN_OF
+    out = []
+    for w in words:
+        t = cache.get(w)
+        if t is None:
+            if len(cache) >= _TOKEN_OF_MAX:
+                cache.clear()
+            if w[0] == "#":
+                t = w
+            elif w in MATCH_STOP_WORDS or (len(w) <= 2 and not w.isdigit()):
+                t = ""
+            else:
+                t = stem_suffix(w)[:7]
+            cache[w] = t
+        if t:
+            out.append(t)
+    return out
+
+
+# Every word or token seen gets one character of its own, so that a claim's words are a
+# short string and rapidfuzz compares them word by word (an edit is a word, not a letter)
+# in a fraction of a microsecond.  Only equality of the characters matters to the measures
+# used, so which word got which character never changes a score.  The table only grows: a
+# newsroom's vocabulary stays far below the million characters Unicode has; past them,
+# words share characters by hash (a rare false match of two words, never a crash).
+_CODE: dict[str, str] = {}
+_FIRST_CODE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+_LAST_CODE = 0x10FFFF
+
+
+def codes(tokens: list[str]) -> str:
+    """One character per token (see _CODE)."""
+    table = _CODE
+    out = []
+    for t in tokens:
+        c = table.get(t)
+        if c is None:
+            n = _FIRST_CODE + len(table)
+            if n >= _SURROGATES.start:
+                n += len(_SURROGATES)
+            if n > _LAST_CODE:
+                n = _FIRST_CODE + hash(t) % (_SURROGATES.start - _FIRST_CODE)
+            c = table[t] = chr(n)
+        out.append(c)
+    return "".join(out)
+
+
+class Name:
+    """A name and the ways the other claim may write it."""
+
+    __slots__ = ("words", "joined", "acronyms", "stems", "first", "last")
+
+    def __init__(self, words: list[str]):
+        self.words = frozenset(words)
+        self.first, self.last = words[0], words[-1]
+        self.joined = "".join(words)
+        # "Federal Bureau of Investigation" -> "fbi", "Électricité de France" -> "edf" (or
+        # "ef"): initials with and without the small words; a name of one word may be the
+        # acronym of the other's
+        parts = [w for w in words if w not in NAME_PARTICLES]
+        self.acronyms = frozenset(
+            "".join(w[0] for w in ws) for ws in (parts, words) if len(ws) >= 2)
+        self.stems = frozenset(stem_prefix(w) for w in words if len(w) > 2)
+
+
+class Prepared:
+    """A signature with what comparing needs, computed once (see the module docstring).
+
+    ``text`` the content tokens joined by spaces (for the measures letter by letter),
+    ``seq``/``sorted_seq`` the content tokens as characters (word by word, in order and
+    sorted), ``all_seq`` every word as characters, ``token_set`` the content tokens.
+    """
+
+    __slots__ = ("sig", "lang", "count", "words", "tokens", "text", "seq", "sorted_seq",
+                 "all_seq", "token_set", "names", "sources", "any_names", "word_set",
+                 "word_set_initials", "name_keys", "name_order", "figures", "dates",
+                 "figure_keys", "keys")
+
+    def __init__(self, sig: dict):
+        self.sig = sig
+        self.lang = sig.get("l") or ""
+        self.count = sig.get("c", 0)
+        self.words = words = sig.get("w") or []
+        self.tokens = tokens = content_tokens(words)
+        self.text = " ".join(tokens)
+        self.seq = codes(tokens)
+        self.sorted_seq = "".join(sorted(self.seq))
+        self.all_seq = codes(words)
+        self.token_set = frozenset(tokens)
+        self.names = [Name(n) for n in sig.get("n") or []]
+        self.sources = [Name(n) for n in sig.get("s") or []]
+        self.any_names = self.names + self.sources
+        # the names (actors and sources) in the order they stand
+        placed = []
+        for n in self.any_names:
+            try:
+                placed.append((words.index(n.first), n.joined))
+            except ValueError:
+                continue
+        placed.sort()
+        self.name_order = [k for _, k in placed]
+        self.name_keys = frozenset(self.name_order)
+        self.word_set = frozenset(words)
+        self.word_set_initials = frozenset(w[0] for w in words)
+        self.figures = sig.get("f") or []
+        self.dates = sig.get("d") or []
+        self.figure_keys = frozenset(figure_token(v) for _u, v, _t in self.figures)
+        self.keys: frozenset[str] | None = None  # the blocking keys, when the index asks
+
+
+def prepare(sig: dict) -> Prepared:
+    return Prepared(sig)
