@@ -1,4 +1,4 @@
--- factcheck schema, version 6. Generated from factcheck/migrations.py;
+-- factcheck schema, version 7. Generated from factcheck/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (

@@ -273,11 +273,31 @@ CREATE INDEX claims_decided ON claims(status) WHERE status != 'pending';
 DROP INDEX IF EXISTS claims_worthiness;
 """,
     ),
+    (
+        7,
+        "the near-duplicate index is built again by the new pair scorer and its blocking",
+        """
+-- dupe_claims holds version 2 signatures (words in order, actors apart from the sources of
+-- an attribution, sentences), dupe_keys adds combinations of facts (c:…), claim_pairs the
+-- scores of the learned scorer; short = 1 now means a claim under 8 words that the other
+-- does not say in full (it stays a suggestion). All of it is derived from the claims: it is
+-- emptied here and rebuilt by the first duplicate search (dupes.ensure_indexed).
+DELETE FROM claim_pairs;
+DELETE FROM dupe_keys;
+DELETE FROM dupe_key_counts;
+DELETE FROM dupe_claims;
+DELETE FROM dupe_lists;
+DELETE FROM dupe_lists_stale;
+DELETE FROM meta WHERE key IN ('dupes.backfilled', 'dupe_lists') OR key LIKE 'dupes.pending:%';
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
 
 # Migrations that only change indexes: every query of this code gives the same answers on the
 # schema before them (more slowly, at worst), so a store that cannot be written (a read-only
-# file or folder) and lacks only these opens as it is.
-INDEX_ONLY = frozenset({6})
+# file or folder) and lacks only these opens as it is.  Migration 7 only empties derived
+# data for a writer to rebuild: a store nobody may write keeps the pairs it has and is read
+# as it is (a read-only store never indexes).
+INDEX_ONLY = frozenset({6, 7})

@@ -23,6 +23,7 @@ from .index import (
     signature,
     word_count,
 )
+from .scorer import FEATURES
 from .thresholds import (
     HIGH_THRESHOLD,
     KINDS,
@@ -39,7 +40,7 @@ from .thresholds import (
 from .verdicts import flows, reusable_verdict
 
 __all__ = [
-    "HIGH_THRESHOLD", "KINDS", "LOW_THRESHOLD", "MAX_POSTINGS", "Match", "PENDING",
+    "FEATURES", "HIGH_THRESHOLD", "KINDS", "LOW_THRESHOLD", "MAX_POSTINGS", "Match", "PENDING",
     "SETTING_HIGH", "SETTING_LOW", "SHORT_WORDS", "STORE_FLOOR", "Thresholds", "adopt_verdict",
     "claims_by_id", "clear_caches", "compare", "compare_texts", "duplicates_for_export",
     "duplicates_of", "ensure_indexed", "find_pairs", "flows", "index_article", "index_claims",

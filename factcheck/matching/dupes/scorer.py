@@ -30,8 +30,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from .signature import NAME_PARTICLES, Name, Prepared
+from .thresholds import SHORT_WORDS
 
-SHORT_WORDS = 8          # claims with fewer words are confident only when they say it all
 NAMES_CAP = 40           # about different actors on each side: at most this
 DATE_CAP = 45            # another date: at most this
 
@@ -325,7 +325,7 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
         in_order = _lcs(sa, sb)
         word_order = 2 * in_order / (la + lb)
         token_sort = 2 * common / (la + lb)
-        order = in_order / common if common else 0.0
+        order = in_order / common if common >= 3 else 0.0  # (too few to have an order)
         partial = (_partial(sa, sb) if la <= lb else _partial(sb, sa)) / 100
         cover_a, cover_b = common / la, common / lb
     else:
@@ -380,20 +380,26 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
 
 
 SAME_WORDS = 0.8  # token_sort from which two claims use mostly the same words
-PASSAGE_WORDS = 36  # a text this long is a passage (a fact-check's summary), not a claim
+PASSAGE_WORDS = 36  # a text of several sentences this long is a passage, not a claim
 
 
-def regime(x: list[float], cross: bool, longest: int) -> str:
+def regime(x: list[float], cross: bool, passage: bool) -> str:
     """Which weights score a pair: two languages, a passage (a fact-check's summary against
     a tweet), a short claim, two claims with mostly the same words (then their order says
     who did what), or with other words."""
     if cross:
         return "cross"
-    if longest >= PASSAGE_WORDS:
+    if passage:
         return "passage"
     if x[_SHORT]:
         return "short"
     return "same_words" if x[_TOKEN_SORT] >= SAME_WORDS else "other_words"
+
+
+def is_passage(p: Prepared) -> bool:
+    """A text of several sentences and many words: a fact-check's summary, a tweet thread,
+    what the archive holds rather than a claim of an article."""
+    return p.sentences >= 2 and p.count >= PASSAGE_WORDS
 
 
 _SHORT = FEATURES.index("short")
@@ -428,7 +434,7 @@ class Parts:
 def parts(a: Prepared, b: Prepared) -> Parts:
     x, facts = features(a, b)
     cross = bool(a.lang and b.lang and a.lang != b.lang)
-    which = regime(x, cross, max(a.count, b.count))
+    which = regime(x, cross, is_passage(a) or is_passage(b))
     cap = 100.0
     # the same sentence about other actors: a template, not the same fact
     if facts.lost_a and facts.lost_b and same_slot(a, b, _lost(a, b), _lost(b, a)):
@@ -460,10 +466,14 @@ def fact_score(facts: Facts) -> float:
     """What the facts alone say, whatever the words: when every fact of one claim is found
     in the other (no actor, no figure of its own) and they share a name and a figure that
     pins a fact down (``specific``), the same fact is stated, in any words or language.
-    Two shared facts give 65, three 82.5, four 91: a name, a specific figure and a day
-    that agree count one each (names up to three), figures that conflict half of one.
-    Small figures ("two years") and bare years do not count: claims that only share those
-    and their names may say opposite things ("Paris beat Lyon in 1998")."""
+
+    With k the facts shared, the score is 100 - 35 * 0.5 ** (k - 2): a name counts one
+    (up to three), a day that agrees one, a specific figure one and a half (an amount or a
+    share pins a fact far more than a name does), a specific figure given another value
+    one (the same quantity, reported differently: a conflict).  A name and an amount give
+    75, two names and an amount 87.6, a name and two amounts 91.  Small figures ("two
+    years") and bare years do not count: claims that only share those and their names may
+    say opposite things ("Paris beat Lyon in 1998")."""
     if facts.names_matched < 1 or not (facts.figures_matched or facts.figures_conflicting):
         return 0.0
     if (facts.lost_a or facts.extra_fa) and (facts.lost_b or facts.extra_fb):
@@ -472,7 +482,7 @@ def fact_score(facts: Facts) -> float:
     conflicting = any(specific(f) for f in facts.figures_conflicting)
     if not figures and not conflicting:
         return 0.0
-    k = min(facts.names_matched, 3) + figures + 0.5 * conflicting + facts.day_matched
+    k = min(facts.names_matched, 3) + 1.5 * figures + conflicting + facts.day_matched
     return 100.0 - 35.0 * 0.5 ** (k - 2)
 
 
@@ -484,7 +494,10 @@ def _relation(a: Prepared, b: Prepared, facts: Facts, cross: bool) -> str:
     if facts_a or facts_b:
         more_a, more_b = facts_a, facts_b
     elif not cross:
-        sa, sb = a.token_set, b.token_set
+        # the words of names are left out: a name written out on one side and as an
+        # acronym on the other is no surplus
+        names = a.name_word_tokens | b.name_word_tokens
+        sa, sb = a.token_set - names, b.token_set - names
         more_a = len(sa - sb) >= max(3, math.ceil(0.4 * len(sa)))
         more_b = len(sb - sa) >= max(3, math.ceil(0.4 * len(sb)))
         if more_a and more_b:

@@ -36,6 +36,15 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+_SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s+[«“\"(]?[A-ZÀ-Ý]")
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences a text holds, roughly (a claim is one; a fact-check's summary,
+    several)."""
+    return 1 + len(_SENTENCE_END.findall(text))
+
+
 def figure_token(value: float) -> str:
     """One word for a figure, whatever its notation: 14.3e9 -> '#1.43e+10'."""
     return "#" + format(value, ".6g")
@@ -63,7 +72,8 @@ def _folded_words(text: str) -> list[str]:
 def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
     """The stored signature of a claim (see the module docstring).
 
-    ``v`` version, ``l`` language, ``c`` word count, ``w`` folded words in order (figures
+    ``v`` version, ``l`` language, ``c`` word count, ``p`` sentences (about), ``w`` folded
+    words in order (figures
     as ``figure_token``), ``n`` actor names and ``s`` attribution names as lists of folded
     words, ``f`` figures as ``[unit, value, text]``, ``d`` absolute dates (ISO prefixes,
     ``--MM-DD`` for a day without its year).
@@ -135,8 +145,8 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
             words.append(token)
         at = end
     words.extend(_folded_words(text[at:]))
-    return {"v": VERSION, "l": lang or "", "c": word_count(text), "w": words, "n": actors,
-            "s": sources, "f": figures, "d": sorted(dates)}
+    return {"v": VERSION, "l": lang or "", "c": word_count(text), "p": sentence_count(text),
+            "w": words, "n": actors, "s": sources, "f": figures, "d": sorted(dates)}
 
 
 # ---------------------------------------------------------------- prepared for comparing
@@ -223,15 +233,16 @@ class Prepared:
     sorted), ``all_seq`` every word as characters, ``token_set`` the content tokens.
     """
 
-    __slots__ = ("sig", "lang", "count", "words", "tokens", "text", "seq", "sorted_seq",
+    __slots__ = ("sig", "lang", "count", "sentences", "words", "tokens", "text", "seq", "sorted_seq",
                  "all_seq", "token_set", "names", "sources", "any_names", "word_set",
-                 "word_set_initials", "name_keys", "name_order", "figures", "dates",
-                 "figure_keys", "keys")
+                 "word_set_initials", "name_keys", "name_order", "name_word_tokens",
+                 "figures", "dates", "figure_keys", "keys")
 
     def __init__(self, sig: dict):
         self.sig = sig
         self.lang = sig.get("l") or ""
         self.count = sig.get("c", 0)
+        self.sentences = sig.get("p", 1)
         self.words = words = sig.get("w") or []
         self.tokens = tokens = content_tokens(words)
         self.text = " ".join(tokens)
@@ -252,6 +263,8 @@ class Prepared:
         placed.sort()
         self.name_order = [k for _, k in placed]
         self.name_keys = frozenset(self.name_order)
+        self.name_word_tokens = frozenset(content_tokens(
+            [w for n in self.any_names for w in n.words]))
         self.word_set = frozenset(words)
         self.word_set_initials = frozenset(w[0] for w in words)
         self.figures = sig.get("f") or []
