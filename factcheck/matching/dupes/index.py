@@ -335,8 +335,8 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
             if theirs is None:
                 continue
             a, b, pa, pb = (cid, other, mine, theirs) if cid < other else (other, cid, theirs, mine)
-            m = _compare_prepared(pa, pb)
-            if m.score >= STORE_FLOOR:
+            m = _compare_prepared(pa, pb, STORE_FLOOR)
+            if m is not None and m.score >= STORE_FLOOR:
                 rows.append((a, b, m.score, _ENCODE_CONFLICTS(m.conflicts) if m.conflicts
                              else "[]", m.relation, int(m.short), found_at))
     rows.sort()

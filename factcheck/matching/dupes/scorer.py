@@ -173,7 +173,8 @@ def dates_agree(x: str, y: str) -> bool:
     return False
 
 
-def _name_found(n: Name, other: Prepared) -> bool:
+def _name_found(n: Name, other: Prepared, spoken_acronyms: frozenset[str] = frozenset()
+                ) -> bool:
     """Whether the other claim names this one: its words, run together, as an acronym
     (either way), one name inside the other, or a spelling variant."""
     words = other.word_set
@@ -190,7 +191,7 @@ def _name_found(n: Name, other: Prepared) -> bool:
             return True
     # an acronym whose name the other claim spells out (where the name finder may have
     # cut it in pieces: "Banque nationale de Paris")
-    if (len(n.words) == 1 and 3 <= len(n.joined) <= 6 and n.joined[0] in other.word_set_initials
+    if (n.joined in spoken_acronyms and n.joined[0] in other.word_set_initials
             and _spelled_out(n.joined, other.words)):
         return True
     return False
@@ -224,9 +225,9 @@ def _spelled_out(acronym: str, words: list[str]) -> set[str]:
 def _acronym_words(a: Prepared, b: Prepared) -> frozenset[str]:
     """a's words that b's acronyms stand for (b says "BNP" where a spells the name out)."""
     out: set[str] = set()
-    for m in b.names:
-        if len(m.words) == 1 and 3 <= len(m.joined) <= 6 and m.joined[0] in a.word_set_initials:
-            out |= _spelled_out(m.joined, a.words)
+    for acronym in b.acronyms:
+        if len(acronym) >= 3 and acronym[0] in a.word_set_initials:
+            out |= _spelled_out(acronym, a.words)
     return frozenset(out)
 
 
@@ -237,7 +238,10 @@ def _lost(a: Prepared, b: Prepared) -> list[Name]:
     lost = []
     spelled = None
     for n in a.names:
-        if n.words <= words or _name_found(n, b):
+        if n.words <= words or _name_found(n, b, a.acronyms):
+            continue
+        if not b.acronyms:
+            lost.append(n)
             continue
         if spelled is None:
             spelled = _acronym_words(a, b)
@@ -431,11 +435,32 @@ class Parts:
     cap: float
 
 
+LITTLE_IN_COMMON = 0.3   # token_sort under which two claims in one language…
+LITTLE_CAP = 59          # …that share no figure nor day score at most this
+
+
+def little_in_common(a: Prepared, b: Prepared) -> bool:
+    """Two sentences (not passages) in one language sharing under LITTLE_IN_COMMON of their
+    content words, and no figure or day: whatever the model makes of them, not the same
+    fact.  Cheap (one rapidfuzz call on a few characters): the index asks it first."""
+    if a.lang != b.lang and a.lang and b.lang:
+        return False
+    la, lb = len(a.seq), len(b.seq)
+    if not la or not lb:
+        return False
+    # (la + lb - indel) is twice the words in common: token_sort times (la + lb)
+    if la + lb - _indel(a.sorted_seq, b.sorted_seq) >= LITTLE_IN_COMMON * (la + lb):
+        return False
+    if not a.figure_keys.isdisjoint(b.figure_keys) or not a.days.isdisjoint(b.days):
+        return False
+    return not (is_passage(a) or is_passage(b))
+
+
 def parts(a: Prepared, b: Prepared) -> Parts:
     x, facts = features(a, b)
     cross = bool(a.lang and b.lang and a.lang != b.lang)
     which = regime(x, cross, is_passage(a) or is_passage(b))
-    cap = 100.0
+    cap = LITTLE_CAP if little_in_common(a, b) else 100.0
     # the same sentence about other actors: a template, not the same fact
     if facts.lost_a and facts.lost_b and same_slot(a, b, _lost(a, b), _lost(b, a)):
         cap = NAMES_CAP
@@ -448,8 +473,11 @@ def final_score(z: float, floor: float, cap: float) -> int:
     return int(round(min(cap, max(as_score(z), floor))))
 
 
-def compare(a: Prepared, b: Prepared) -> Match:
-    """Score two prepared claims (see the module docstring)."""
+def compare(a: Prepared, b: Prepared, floor: int = 0) -> Match | None:
+    """Score two prepared claims (see the module docstring).  With a ``floor`` over
+    LITTLE_CAP, None at once for a pair with little in common (what the index asks)."""
+    if floor > LITTLE_CAP and little_in_common(a, b):
+        return None
     p = parts(a, b)
     facts = p.facts
     score = final_score(logit(p.x, p.regime), p.floor, p.cap)
@@ -469,20 +497,24 @@ def fact_score(facts: Facts) -> float:
 
     With k the facts shared, the score is 100 - 35 * 0.5 ** (k - 2): a name counts one
     (up to three), a day that agrees one, a specific figure one and a half (an amount or a
-    share pins a fact far more than a name does), a specific figure given another value
-    one (the same quantity, reported differently: a conflict).  A name and an amount give
-    75, two names and an amount 87.6, a name and two amounts 91.  Small figures ("two
-    years") and bare years do not count: claims that only share those and their names may
-    say opposite things ("Paris beat Lyon in 1998")."""
+    share pins a fact far more than a name does).  A name and an amount give 75, two names
+    and an amount 87.6, a name and two amounts 91.  A specific figure given another value
+    (the same quantity reported differently: a conflict) counts one next to a specific
+    figure that agrees, half next to a day that agrees, nothing on its own: names recur,
+    and the same names with another figure are as often another fact ("Kering rachète
+    72 % de Vinci" / "… 14 % de Vinci").  Small
+    figures ("two years") and bare years do not count: claims that only share those and
+    their names may say opposite things ("Paris beat Lyon in 1998")."""
     if facts.names_matched < 1 or not (facts.figures_matched or facts.figures_conflicting):
         return 0.0
     if (facts.lost_a or facts.extra_fa) and (facts.lost_b or facts.extra_fb):
         return 0.0
     figures = sum(1 for f in facts.figures_matched if specific(f))
-    conflicting = any(specific(f) for f in facts.figures_conflicting)
-    if not figures and not conflicting:
+    if not figures and not (facts.day_matched and facts.figures_conflicting):
         return 0.0
-    k = min(facts.names_matched, 3) + 1.5 * figures + conflicting + facts.day_matched
+    conflicting = any(specific(f) for f in facts.figures_conflicting)
+    k = (min(facts.names_matched, 3) + 1.5 * figures + facts.day_matched
+         + (1.0 if figures else 0.5) * conflicting)
     return 100.0 - 35.0 * 0.5 ** (k - 2)
 
 

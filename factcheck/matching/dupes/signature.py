@@ -121,6 +121,7 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
 
     actors: list[list[str]] = []
     sources: list[list[str]] = []
+    shouted: list[str] = []  # names written as an acronym ("EDF", "U.S."): folded
     for name in facets.get("entities") or []:
         words = _folded_words(name)
         if not words:
@@ -136,6 +137,11 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
                 sources.append(words)
         elif words not in actors:
             actors.append(words)
+        letters = "".join(ch for ch in name if ch.isalpha())
+        if 2 <= len(letters) <= 6 and letters.isupper() and len(words) <= len(letters):
+            joined = "".join(words)
+            if joined not in shouted:
+                shouted.append(joined)
 
     words: list[str] = []
     at = 0
@@ -146,7 +152,8 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
         at = end
     words.extend(_folded_words(text[at:]))
     return {"v": VERSION, "l": lang or "", "c": word_count(text), "p": sentence_count(text),
-            "w": words, "n": actors, "s": sources, "f": figures, "d": sorted(dates)}
+            "w": words, "n": actors, "s": sources, "u": shouted, "f": figures,
+            "d": sorted(dates)}
 
 
 # ---------------------------------------------------------------- prepared for comparing
@@ -235,7 +242,8 @@ class Prepared:
 
     __slots__ = ("sig", "lang", "count", "sentences", "words", "tokens", "text", "seq", "sorted_seq",
                  "all_seq", "token_set", "names", "sources", "any_names", "word_set",
-                 "word_set_initials", "name_keys", "name_order", "name_word_tokens",
+                 "word_set_initials", "acronyms", "days", "name_keys", "name_order",
+                 "name_word_tokens",
                  "figures", "dates", "figure_keys", "keys")
 
     def __init__(self, sig: dict):
@@ -267,9 +275,13 @@ class Prepared:
             [w for n in self.any_names for w in n.words]))
         self.word_set = frozenset(words)
         self.word_set_initials = frozenset(w[0] for w in words)
+        self.acronyms = frozenset(sig.get("u") or ())
         self.figures = sig.get("f") or []
         self.dates = sig.get("d") or []
         self.figure_keys = frozenset(figure_token(v) for _u, v, _t in self.figures)
+        # the days (not a month or a year), without their year: "--01-01" / "2004-01-01"
+        self.days = frozenset(d[-5:] for d in self.dates if len(d) == 10 or len(d) == 7
+                              and d.startswith("--"))
         self.keys: frozenset[str] | None = None  # the blocking keys, when the index asks
 
 

@@ -22,7 +22,7 @@ from ...errors import StoreError
 HIGH_THRESHOLD = 85
 LOW_THRESHOLD = 70
 SHORT_WORDS = 8          # a claim with fewer words is confident only when said in full
-STORE_FLOOR = 50         # pairs scoring below this are not kept (so --threshold < 50 finds none)
+STORE_FLOOR = 60         # pairs scoring below this are not kept (so --threshold < 60 finds none)
 SETTING_HIGH, SETTING_LOW = "dupes.high", "dupes.low"
 
 MAX_POSTINGS = 40        # a key held by more claims is too common to block on
