@@ -161,7 +161,8 @@ def run_ours(store: Store, queries, ext: dict[str, str], limit: int = 10) -> tup
         t0 = time.perf_counter()
         res = archive.match_queries(store, [(qid, text)], limit=limit)[0]
         times.append((time.perf_counter() - t0) * 1000)
-        run[qid] = [ext[m["id"]] for m in res["matches"] if m["id"] in ext]
+        # `id` is the id given at import (the vclaim id): what the qrels name
+        run[qid] = [m["id"] for m in res["matches"] if ext.get(m["entry_key"]) == m["id"]]
     return run, times
 
 

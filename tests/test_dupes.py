@@ -521,3 +521,31 @@ def test_a_rare_combination_of_common_keys_is_blocked_on(store):
     assert min(counts.values()) > dupes.MAX_POSTINGS  # each one alone: too common
     p = pair(store, first["id"], second["id"])
     assert p is not None and p["kind"] == "duplicate"
+
+
+def test_an_index_made_by_the_former_scorer_is_rebuilt_after_the_upgrade(db_path):
+    """Migration 7 empties the index of the former scorer (signatures of version 1, its
+    pairs and keys); the first duplicate search rebuilds it from the claims."""
+    import sqlite3
+
+    from factcheck.store import Store
+
+    with Store(db_path) as store:
+        [long] = add(store, SEED_LONG + ".")
+        [short] = add(store, SHORT_FR + ".")
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.executescript(
+        "DELETE FROM dupe_keys; DELETE FROM dupe_key_counts; DELETE FROM claim_pairs;"
+        " UPDATE dupe_claims SET signature = '{\"w\":3,\"l\":\"fr\",\"t\":[],\"n\":[],"
+        "\"f\":[],\"d\":[]}';"
+        " INSERT INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
+        f" VALUES ({long['id']}, {short['id']}, 12, '[]', 'equal', 1, 'then');"
+        " PRAGMA user_version = 6;")
+    conn.close()
+    with Store(db_path) as store:
+        assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
+        p = pair(store, long["id"], short["id"])
+        assert p is not None and p["kind"] == "duplicate" and p["score"] >= dupes.HIGH_THRESHOLD
+        version = store.conn.execute("SELECT DISTINCT json_extract(signature, '$.v')"
+                                     " FROM dupe_claims").fetchall()
+        assert version == [(2,)]

@@ -17,9 +17,11 @@ claim's keys go into ``dupe_keys`` (who holds them) and ``dupe_key_counts`` (how
 
 * single keys: each actor's name (``n:``), figure (``f:``, whatever its notation), date
   (``d:`` a day, ``m:`` a month, ``y:`` a year) and content word (``t:``);
-* combinations (``c:``): every pair of the claim's facts (a name with a figure, two names,
-  a figure with a day…), and every three of them when it has no figure nor day to pin it
-  down; a claim with no fact at all combines its words two by two.
+* combinations (``c:``): every pair of the claim's telling facts (a name with a figure,
+  two names, a figure with a day, a name with a month…), and every three of its facts with
+  the years when it has no figure nor day to pin it down; a claim with no fact at all
+  combines its words two by two.  (A year with a name recurs too often to be a key of its
+  own, and a day is keyed with its year: "Renault" on a 14 March is in many claims.)
 
 A new claim is compared with every claim that shares one of its combinations held by at
 most ``MAX_POSTINGS`` claims, or two such single keys: a combination is rare whatever the
@@ -70,20 +72,18 @@ _MAX_FACTS = 7  # a claim's facts combined: the most telling ones (figures, days
 
 
 def _date_key(value: str) -> tuple[int, str]:
-    """(how telling, the key) of a date: a day is keyed without its year, so that
-    "January 1" meets "January 1, 2004"."""
-    if value.startswith("--"):
-        return (1, "d:" + value[2:]) if len(value) == 7 else (3, "m:" + value)
-    if len(value) == 10:
-        return 1, "d:" + value[5:]
-    if len(value) == 7:
-        return 2, "m:" + value
+    """(how telling, the key) of a date: a day (with its year, or "--MM-DD" without),
+    a month, a year."""
+    if len(value) == 10 or value.startswith("--") and len(value) == 7:
+        return 1, "d:" + value
+    if len(value) == 7 or value.startswith("--"):
+        return 3, "m:" + value
     return 4, "y:" + value[:4]
 
 
-def facts_of(p: Prepared) -> list[str]:
-    """The claim's facts as keys, the most telling first: figures, days, names, months,
-    years (at most _MAX_FACTS)."""
+def facts_of(p: Prepared) -> tuple[list[str], list[str]]:
+    """(the claim's telling facts: figures, days, names, months; its weak ones: years) as
+    keys, the most telling first, at most _MAX_FACTS in all."""
     ranked: list[tuple[int, str]] = []
     for _unit, value, _text in p.figures:
         ranked.append((0, "f:" + figure_token(value)[1:]))
@@ -95,7 +95,8 @@ def facts_of(p: Prepared) -> list[str]:
             if len(acronym) >= 3:
                 ranked.append((2, "n:" + acronym))
     ranked.sort()
-    return list(dict.fromkeys(k for _, k in ranked))[:_MAX_FACTS]
+    kept = list(dict.fromkeys(ranked))[:_MAX_FACTS]
+    return [k for r, k in kept if r <= 3], [k for r, k in kept if r > 3]
 
 
 def keys_of(sig: dict | Prepared) -> set[str]:
@@ -103,14 +104,15 @@ def keys_of(sig: dict | Prepared) -> set[str]:
     p = sig if isinstance(sig, Prepared) else Prepared(sig)
     if p.keys is not None:
         return set(p.keys)
-    facts = facts_of(p)
-    keys = set(facts)
+    strong, weak = facts_of(p)
+    keys = set(strong) | set(weak)
     keys.update("t:" + t for t in p.token_set if len(t) >= 3 and t[0] != "#")
-    keys.update("c:" + "|".join(c) for c in itertools.combinations(sorted(facts), 2))
-    if len(facts) >= 3 and not any(k[0] in "fd" for k in facts):
+    keys.update("c:" + "|".join(c) for c in itertools.combinations(sorted(strong), 2))
+    if not any(k[0] in "fd" for k in strong) and len(strong) + len(weak) >= 3:
         # names, months and years alone: three of them together
-        keys.update("c:" + "|".join(c) for c in itertools.combinations(sorted(facts), 3))
-    if not facts:
+        keys.update("c:" + "|".join(c)
+                    for c in itertools.combinations(sorted(strong + weak), 3))
+    if not strong and not weak:
         words = sorted({t for t in p.token_set if len(t) >= 3 and t[0] != "#"})[:12]
         keys.update("c:" + "|".join(c) for c in itertools.combinations(words, 2))
     p.keys = frozenset(keys)

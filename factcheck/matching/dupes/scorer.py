@@ -29,6 +29,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from ..figures import same_value, specific
 from .signature import NAME_PARTICLES, Name, Prepared
 from .thresholds import SHORT_WORDS
 
@@ -79,30 +80,7 @@ def use_weights(w: dict[str, list[float]] | None) -> None:
 
 # ---------------------------------------------------------------- facts
 
-def _same_value(x: float, y: float) -> bool:
-    return abs(x - y) <= 1e-6 * max(abs(x), abs(y), 1.0)
-
-
 _COUNTS = frozenset(("", "people"))
-# units of small, common quantities ("two years", "three times"): such a figure says little
-# about which fact a claim states, unless its value is precise ("24 334")
-_PLAIN_UNITS = frozenset(("", "people", "years", "months", "weeks", "days", "hours", "times"))
-
-
-def specific(figure: list) -> bool:
-    """A figure that pins a fact down: an amount, a share, or a precise count ("3 650
-    emplois", "$14.3bn", "49 %"; not "two years", "member #111", nor a year as a number)."""
-    unit, value = figure[0], abs(figure[1])
-    if unit not in _PLAIN_UNITS:
-        return True
-    digits = format(value, ".6e").split("e")[0].replace(".", "").rstrip("0")
-    if len(digits) < 3:
-        return False
-    if value == int(value):
-        return value >= 1000 and not 1000 <= value <= 2100
-    return True
-
-
 def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]:
     """(a's figures matched, conflicts, a's figures in conflict, figures only a has, figures
     only b has), unit by unit."""
@@ -110,7 +88,7 @@ def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]
         return [], [], [], len(fa), len(fb)
     if len(fa) == 1 and len(fb) == 1:  # the common case, as the general one below does it
         (ua, va, xa), (ub, vb, xb) = fa[0], fb[0]
-        if (ua == ub or not ua or not ub) and _same_value(va, vb):
+        if (ua == ub or not ua or not ub) and same_value(va, vb):
             return [fa[0]], [], [], 0, 0
         if ua == ub or {ua, ub} <= _COUNTS:
             return [], [{"a": xa, "b": xb}], [fa[0]], 0, 0
@@ -119,13 +97,13 @@ def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]
     # a bare number meets the same value with a unit ("3 650" emplois, "3 650 salariés")
     fa, fb = list(fa), list(fb)
     for f in [f for f in fa if not f[0]]:
-        hit = next((g for g in fb if _same_value(f[1], g[1])), None)
+        hit = next((g for g in fb if same_value(f[1], g[1])), None)
         if hit is not None:
             fa.remove(f)
             fb.remove(hit)
             matched.append(f)
     for g in [g for g in fb if not g[0]]:
-        hit = next((f for f in fa if _same_value(f[1], g[1])), None)
+        hit = next((f for f in fa if same_value(f[1], g[1])), None)
         if hit is not None:
             fa.remove(hit)
             fb.remove(g)
@@ -146,7 +124,7 @@ def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]
         right = [f for f in fb if f[0] == unit]
         rest_left = []
         for f in left:
-            hit = next((i for i, g in enumerate(right) if _same_value(f[1], g[1])), None)
+            hit = next((i for i, g in enumerate(right) if same_value(f[1], g[1])), None)
             if hit is None:
                 rest_left.append(f)
             else:

@@ -26,6 +26,9 @@ VERSION = 2
 _WORDS = re.compile(r"\w+(?:[’'.,\-]\w+)*")
 _FOLDED_WORD = re.compile(r"[^\W_]+")
 # words between the parts of a name that its acronym leaves out ("Bureau *of* Investigation")
+# words that open a name only when the name finder took the word before it in
+_NOT_NAME_WORDS = frozenset("a au aux en dans de du des la le les l d un une the in at of "
+                            "on for to by".split())
 NAME_PARTICLES = frozenset("of the and for de du des la le les et pour d l van von der".split())
 # an attribution phrase longer than this is mostly content ("Yann LeCun, chief AI scientist
 # at Meta, said"): only its speaker is taken out
@@ -124,6 +127,8 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
     shouted: list[str] = []  # names written as an acronym ("EDF", "U.S."): folded
     for name in facets.get("entities") or []:
         words = _folded_words(name)
+        while words and words[0] in _NOT_NAME_WORDS and len(words) > 1:
+            words = words[1:]  # "À Rennes" (a sentence's first word taken in) is Rennes
         if not words:
             continue
         at = text.find(name)
