@@ -29,6 +29,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from ...text.words import MATCH_STOP_WORDS
 from ..figures import same_value, specific
 from .signature import NAME_PARTICLES, Name, Prepared
 from .thresholds import SHORT_WORDS
@@ -252,12 +253,41 @@ def _context(n: Name, words: list[str]) -> tuple[str, str] | None:
     return (words[i - 1] if i else "^", words[j + 1] if j + 1 < len(words) else "$")
 
 
+_SLOT_WORDS = 8  # the longest run of words that may stand for a name in the other claim
+
+
 def same_slot(a: Prepared, b: Prepared, lost_a: list[Name], lost_b: list[Name]) -> bool:
-    """Whether a name of a and another of b stand between the same words: the same sentence
-    about someone else ("le chômage à Lyon a atteint" / "le chômage à Lille a atteint")."""
+    """Whether a name of one claim and something else in the other stand between the same
+    words: the same sentence about someone else ("le chômage à Lyon a atteint" / "le
+    chômage à Lille a atteint").  The something else is another name, or a run of words
+    the first claim does not have (a name the name finder missed: "Société nationale des
+    chemins de fer français a racheté" / "Airbus a racheté")."""
     slots = {_context(n, a.words) for n in lost_a}
     slots.discard(None)
-    return any(_context(n, b.words) in slots for n in lost_b)
+    if any(_context(n, b.words) in slots for n in lost_b):
+        return True
+    return (any(_stands_in(_context(n, b.words), a, b) for n in lost_b)
+            or any(_stands_in(_context(n, a.words), b, a) for n in lost_a))
+
+
+def _stands_in(slot: tuple[str, str] | None, a: Prepared, b: Prepared) -> bool:
+    """Whether a has, between the words of this slot (taken from b), a run of words that b
+    does not have (but for the small words of names), opening with a capital."""
+    if slot is None:
+        return False
+    before, after = slot
+    words, theirs = a.words, b.word_set
+    starts = [0] if before == "^" else [i + 1 for i, w in enumerate(words) if w == before]
+    for i in starts:
+        if i >= len(words) or words[i] not in a.capitalised or words[i] in MATCH_STOP_WORDS:
+            continue  # a name the name finder missed starts with a capital (not "The")
+        for j in range(i, min(len(words), i + _SLOT_WORDS)):
+            if words[j] in theirs and words[j] not in NAME_PARTICLES:
+                break
+            if (after == "$" and j == len(words) - 1) or (
+                    j + 1 < len(words) and words[j + 1] == after):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- the features
@@ -440,7 +470,7 @@ def parts(a: Prepared, b: Prepared) -> Parts:
     which = regime(x, cross, is_passage(a) or is_passage(b))
     cap = LITTLE_CAP if little_in_common(a, b) else 100.0
     # the same sentence about other actors: a template, not the same fact
-    if facts.lost_a and facts.lost_b and same_slot(a, b, _lost(a, b), _lost(b, a)):
+    if (facts.lost_a or facts.lost_b) and same_slot(a, b, _lost(a, b), _lost(b, a)):
         cap = NAMES_CAP
     if facts.date_clash:
         cap = min(cap, DATE_CAP)  # another date: another fact (or a series)

@@ -39,6 +39,7 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÝŒ][\w’'\-]*")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s+[«“\"(]?[A-ZÀ-Ý]")
 
 
@@ -156,9 +157,10 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
             words.append(token)
         at = end
     words.extend(_folded_words(text[at:]))
+    capitalised = sorted({w for w in _folded_words(" ".join(_CAPITALISED.findall(text)))})
     return {"v": VERSION, "l": lang or "", "c": word_count(text), "p": sentence_count(text),
-            "w": words, "n": actors, "s": sources, "u": shouted, "f": figures,
-            "d": sorted(dates)}
+            "w": words, "n": actors, "s": sources, "u": shouted, "k": capitalised,
+            "f": figures, "d": sorted(dates)}
 
 
 # ---------------------------------------------------------------- prepared for comparing
@@ -247,7 +249,7 @@ class Prepared:
 
     __slots__ = ("sig", "lang", "count", "sentences", "words", "tokens", "text", "seq", "sorted_seq",
                  "all_seq", "token_set", "names", "sources", "any_names", "word_set",
-                 "word_set_initials", "acronyms", "days", "name_keys", "name_order",
+                 "word_set_initials", "acronyms", "capitalised", "days", "name_keys", "name_order",
                  "name_word_tokens",
                  "figures", "dates", "figure_keys", "keys")
 
@@ -281,6 +283,7 @@ class Prepared:
         self.word_set = frozenset(words)
         self.word_set_initials = frozenset(w[0] for w in words)
         self.acronyms = frozenset(sig.get("u") or ())
+        self.capitalised = frozenset(sig.get("k") or ())
         self.figures = sig.get("f") or []
         self.dates = sig.get("d") or []
         self.figure_keys = frozenset(figure_token(v) for _u, v, _t in self.figures)
