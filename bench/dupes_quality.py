@@ -266,7 +266,7 @@ def main(argv=None) -> int:
                    before_listed=round(r["before"]["listed"], 4) if "before" in r else None,
                    before_duplicate=round(r["before"]["duplicate"], 4) if "before" in r else None,
                    token_set=[round(r["token_set"][0], 4), r["token_set"][1]],
-                   ratio=[round(r["ratio"][0], 4), r["ratio"][1]], pairs=r["pairs"])
+                   ratio_best=[round(r["ratio"][0], 4), r["ratio"][1]], pairs=r["pairs"])
     r = by["pawsx_cross"]
     a = r["after"]
     result_row("dupes: PAWS-X English-French recall listed", round(a["recall"], 4), "recall",

@@ -542,6 +542,7 @@ def evaluate(store: Store, claims, truth, negatives) -> dict:
 
     recall: dict[str, list[bool]] = {}
     right_kind: dict[str, list[bool]] = {}
+    flagged: list[bool] = []
     missed_high = []
     for pair, kind in list(truth.items()) + list(negatives.items()):
         key = tuple(sorted(pair))
@@ -556,6 +557,8 @@ def evaluate(store: Store, claims, truth, negatives) -> dict:
             want = "conflict" if kind == "conflict" else "duplicate"
             right_kind.setdefault(kind, []).append(
                 got is not None and dupes.kind_of(got[0], got[1], got[2], t) == want)
+            if kind == "conflict":  # listed with the figures that differ, whatever its kind
+                flagged.append(listed and bool(got[1]))
         else:
             recall.setdefault(kind, []).append(listed)
     listed_true = sum(1 for k in truth if tuple(sorted(k)) in found
@@ -563,6 +566,7 @@ def evaluate(store: Store, claims, truth, negatives) -> dict:
     return {"recall": {k: sum(v) / len(v) for k, v in recall.items()},
             "right_kind": {k: sum(v) / len(v) for k, v in right_kind.items()},
             "planted_recall": listed_true / len(truth) if truth else 1.0,
+            "conflicts_flagged": sum(flagged) / len(flagged) if flagged else 1.0,
             "missed_high": missed_high, "pairs": len(found)}
 
 
@@ -618,6 +622,8 @@ def main(argv=None) -> int:
         rk = result["right_kind"].get(kind)
         print(f"  {kind:<16} {what} {r:.3f}" + (f"   right kind {rk:.3f}" if rk is not None
                                                     else ""))
+    print(f"  planted conflicts listed with the figures that differ: "
+          f"{result['conflicts_flagged']:.3f}")
     missed = result["missed_high"]
     print(f"pairs scoring >= high directly that the index missed: {len(missed)}")
     for kind, a, b, score in missed[:5]:

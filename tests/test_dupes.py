@@ -279,7 +279,7 @@ def test_generated_newsroom_store_recall_and_hard_negatives(tmp_path):
     planted = {k: v for k, v in result["recall"].items() if k not in ("other-name", "other-date")}
     assert all(v >= 0.95 for v in planted.values()), result["recall"]
     assert result["recall"]["other-name"] == result["recall"]["other-date"] == 0
-    assert result["right_kind"]["conflict"] >= 0.9, result["right_kind"]
+    assert result["conflicts_flagged"] == 1.0  # listed, with the figures that differ
     # what scores >= high when compared directly, the index found
     assert result["missed_high"] == []
 

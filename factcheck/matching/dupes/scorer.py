@@ -23,7 +23,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from operator import mul as _mul
 from dataclasses import dataclass
+from typing import NamedTuple
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -46,8 +48,7 @@ FEATURES = (
 )
 
 
-@dataclass
-class Match:
+class Match(NamedTuple):
     score: int
     conflicts: list[dict]     # [{"a": figure text in a, "b": figure text in b}]
     relation: str             # equal | a_contains_b | b_contains_a | overlap
@@ -84,7 +85,11 @@ def use_weights(w: dict[str, list[float]] | None) -> None:
 _COUNTS = frozenset(("", "people"))
 def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]:
     """(a's figures matched, conflicts, a's figures in conflict, figures only a has, figures
-    only b has), unit by unit."""
+    only b has).  A figure meets the same value in the other claim (a bare number meets it
+    with a unit: "3 650" emplois, "3 650 salariés"); what is left of one unit on both sides
+    conflicts, in order ("14,3 milliards de dollars" / "$14.8 billion"), and so does a
+    bare number left on one side with a count of people on the other ("24 334 emplois" /
+    "24 617 salariés")."""
     if not fa or not fb:
         return [], [], [], len(fa), len(fb)
     if len(fa) == 1 and len(fb) == 1:  # the common case, as the general one below does it
@@ -94,50 +99,38 @@ def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]
         if ua == ub or {ua, ub} <= _COUNTS:
             return [], [{"a": xa, "b": xb}], [fa[0]], 0, 0
         return [], [], [], 1, 1
-    matched, conflicts, conflicting, extra_a, extra_b = [], [], [], 0, 0
-    # a bare number meets the same value with a unit ("3 650" emplois, "3 650 salariés")
-    fa, fb = list(fa), list(fb)
-    for f in [f for f in fa if not f[0]]:
-        hit = next((g for g in fb if same_value(f[1], g[1])), None)
-        if hit is not None:
-            fa.remove(f)
-            fb.remove(hit)
-            matched.append(f)
-    for g in [g for g in fb if not g[0]]:
-        hit = next((f for f in fa if same_value(f[1], g[1])), None)
-        if hit is not None:
-            fa.remove(hit)
-            fb.remove(g)
-            matched.append(hit)
-    # a bare number left on one side and a count of people on the other are one count
-    # ("24 334 emplois", "24 617 salariés")
-    left_a = [f for f in fa if f[0] in _COUNTS]
-    left_b = [f for f in fb if f[0] in _COUNTS]
-    if len(left_a) == 1 and len(left_b) == 1 and left_a[0][0] != left_b[0][0]:
-        (f,), (g,) = left_a, left_b
-        fa.remove(f)
-        fb.remove(g)
+    free = list(fb)
+    matched, left_a = [], []
+    for f in fa:
+        uf, vf = f[0], f[1]
+        for j, g in enumerate(free):
+            if (uf == g[0] or not uf or not g[0]) and same_value(vf, g[1]):
+                matched.append(f)
+                del free[j]
+                break
+        else:
+            left_a.append(f)
+    conflicts: list[dict] = []
+    conflicting: list = []
+    if not left_a or not free:
+        return matched, conflicts, conflicting, len(left_a), len(free)
+    counts_a = [f for f in left_a if f[0] in _COUNTS]
+    counts_b = [g for g in free if g[0] in _COUNTS]
+    if len(counts_a) == 1 and len(counts_b) == 1 and counts_a[0][0] != counts_b[0][0]:
+        f, g = counts_a[0], counts_b[0]
+        left_a.remove(f)
+        free.remove(g)
         conflicts.append({"a": f[2], "b": g[2]})
         conflicting.append(f)
-    units = list(dict.fromkeys([f[0] for f in fa] + [f[0] for f in fb]))
-    for unit in units:
-        left = [f for f in fa if f[0] == unit]
-        right = [f for f in fb if f[0] == unit]
-        rest_left = []
-        for f in left:
-            hit = next((i for i, g in enumerate(right) if same_value(f[1], g[1])), None)
-            if hit is None:
-                rest_left.append(f)
-            else:
-                matched.append(f)
-                right.pop(hit)
-        for f, g in zip(rest_left, right):
-            conflicts.append({"a": f[2], "b": g[2]})
+    extra_a = 0
+    for f in left_a:
+        j = next((j for j, g in enumerate(free) if g[0] == f[0]), None)
+        if j is None:
+            extra_a += 1
+        else:
+            conflicts.append({"a": f[2], "b": free.pop(j)[2]})
             conflicting.append(f)
-        n = min(len(rest_left), len(right))
-        extra_a += len(rest_left) - n
-        extra_b += len(right) - n
-    return matched, conflicts, conflicting, extra_a, extra_b
+    return matched, conflicts, conflicting, extra_a, len(free)
 
 
 def dates_agree(x: str, y: str) -> bool:
@@ -161,13 +154,19 @@ def _name_found(n: Name, other: Prepared, spoken_acronyms: frozenset[str] = froz
         return True
     if n.stems and n.stems <= other.token_set:
         return True
-    for m in other.any_names:
-        if n.words <= m.words or m.words <= n.words or n.joined == m.joined:
-            return True
-        if m.joined in n.acronyms or n.joined in m.acronyms:
-            return True
-        if len(n.joined) >= 5 and fuzz.ratio(n.joined, m.joined, score_cutoff=85):
-            return True
+    joined = n.joined
+    if joined in other.name_joined or joined in other.name_acronyms:
+        return True
+    if not n.acronyms.isdisjoint(other.name_joined):
+        return True
+    if not n.words.isdisjoint(other.name_words):  # one name inside the other
+        for m in other.any_names:
+            if n.words <= m.words or m.words <= n.words:
+                return True
+    if len(joined) >= 5:  # a spelling variant ("Alexandr" / "Alexander")
+        for m in other.names_by_initial.get(joined[0], ()):
+            if abs(len(m) - len(joined)) <= 3 and fuzz.ratio(joined, m, score_cutoff=85):
+                return True
     # an acronym whose name the other claim spells out (where the name finder may have
     # cut it in pieces: "Banque nationale de Paris")
     if (n.joined in spoken_acronyms and n.joined[0] in other.word_set_initials
@@ -214,6 +213,8 @@ def _lost(a: Prepared, b: Prepared) -> list[Name]:
     """a's actors that b does not name (as an actor, a source, a word, or the acronym of
     the words of a that make up the name)."""
     words = b.word_set
+    if a.actor_words <= words:
+        return _NONE  # every word of every actor is there (the common case)
     lost = []
     spelled = None
     for n in a.names:
@@ -292,8 +293,7 @@ def _stands_in(slot: tuple[str, str] | None, a: Prepared, b: Prepared) -> bool:
 
 # ---------------------------------------------------------------- the features
 
-@dataclass
-class Facts:
+class Facts(NamedTuple):
     lost_a: int
     lost_b: int
     conflicts: list[dict]
@@ -308,9 +308,12 @@ class Facts:
     figures_matched: list     # a's figures that b gives too
     figures_conflicting: list  # a's figures that b gives another value of
     day_matched: bool         # they agree on a day (not only a year or a month)
+    lost_names_a: list        # a's actors b does not name
+    lost_names_b: list
 
 
 _DAY = re.compile(r"(?:\d{4}|-)-\d\d-\d\d")
+_NONE: list = []
 _indel = Indel.distance
 _lcs = LCSseq.similarity
 _ratio = fuzz.ratio
@@ -338,7 +341,14 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
         word_order = 2 * in_order / (la + lb)
         token_sort = 2 * common / (la + lb)
         order = in_order / common if common >= 3 else 0.0  # (too few to have an order)
-        partial = (_partial(sa, sb) if la <= lb else _partial(sb, sa)) / 100
+        # the shorter claim's best place in the longer one; for two claims of about the
+        # same length, their alignment as a whole
+        if 5 * la < 4 * lb:
+            partial = _partial(sa, sb) / 100
+        elif 5 * lb < 4 * la:
+            partial = _partial(sb, sa) / 100
+        else:
+            partial = word_order
         cover_a, cover_b = common / la, common / lb
     else:
         token_set = ratio = word_order = token_sort = order = partial = 0.0
@@ -353,8 +363,9 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
     substituted = min(only_a, only_b, 3) / 3
     added = min(abs(only_a - only_b), 10) / 10
 
-    lost_a = len(_lost(a, b)) if a.names else 0
-    lost_b = len(_lost(b, a)) if b.names else 0
+    lost_names_a = _lost(a, b) if a.names else _NONE
+    lost_names_b = _lost(b, a) if b.names else _NONE
+    lost_a, lost_b = len(lost_names_a), len(lost_names_b)
     names_matched = min(len(a.names) - lost_a, len(b.names) - lost_b)
     fa, fb = a.figures, b.figures
     if fa or fb:
@@ -388,7 +399,8 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
     ]
     return x, Facts(lost_a, lost_b, conflicts, extra_fa, extra_fb, date_clash, extra_da,
                     extra_db, cover_a, cover_b, names_matched, matched, conflicting,
-                    dates_matched and any(_DAY.match(d) for d in da))
+                    dates_matched and not a.days.isdisjoint(b.days), lost_names_a,
+                    lost_names_b)
 
 
 SAME_WORDS = 0.8  # token_sort from which two claims use mostly the same words
@@ -419,8 +431,7 @@ _TOKEN_SORT = FEATURES.index("token_sort")
 
 
 def logit(x: list[float], which: str) -> float:
-    w = weights()[which]
-    return sum(wi * xi for wi, xi in zip(w, x))
+    return sum(map(_mul, weights()[which], x))
 
 
 def as_score(z: float) -> float:
@@ -443,6 +454,7 @@ class Parts:
     cap: float
 
 
+TEMPLATE_WORDS = 0.5     # token_sort from which other actors in one slot make a template
 LITTLE_IN_COMMON = 0.3   # token_sort under which two claims in one language…
 LITTLE_CAP = 59          # …that share no figure nor day score at most this
 
@@ -466,15 +478,32 @@ def little_in_common(a: Prepared, b: Prepared) -> bool:
 
 def parts(a: Prepared, b: Prepared) -> Parts:
     x, facts = features(a, b)
+    which, floor, cap = _rules(a, b, x, facts)
+    return Parts(x, which, facts, floor, cap)
+
+
+def _rules(a: Prepared, b: Prepared, x: list[float], facts: Facts
+           ) -> tuple[str, float, float]:
+    """(the regime, what the facts alone give, the most the rules allow) of a pair."""
     cross = bool(a.lang and b.lang and a.lang != b.lang)
-    which = regime(x, cross, is_passage(a) or is_passage(b))
-    cap = LITTLE_CAP if little_in_common(a, b) else 100.0
-    # the same sentence about other actors: a template, not the same fact
-    if (facts.lost_a or facts.lost_b) and same_slot(a, b, _lost(a, b), _lost(b, a)):
+    passage = (a.sentences > 1 and a.count >= PASSAGE_WORDS) or (
+        b.sentences > 1 and b.count >= PASSAGE_WORDS)
+    token_sort = x[_TOKEN_SORT]
+    which = ("cross" if cross else "passage" if passage else "short" if x[_SHORT]
+             else "same_words" if token_sort >= SAME_WORDS else "other_words")
+    cap = 100.0
+    if (token_sort < LITTLE_IN_COMMON and not cross and not passage
+            and a.figure_keys.isdisjoint(b.figure_keys) and a.days.isdisjoint(b.days)):
+        cap = LITTLE_CAP  # little in common (as little_in_common says)
+    # the same sentence about other actors: a template, not the same fact (a sentence
+    # with half of its words or more in common)
+    elif ((facts.lost_a or facts.lost_b) and (token_sort >= TEMPLATE_WORDS or cross)
+          and same_slot(a, b, facts.lost_names_a, facts.lost_names_b)):
         cap = NAMES_CAP
     if facts.date_clash:
         cap = min(cap, DATE_CAP)  # another date: another fact (or a series)
-    return Parts(x, which, facts, fact_score(facts), cap)
+    floor = fact_score(facts) if facts.names_matched else 0.0
+    return which, floor, cap
 
 
 def final_score(z: float, floor: float, cap: float) -> int:
@@ -486,16 +515,18 @@ def compare(a: Prepared, b: Prepared, floor: int = 0) -> Match | None:
     LITTLE_CAP, None at once for a pair with little in common (what the index asks)."""
     if floor > LITTLE_CAP and little_in_common(a, b):
         return None
-    p = parts(a, b)
-    facts = p.facts
-    score = final_score(logit(p.x, p.regime), p.floor, p.cap)
+    x, facts = features(a, b)
+    which, fact_floor, cap = _rules(a, b, x, facts)
+    z = sum(map(_mul, weights()[which], x))
+    score = int(round(min(cap, max(100.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0,
+                                   fact_floor))))
     conflicts = [] if facts.date_clash else facts.conflicts
-    relation = _relation(a, b, facts, p.regime == "cross")
+    relation = _relation(a, b, facts, which == "cross")
     # a short claim is confident only when each side says all the other does
-    short = p.x[_SHORT] > 0 and not (
+    short = x[_SHORT] > 0 and not (
         facts.cover_a == 1.0 and facts.cover_b == 1.0 and not facts.lost_a
         and not facts.lost_b and not facts.extra_fa and not facts.extra_fb)
-    return Match(score, conflicts, relation, bool(short))
+    return Match(score, conflicts, relation, short)
 
 
 def fact_score(facts: Facts) -> float:
@@ -536,8 +567,7 @@ def _relation(a: Prepared, b: Prepared, facts: Facts, cross: bool) -> str:
     elif not cross:
         # the words of names are left out: a name written out on one side and as an
         # acronym on the other is no surplus
-        names = a.name_word_tokens | b.name_word_tokens
-        sa, sb = a.token_set - names, b.token_set - names
+        sa, sb = a.plain_tokens - b.name_word_tokens, b.plain_tokens - a.name_word_tokens
         more_a = len(sa - sb) >= max(3, math.ceil(0.4 * len(sa)))
         more_b = len(sb - sa) >= max(3, math.ceil(0.4 * len(sb)))
         if more_a and more_b:

@@ -250,7 +250,8 @@ class Prepared:
     __slots__ = ("sig", "lang", "count", "sentences", "words", "tokens", "text", "seq", "sorted_seq",
                  "all_seq", "token_set", "names", "sources", "any_names", "word_set",
                  "word_set_initials", "acronyms", "capitalised", "days", "name_keys", "name_order",
-                 "name_word_tokens",
+                 "name_word_tokens", "plain_tokens", "name_words", "name_joined",
+                 "name_acronyms", "names_by_initial", "actor_words",
                  "figures", "dates", "figure_keys", "keys")
 
     def __init__(self, sig: dict):
@@ -280,6 +281,17 @@ class Prepared:
         self.name_keys = frozenset(self.name_order)
         self.name_word_tokens = frozenset(content_tokens(
             [w for n in self.any_names for w in n.words]))
+        self.plain_tokens = self.token_set - self.name_word_tokens  # no name's word
+        # the names as another claim looks them up
+        self.name_words = frozenset(w for n in self.any_names for w in n.words)
+        self.actor_words = frozenset(w for n in self.names for w in n.words)
+        self.name_joined = frozenset(n.joined for n in self.any_names)
+        self.name_acronyms = frozenset(a for n in self.any_names for a in n.acronyms)
+        by_initial: dict[str, list[str]] = {}
+        for joined in sorted(self.name_joined):
+            if len(joined) >= 5:
+                by_initial.setdefault(joined[0], []).append(joined)
+        self.names_by_initial = by_initial
         self.word_set = frozenset(words)
         self.word_set_initials = frozenset(w[0] for w in words)
         self.acronyms = frozenset(sig.get("u") or ())
