@@ -549,3 +549,21 @@ def test_an_index_made_by_the_former_scorer_is_rebuilt_after_the_upgrade(db_path
         version = store.conn.execute("SELECT DISTINCT json_extract(signature, '$.v')"
                                      " FROM dupe_claims").fetchall()
         assert version == [(2,)]
+
+
+def test_a_spelling_variant_of_a_name_is_the_same_name():
+    r = dupes.compare_texts(
+        "Meta a recruté Alexandr Wang, le fondateur de Scale AI, pour 14,3 milliards de dollars.",
+        "Meta a recruté Alexander Wang, le fondateur de Scale AI, pour 14,3 milliards de "
+        "dollars.")
+    assert r["kind"] == "duplicate" and r["relation"] == "equal", r
+
+
+def test_the_shipped_weights_fit_the_scorer():
+    """weights.json is made by bench/train_dupes.py for these features and regimes (the
+    script also checks that the same data gives the same file)."""
+    from factcheck.matching.dupes import scorer
+
+    w = scorer.weights()
+    assert set(w) == {"cross", "passage", "short", "same_words", "moved_words", "other_words"}
+    assert all(len(v) == len(scorer.FEATURES) for v in w.values())

@@ -37,19 +37,21 @@ This module never imports textual.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from ...analysis import facets as facets_mod
 from ...errors import StoreError
 from ...store import now
 from ...text.language import detect_language
 from . import lists as dupe_lists
-from .scorer import Match, compare as _compare_prepared
+from .scorer import DATE_CAP, Match, compare as _compare_prepared, dates_clash
 from .signature import Prepared, figure_token, signature, word_count
 from .thresholds import (
     HIGH_THRESHOLD,
@@ -192,6 +194,13 @@ def _decoded(raw: str) -> Prepared:
     return p
 
 
+def _dates_in(raw: str) -> list[str]:
+    """The dates of a stored signature, read from its JSON text alone (``"d":[…]`` closes
+    it: see signature.signature)."""
+    at = raw.rfind('"d":[')
+    return json.loads(raw[at + 4:-1]) if at >= 0 else json.loads(raw).get("d") or []
+
+
 def _key_counts(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, int]:
     """dupe_key_counts for these keys (absent ones left out), in one statement."""
     return dict(conn.execute(
@@ -248,9 +257,30 @@ def _signature_of(text: str, facets_json: str | None, lang: str | None) -> tuple
     return hit
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """For the length of a batch: no cyclic garbage collection.  The candidates' prepared
+    signatures are thousands of small objects, none in a reference cycle; in a process that
+    holds many (the desk, a benchmark), the collector walking them over and over took more
+    time than the scoring."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
            sig_cache: dict | None) -> int:
     """index_claims() on the new claims' signatures (claim id -> stored JSON, prepared)."""
+    with _no_cyclic_gc():
+        return _index_batch(conn, new, sig_cache)
+
+
+def _index_batch(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
+                 sig_cache: dict | None) -> int:
     sigs = {cid: p for cid, (_raw, p) in new.items()}
     if sig_cache is not None:
         sig_cache.update(sigs)
@@ -312,6 +342,7 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
             candidates[cid] = others
             need.update(o for o in others if o not in sigs)
     theirs_by_id: dict[int, Prepared] = {}
+    raw_by_id: dict[int, str] = {}
     if sig_cache is not None:
         for o in need:
             p = sig_cache.get(o)
@@ -320,13 +351,15 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
         need.difference_update(theirs_by_id)
     if need:
         for chunk in chunks(sorted(need), 5000):
-            for cid, raw in conn.execute(
-                    "SELECT claim_id, signature FROM dupe_claims"
-                    " WHERE claim_id IN (SELECT value FROM json_each(?))",
-                    (json.dumps(list(chunk)),)):
-                theirs_by_id[cid] = _decoded(raw)
-        if sig_cache is not None:
-            sig_cache.update((o, theirs_by_id[o]) for o in need if o in theirs_by_id)
+            raw_by_id.update(conn.execute(
+                "SELECT claim_id, signature FROM dupe_claims"
+                " WHERE claim_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(chunk)),)))
+    # another date of the same kind caps a pair under the store's floor: such a candidate
+    # is dropped on its dates alone, before its signature is prepared (most candidates of
+    # a store where the same names recur are another fact about them on another day)
+    dates_first = DATE_CAP < STORE_FLOOR
+    dates_of: dict[int, list] = {}
 
     found_at = now()
     rows = []
@@ -335,6 +368,22 @@ def _index(conn: sqlite3.Connection, new: dict[int, tuple[str, Prepared]],
         for other in sorted(others):
             theirs = sigs.get(other) or theirs_by_id.get(other)
             if theirs is None:
+                raw = raw_by_id.get(other)
+                if raw is None:
+                    continue
+                p = _DECODED.get(raw)
+                if p is None:
+                    if dates_first and mine.dates:
+                        d = dates_of.get(other)
+                        if d is None:
+                            d = dates_of[other] = _dates_in(raw)
+                        if dates_clash(mine.dates, d):
+                            continue
+                    p = _remember(raw, Prepared(json.loads(raw)))
+                theirs = theirs_by_id[other] = p
+                if sig_cache is not None:
+                    sig_cache[other] = p
+            elif dates_first and dates_clash(mine.dates, theirs.dates):
                 continue
             a, b, pa, pb = (cid, other, mine, theirs) if cid < other else (other, cid, theirs, mine)
             m = _compare_prepared(pa, pb, STORE_FLOOR)

@@ -1,21 +1,28 @@
 """How sure we are that two claims state the same fact: a score from 0 to 100.
 
-Several rapidfuzz measures on the prepared claims (``signature.Prepared``) --
-token_set_ratio and token_sort_ratio on the content words, ratio on the content words and on
-every word in order (word order carries meaning: "Lyon beat Paris" is not "Paris beat
-Lyon"), partial_ratio of the shorter against the longer, how much of each side the other
-covers (the containment direction) -- and the desk's facts: names (with their aliases and
-acronyms) of the actors, the attribution kept apart, figures that agree or conflict, dates
-that agree at their precision.  A logistic model weighs them; its weights are learned from
+Several rapidfuzz measures on the prepared claims (``signature.Prepared``) -- token_set_ratio
+and ratio letter by letter on the content words; word by word, the common words whatever
+their order (token_sort), in order, every word in order (function words carry who did what
+to whom: "Lyon beat Paris" is not "Paris beat Lyon"), the shorter claim's best place in the
+longer one (partial_ratio), how much of each side the other covers (the containment
+direction) -- and the desk's facts: the actors' names (with their aliases, acronyms and
+spelling variants) kept apart from the source of an attribution, figures that agree or
+conflict, dates that agree at their precision.  A logistic model weighs them, with weights
+of its own for each kind of pair (``regime``: two languages, a passage, a short claim, the
+same words in order, the same words moved, other words); the weights are learned from
 public paraphrase data by ``bench/train_dupes.py`` (the same data gives the same weights)
-and ship in ``weights.json``.  Pairs in two languages have weights of their own.
+and ship in ``weights.json``.
 
-Two rules stay above the model, because they say what the desk means by "the same fact":
-claims about different actors on each side (a template: "… à Lyon" against "… à Lille")
-are capped under the low threshold, and so are claims giving the same kind of date two
-different values (another fact, or a series).  A figure of the same unit that differs while
-the rest agrees is a **conflict**: the score is then the score the pair would have if that
-figure agreed, and the figures are listed.
+Rules stay above the model, because they say what the desk means by "the same fact":
+
+* the facts alone can vouch for a pair (``fact_score``): the same names, amounts and day
+  are the same fact in any words or language;
+* the same sentence about another actor (a template: "… à Lyon" / "… à Lille") is capped
+  under the low threshold (``same_slot``), and so are two dates of the same kind that
+  differ (another fact, or a series), and two sentences in one language with little in
+  common (``little_in_common``);
+* a figure of the same kind that differs while the rest agrees is a **conflict**: the
+  figures are listed with the pair.
 """
 
 from __future__ import annotations
@@ -131,6 +138,13 @@ def align_figures(fa: list, fb: list) -> tuple[list, list[dict], list, int, int]
             conflicts.append({"a": f[2], "b": free.pop(j)[2]})
             conflicting.append(f)
     return matched, conflicts, conflicting, extra_a, len(free)
+
+
+def dates_clash(da: list[str], db: list[str]) -> bool:
+    """Both claims give dates and none of one agrees with one of the other."""
+    if not da or not db or da == db:
+        return False
+    return not any(dates_agree(x, y) for x in da for y in db)
 
 
 def dates_agree(x: str, y: str) -> bool:
