@@ -30,7 +30,9 @@ frequency of each of its parts ("Renault" and "Lyon" are everywhere, "Renault" w
 more than ``MAX_POSTINGS`` claims can never be blocked on again (claims are never
 deleted, so counts only grow): from then on it is neither posted nor counted (its count
 stays at the first value over the bound).  Pairs scoring under ``STORE_FLOOR`` are not
-kept.  Pairs are written to ``claim_pairs`` in the import's own transaction.
+kept: a candidate whose dates clash with the new claim's (capped under it) is dropped on its
+stored dates alone, and one with little in common on a single rapidfuzz call, before the
+scorer.  Pairs are written to ``claim_pairs`` in the import's own transaction.
 
 This module never imports textual.
 """
