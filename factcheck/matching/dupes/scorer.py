@@ -179,7 +179,7 @@ def _name_found(n: Name, other: Prepared, spoken_acronyms: frozenset[str] = froz
                 return True
     if len(joined) >= 5:  # a spelling variant ("Alexandr" / "Alexander")
         for m in other.names_by_initial.get(joined[0], ()):
-            if abs(len(m) - len(joined)) <= 3 and fuzz.ratio(joined, m, score_cutoff=85):
+            if abs(len(m) - len(joined)) <= 3 and fuzz.ratio(joined, m, score_cutoff=90):
                 return True
     # an acronym whose name the other claim spells out (where the name finder may have
     # cut it in pieces: "Banque nationale de Paris")
@@ -255,8 +255,11 @@ def _names_order(a: Prepared, b: Prepared) -> float:
     return _lcs(sa, sb) / len(shared)
 
 
-def _context(n: Name, words: list[str]) -> tuple[str, str] | None:
-    """The words right before and right after a name where it stands ("^"/"$" at the ends)."""
+def _context(n: Name, words: list[str], skip: frozenset[str] = frozenset()
+             ) -> tuple[str, str] | None:
+    """The words right before and right after a name where it stands ("^"/"$" at the
+    ends), passing over the words of ``skip`` (the other names swapped with it: "Loin
+    devant [Monta], [Kagalsar Group] contrôle")."""
     try:
         i = words.index(n.first)
     except ValueError:
@@ -265,7 +268,13 @@ def _context(n: Name, words: list[str]) -> tuple[str, str] | None:
         j = words.index(n.last, i)
     except ValueError:
         j = i
-    return (words[i - 1] if i else "^", words[j + 1] if j + 1 < len(words) else "$")
+    i -= 1
+    while i >= 0 and words[i] in skip:
+        i -= 1
+    j += 1
+    while j < len(words) and words[j] in skip:
+        j += 1
+    return (words[i] if i >= 0 else "^", words[j] if j < len(words) else "$")
 
 
 _SLOT_WORDS = 8  # the longest run of words that may stand for a name in the other claim
@@ -284,14 +293,16 @@ def same_slot(a: Prepared, b: Prepared, lost_a: list[Name], lost_b: list[Name]) 
     (other words, another figure) is more often the same actor named two ways ("the
     United States wants the measure passed" / "the Bush administration wants the measure
     approved"), and is left to the model."""
+    skip_a = frozenset(w for n in lost_a for w in n.words)
+    skip_b = frozenset(w for n in lost_b for w in n.words)
     slots = {}
     for n in lost_a:
-        slot = _context(n, a.words)
+        slot = _context(n, a.words, skip_a)
         if slot is not None:
             slots.setdefault(slot, n)
     for n in lost_b:
-        m = slots.get(_context(n, b.words))
-        if m is not None and _rest_alike(a, b, m.words, n.words):
+        m = slots.get(_context(n, b.words, skip_b))
+        if m is not None and _rest_alike(a, b, skip_a, skip_b):
             return True
     for n in lost_b:
         span = _stands_in(_context(n, b.words), a, b)
@@ -473,6 +484,7 @@ def is_passage(p: Prepared) -> bool:
 _SHORT = FEATURES.index("short")
 _TOKEN_SORT = FEATURES.index("token_sort")
 _ORDER = FEATURES.index("order")
+_DATES_MATCHED = FEATURES.index("dates_matched")
 _NAMES_ORDER = FEATURES.index("names_order")
 KEPT_ORDER = 0.9  # "order" from which the common words of two claims keep their order
 
@@ -548,6 +560,13 @@ def _rules(a: Prepared, b: Prepared, x: list[float], facts: Facts
     # with half of its words or more in common)
     elif ((facts.lost_a or facts.lost_b) and (token_sort >= TEMPLATE_WORDS or cross)
           and same_slot(a, b, facts.lost_names_a, facts.lost_names_b)):
+        cap = NAMES_CAP
+    elif facts.lost_a and facts.lost_b and not passage and (
+            facts.conflicts or facts.extra_fa and facts.extra_fb
+            or cross and facts.names_matched <= 1 and not facts.figures_matched
+            and not x[_DATES_MATCHED]):
+        # other actors on each side, and other figures (or, across languages, nothing
+        # but a name in common): another fact (a passage names many more)
         cap = NAMES_CAP
     if facts.date_clash:
         cap = min(cap, DATE_CAP)  # another date: another fact (or a series)

@@ -54,6 +54,23 @@ def figure_token(value: float) -> str:
     return "#" + format(value, ".6g")
 
 
+_REPORTING_FIRST = re.compile(r"^\W*(?:selon|d[’']apr[èe]s|according|citing|cit[ée]s?)\b",
+                              re.IGNORECASE)
+_NEAR = 3  # words at most between who says it and the word that reports it
+
+
+def _speaks(attribution: str, speaker: str) -> bool:
+    """Whether the speaker of an attribution stands next to what reports it: "Selon
+    l'AFP", "a annoncé Reuters", "Marie Dupont a déclaré" -- not "Lyonville compte désormais
+    3 083 habitants, a indiqué" (the name finder's speaker there is the town)."""
+    at = attribution.find(speaker)
+    if at < 0:
+        return False
+    before = word_count(attribution[:at])
+    after = word_count(attribution[at + len(speaker):])
+    return after <= _NEAR or (before <= _NEAR and bool(_REPORTING_FIRST.match(attribution)))
+
+
 def _find(text: str, needle: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Where needle first occurs without overlapping the spans already taken."""
     if not needle:
@@ -114,6 +131,8 @@ def signature(text: str, facets: dict | None, lang: str | None = None) -> dict:
 
     attribution = facets.get("attribution") or ""
     speaker = facets.get("speaker") or ""
+    if attribution and speaker and not _speaks(attribution, speaker):
+        attribution = speaker = ""  # a name far from the word that reports: not who says it
     said = None
     if attribution and word_count(attribution) <= _ATTRIBUTION_WORDS:
         said = _find(text, attribution, taken)
