@@ -14,7 +14,6 @@ from conftest import SEED_ARTICLE, env_for_cli
 from factcheck.ingest import import_document
 from factcheck.matching import dupes
 from factcheck.text.document import parse_document
-from factcheck.matching.dupes import index as dupes_index
 from factcheck.text import normalise
 
 ROOT = SEED_ARTICLE.parent.parent

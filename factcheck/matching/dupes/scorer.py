@@ -456,7 +456,6 @@ def features(a: Prepared, b: Prepared) -> tuple[list[float], Facts]:
 
 
 SAME_WORDS = 0.8  # token_sort from which two claims use mostly the same words
-PASSAGE_WORDS = 36  # a text of several sentences this long is a passage, not a claim
 
 
 def regime(x: list[float], cross: bool, passage: bool) -> str:
@@ -477,8 +476,8 @@ def regime(x: list[float], cross: bool, passage: bool) -> str:
 
 def is_passage(p: Prepared) -> bool:
     """A text of several sentences and many words: a fact-check's summary, a tweet thread,
-    what the archive holds rather than a claim of an article."""
-    return p.sentences >= 2 and p.count >= PASSAGE_WORDS
+    what the archive holds rather than a claim of an article (see Prepared.passage)."""
+    return p.passage
 
 
 _SHORT = FEATURES.index("short")
@@ -545,8 +544,7 @@ def _rules(a: Prepared, b: Prepared, x: list[float], facts: Facts
            ) -> tuple[str, float, float]:
     """(the regime, what the facts alone give, the most the rules allow) of a pair."""
     cross = bool(a.lang and b.lang and a.lang != b.lang)
-    passage = (a.sentences > 1 and a.count >= PASSAGE_WORDS) or (
-        b.sentences > 1 and b.count >= PASSAGE_WORDS)
+    passage = a.passage or b.passage
     token_sort = x[_TOKEN_SORT]
     which = ("cross" if cross else "passage" if passage else "short" if x[_SHORT]
              else "other_words" if token_sort < SAME_WORDS
@@ -585,9 +583,11 @@ def compare(a: Prepared, b: Prepared, floor: int = 0) -> Match | None:
         return None
     x, facts = features(a, b)
     which, fact_floor, cap = _rules(a, b, x, facts)
-    z = sum(map(_mul, weights()[which], x))
-    score = int(round(min(cap, max(100.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0,
-                                   fact_floor))))
+    z = sum(map(_mul, (_WEIGHTS or weights())[which], x))
+    score = 100.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+    if fact_floor > score:
+        score = fact_floor
+    score = int(round(cap if cap < score else score))
     conflicts = [] if facts.date_clash else facts.conflicts
     relation = _relation(a, b, facts, which == "cross")
     # a short claim is confident only when each side says all the other does

@@ -33,6 +33,7 @@ NAME_PARTICLES = frozenset("of the and for de du des la le les et pour d l van v
 # an attribution phrase longer than this is mostly content ("Yann LeCun, chief AI scientist
 # at Meta, said"): only its speaker is taken out
 _ATTRIBUTION_WORDS = 8
+PASSAGE_WORDS = 36  # a text of several sentences this long is a passage, not a claim
 
 
 def word_count(text: str) -> int:
@@ -266,7 +267,7 @@ class Prepared:
     sorted), ``all_seq`` every word as characters, ``token_set`` the content tokens.
     """
 
-    __slots__ = ("sig", "lang", "count", "sentences", "words", "tokens", "text", "seq", "sorted_seq",
+    __slots__ = ("sig", "lang", "count", "sentences", "passage", "words", "tokens", "text", "seq", "sorted_seq",
                  "all_seq", "token_set", "names", "sources", "any_names", "word_set",
                  "word_set_initials", "acronyms", "capitalised", "days", "name_keys", "name_order",
                  "name_word_tokens", "plain_tokens", "name_words", "name_joined",
@@ -278,6 +279,8 @@ class Prepared:
         self.lang = sig.get("l") or ""
         self.count = sig.get("c", 0)
         self.sentences = sig.get("p", 1)
+        # a text of several sentences and many words: a passage (a fact-check's summary)
+        self.passage = self.sentences >= 2 and self.count >= PASSAGE_WORDS
         self.words = words = sig.get("w") or []
         self.tokens = tokens = content_tokens(words)
         self.text = " ".join(tokens)
