@@ -483,7 +483,6 @@ def is_passage(p: Prepared) -> bool:
 _SHORT = FEATURES.index("short")
 _TOKEN_SORT = FEATURES.index("token_sort")
 _ORDER = FEATURES.index("order")
-_DATES_MATCHED = FEATURES.index("dates_matched")
 _NAMES_ORDER = FEATURES.index("names_order")
 KEPT_ORDER = 0.9  # "order" from which the common words of two claims keep their order
 
@@ -561,10 +560,9 @@ def _rules(a: Prepared, b: Prepared, x: list[float], facts: Facts
         cap = NAMES_CAP
     elif facts.lost_a and facts.lost_b and not passage and (
             facts.conflicts or facts.extra_fa and facts.extra_fb
-            or cross and facts.names_matched <= 1 and not facts.figures_matched
-            and not x[_DATES_MATCHED]):
-        # other actors on each side, and other figures (or, across languages, nothing
-        # but a name in common): another fact (a passage names many more)
+            or cross and facts.names_matched == 0):
+        # other actors on each side, and other figures (or, across languages, no name in
+        # common): another fact (a passage names many more)
         cap = NAMES_CAP
     if facts.date_clash:
         cap = min(cap, DATE_CAP)  # another date: another fact (or a series)
