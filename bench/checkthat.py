@@ -161,7 +161,8 @@ def run_ours(store: Store, queries, ext: dict[str, str], limit: int = 10) -> tup
         t0 = time.perf_counter()
         res = archive.match_queries(store, [(qid, text)], limit=limit)[0]
         times.append((time.perf_counter() - t0) * 1000)
-        run[qid] = [ext[m["id"]] for m in res["matches"] if m["id"] in ext]
+        # `id` is the id given at import (the vclaim id): what the qrels name
+        run[qid] = [m["id"] for m in res["matches"] if ext.get(m["entry_key"]) == m["id"]]
     return run, times
 
 
@@ -282,9 +283,9 @@ def main() -> int:
               + "  ".join(f"{ours[k]:.3f} / {base[k]:.3f}" for k in ("MAP@5", "MAP@1", "MRR", "P@1")))
     print()
     for edition, split, ours, base, n in table:
-        target = ">= 0.88 and > FTS5" if (edition, split) == ("2021", "test") else "> FTS5"
+        target = ">= 0.93 and > FTS5" if (edition, split) == ("2021", "test") else "> FTS5"
         ok = ours["MAP@5"] > base["MAP@5"] and (
-            ours["MAP@5"] >= 0.88 if (edition, split) == ("2021", "test") else True)
+            ours["MAP@5"] >= 0.93 if (edition, split) == ("2021", "test") else True)
         result_row(f"CheckThat! {edition} {split} MAP@5", round(ours["MAP@5"], 4), "MAP@5",
                    peer=round(base["MAP@5"], 4), peer_name="FTS5 bm25()", target=target, ok=ok,
                    **{f"ours_{k}": round(v, 4) for k, v in ours.items() if k != "queries"},

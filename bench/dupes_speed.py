@@ -43,7 +43,6 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from factcheck.analysis import facets  # noqa: E402
 from factcheck.matching import dupes  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-from factcheck.matching.dupes import index as dupes_index  # noqa: E402
 
 from common import machine_line, quick_requested, result_row  # noqa: E402
 
@@ -551,7 +550,7 @@ def main(argv=None) -> int:
         per_article.append(time.perf_counter() - a0)
     ours = time.perf_counter() - start
     n = len(claims)
-    texts = [dupes_index._text_of(s) for s in cache.values()] or [c["text"] for c in claims]
+    texts = [p.text for p in cache.values()] or [c["text"] for c in claims]
     rate = exhaustive_rate(texts, args.sample)
     exhaustive = rate * n * (n - 1) / 2
     tenth = max(1, len(per_article) // 10)

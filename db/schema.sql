@@ -1,4 +1,4 @@
--- factcheck schema, version 8. Generated from factcheck/store/migrations.py;
+-- factcheck schema, version 9. Generated from factcheck/store/migrations.py;
 -- do not edit: a test checks that this file matches the migrations.
 
 CREATE TABLE meta (

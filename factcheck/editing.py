@@ -60,7 +60,7 @@ def _rewrite(store: Store, conn, claim: dict, article: dict, text: str,
 
 def _reindex(store: Store, conn, claim_ids: list[int]) -> None:
     """The claims' near-duplicates found again from their text as it is now."""
-    store.forget_duplicates(conn, claim_ids)
+    dupes.forget(conn, claim_ids)
     dupes.index_claims(conn, claim_ids)
 
 
@@ -193,7 +193,7 @@ def merge_next(store: Store, claim_id: int, *, editor: str | None = None,
             "span": {"from": _span(claim), "to": list(span)}})
         store.record_event(conn, nxt["id"], at, editor, "hide", nxt["status"], nxt["status"],
                            None, details={"reason": "merged", "into": claim_id})
-        store.forget_duplicates(conn, [nxt["id"]])
+        dupes.forget(conn, [nxt["id"]])
         _reindex(store, conn, [claim_id])
     return event
 
@@ -212,7 +212,7 @@ def hide(store: Store, claim_id: int, reason: str = "not a claim", *,
         at = now()
         store.hide_claim(conn, claim_id, reason, editor=editor, at=at)
         event = _event(store, conn, claim, at, editor, "hide", status, {"reason": reason})
-        store.forget_duplicates(conn, [claim_id])
+        dupes.forget(conn, [claim_id])
     return event
 
 
@@ -375,7 +375,7 @@ def _undo_split(store: Store, event: dict, editor: str) -> dict:
         store.record_event(conn, other["id"], at, editor, "hide", other["status"],
                            other["status"], None,
                            details={"reason": "withdrawn", "undo_of": event["id"]})
-        store.forget_duplicates(conn, [other["id"]])
+        dupes.forget(conn, [other["id"]])
         _reindex(store, conn, [claim["id"]])
     return out
 
@@ -411,7 +411,7 @@ def _hide_again(store: Store, claim_id: int, reason: str, editor: str, undo_of: 
         store.hide_claim(conn, claim_id, reason, editor=editor, at=at)
         out = _event(store, conn, claim, at, editor, "hide", status,
                      {"reason": reason, "undo_of": undo_of})
-        store.forget_duplicates(conn, [claim_id])
+        dupes.forget(conn, [claim_id])
     return out
 
 

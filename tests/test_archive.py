@@ -243,11 +243,11 @@ def test_match_text_ranks_the_right_check_first_with_reasons(store, tmp_path):
     tweet = ("BREAKING: the #CovidVaccine has a MICROCHIP to track you 😱 "
              "https://t.co/xyz pic.twitter.com/abc — Some One (@someone) March 1, 2021")
     found = archive.match_text(store, tweet, limit=2)
-    assert found[0]["id"] == "archive-1"
+    assert found[0]["id"] == "mc" and found[0]["entry_key"] == "archive-1"
     assert set(found[0]) >= {"id", "score", "title", "verdict", "url", "why"}
     assert "microchip" in found[0]["why"]["shared_words"]
     assert found[0]["why"]["days_apart"] == 1
-    assert archive.match_text(store, "3.5 percent unemployment")[0]["id"] == "archive-3"
+    assert archive.match_text(store, "3.5 percent unemployment")[0]["id"] == "un"
     assert archive.match_text(store, "   ") == []
 
 
@@ -277,7 +277,7 @@ def test_cli_match_json_shape_for_text_and_claim(db_path, tmp_path):
                          "--json").stdout)
     assert out[0]["query"] == "shark highway Houston"
     m = out[0]["matches"][0]
-    assert m["id"] == "archive-2" and m["verdict"] == "Fake"
+    assert m["id"] == "sh" and m["entry_key"] == "archive-2" and m["verdict"] == "Fake"
     assert set(m) >= {"id", "score", "title", "verdict", "url", "why"}
     assert isinstance(m["why"], dict) and isinstance(m["score"], float)
     out = json.loads(cli(db_path, "archive", "match", "--claim", str(claims[0]["id"]),
@@ -298,8 +298,8 @@ def test_cli_match_queries_tsv_with_and_without_header(db_path, tmp_path, header
                    encoding="utf-8")
     out = json.loads(cli(db_path, "archive", "match", "--queries", str(tsv), "--json").stdout)
     assert [o["query"] for o in out] == ["q1", "q2"]
-    assert out[0]["matches"][0]["id"] == "archive-1"
-    assert out[1]["matches"][0]["id"] == "archive-3"
+    assert out[0]["matches"][0]["id"] == "mc"
+    assert out[1]["matches"][0]["id"] == "un"
 
 
 def test_cli_import_and_bad_import_exit_status(db_path, tmp_path):
@@ -328,11 +328,12 @@ def test_apply_match_marks_the_claim_and_records_the_archive_entry(store, tmp_pa
     _small_archive(store, tmp_path)
     claims = _article(store, "Covid vaccines contain a microchip to track people, he said.")
     strong = archive.strong_match(store, claims[0]["id"])
-    assert strong is not None and strong["id"] == "archive-1"
+    assert strong is not None and strong["id"] == "mc"
     event = archive.apply_match(store, claims[0]["id"], strong, editor="ana")
     assert event["to"] == "disputed" and event["from"] == "pending"
     history = store.history(claims[0]["id"])
-    assert history[-1]["details"]["archive"] == "archive-1"
+    assert history[-1]["details"]["archive"] == "mc"
+    assert history[-1]["details"]["entry_key"] == "archive-1"
     assert history[-1]["details"]["url"] == "https://c.example/mc"
     assert "checked before" in history[-1]["note"] and "False" in history[-1]["note"]
     assert store.claim(claims[0]["id"])["status"] == "disputed"
@@ -384,3 +385,52 @@ def test_the_desk_index_follows_verdicts_claim_by_claim_as_a_rebuild_would(seede
             assert [(s, e.key) for s, e, _ in archive.rank([kept], query)] == \
                 [(s, e.key) for s, e, _ in archive.rank([fresh], query)]
         assert (before.entries, before.holders) == snapshot  # the old one is left whole
+
+
+# ---------------------------------------------------------------- the user's ids, conflicts
+
+def test_match_json_gives_the_id_of_the_import_else_the_url(db_path, tmp_path):
+    rows = [{"id": "pf-2291", "claim": "The tram line cost 400 million euros.",
+             "url": "https://c.example/tram", "verdict": "True"},
+            {"claim": "The new bridge cost 90 million euros.",
+             "url": "https://c.example/bridge", "verdict": "False"}]
+    path = _write(tmp_path, "ids.jsonl", "\n".join(json.dumps(r) for r in rows))
+    cli(db_path, "archive", "import", path)
+    out = json.loads(cli(db_path, "archive", "match", "--text", "tram line cost 400 million",
+                         "--json").stdout)
+    m = out[0]["matches"][0]
+    assert m["id"] == "pf-2291" and m["entry_key"].startswith("archive-")
+    out = json.loads(cli(db_path, "archive", "match", "--text", "new bridge cost 90 million",
+                         "--json").stdout)
+    assert out[0]["matches"][0]["id"] == "https://c.example/bridge"
+    from factcheck.store import Store
+
+    with Store(db_path) as store:  # the ids a user gives are the ids the archive answers to
+        assert archive.entry(store, "pf-2291")["url"] == "https://c.example/tram"
+        assert archive.entry(store, "https://c.example/bridge")["verdict"] == "False"
+
+
+def test_a_match_whose_figures_differ_is_flagged_as_a_conflict(store, tmp_path):
+    _small_archive(store, tmp_path)
+    [same] = archive.match_text(store, "Unemployment fell to 3.5 percent in September 2019.",
+                                limit=1)
+    assert same["id"] == "un" and same["conflicts"] == []
+    [other] = archive.match_text(store, "Unemployment fell to 3.7 percent in September 2019.",
+                                 limit=1)
+    assert other["id"] == "un"
+    assert other["conflicts"] == [{"a": "3.7 percent", "b": "3.5 percent"}]
+    assert other["why"]["figures_differ"] == ["3.7 percent ≠ 3.5 percent"]
+    # a query without figures, or with none the entry gives another value of, has none
+    [plain] = archive.match_text(store, "vaccines microchip tracking people", limit=1)
+    assert plain["conflicts"] == []
+
+
+def test_apply_follows_an_entry_named_by_its_import_id(db_path, tmp_path):
+    from factcheck.store import Store
+
+    with Store(db_path) as store:
+        _small_archive(store, tmp_path)
+        claims = _article(store, "Sharks swam on a flooded highway in Houston after the storm.")
+    event = json.loads(cli(db_path, "archive", "apply", str(claims[0]["id"]), "--entry", "sh",
+                           "--json").stdout)
+    assert event["to"] == "disputed" and event["details"]["archive"] == "sh"

@@ -57,7 +57,7 @@ def test_reordered_clauses_are_a_duplicate():
     r = dupes.compare_texts(
         "Le taux de chômage à Lyon a atteint 7,2 % en 2024, selon les chiffres de l’Insee.",
         "Selon les chiffres de l’Insee, le taux de chômage à Lyon a atteint 7,2 % en 2024.")
-    assert r["kind"] == "duplicate" and r["score"] >= 95
+    assert r["kind"] == "duplicate" and r["relation"] == "equal"
 
 
 def test_a_short_claim_contained_in_the_seed_sentence_is_a_duplicate(seeded):
@@ -116,11 +116,94 @@ def test_near_misses_are_not_listed(a, b):
     assert r["kind"] is None, r
 
 
-def test_short_claims_are_never_more_than_a_suggestion():
+def test_a_short_claim_said_in_full_on_both_sides_can_be_confident():
     r = dupes.compare_texts("Meta a racheté Scale AI.", "Meta a racheté Scale AI.")
-    assert r["score"] == 100 and r["short"] and r["kind"] == "suggestion"
-    r = dupes.compare_texts("Meta a payé 14,8 milliards.", "Meta a payé 14,3 milliards.")
-    assert r["kind"] in ("suggestion", None)
+    assert r["short"] is False and r["kind"] == "duplicate"
+    r = dupes.compare_texts("Chômage à Lyon : 7,2 %.", "7,2 % de chômage à Lyon.")
+    assert r["kind"] == "duplicate", r
+    # the same short fact with another figure is a conflict, never a duplicate
+    r = dupes.compare_texts("Chômage à Lyon : 7,2 %.", "8,1 % de chômage à Lyon.")
+    assert r["kind"] in ("conflict", "suggestion", None) and r["kind"] != "duplicate"
+
+
+def test_a_short_claim_inside_a_longer_one_is_not_automatically_a_duplicate():
+    long = ("Alexandr Wang, le fondateur de Scale AI, a rejoint Meta en 2023 pour diriger son "
+            "laboratoire de superintelligence.")
+    r = dupes.compare_texts("Alexandr Wang en 2023.", long)
+    assert r["score"] < 100 and r["kind"] != "duplicate"
+    r = dupes.compare_texts("Alexandr Wang in 2023.", "Alexandr Wang, the founder of Scale AI, "
+                            "joined Meta in 2023 to lead its superintelligence lab.")
+    assert r["score"] < 100 and r["kind"] != "duplicate"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Paris beat Lyon 3-1 in the final of the national cup on Sunday evening.",
+     "Lyon beat Paris 3-1 in the final of the national cup on Sunday evening."),
+    ("Cook Pond, also known as the South Watuppa Pond, is located south east of Laurel Lake "
+     "and west of the Taunton River.",
+     "Cook Pond, also known as Laurel Lake, is located south east of the Taunton River and "
+     "west of the South Watuppa Pond."),
+])
+def test_word_order_matters(a, b):
+    r = dupes.compare_texts(a, b, "en")
+    assert r["kind"] != "duplicate", r
+
+
+def test_an_acronym_is_the_name_it_stands_for():
+    r = dupes.compare_texts("The FBI arrested 312 people in Chicago on January 1, 2004.",
+                            "The Federal Bureau of Investigation arrested 312 people in "
+                            "Chicago on January 1, 2004.", "en")
+    assert r["kind"] == "duplicate" and r["relation"] == "equal", r
+    r = dupes.compare_texts("EDF va supprimer 3 650 emplois dans son usine de Lyon.",
+                            "Électricité de France va supprimer 3 650 emplois dans son usine "
+                            "de Lyon.")
+    assert r["kind"] == "duplicate", r
+
+
+def test_a_day_without_its_year_agrees_with_the_same_day_with_it():
+    r = dupes.compare_texts(
+        "Marie Dupont a été nommée directrice générale de Renault le 1er janvier.",
+        "Marie Dupont a été nommée directrice générale de Renault le 1er janvier 2004.")
+    assert r["kind"] == "duplicate", r
+    r = dupes.compare_texts(
+        "Marie Dupont a été nommée directrice générale de Renault le 1er janvier 2004.",
+        "Marie Dupont a été nommée directrice générale de Renault le 1er février 2004.")
+    assert r["kind"] is None, r
+
+
+def test_the_source_of_an_attribution_is_not_an_actor():
+    r = dupes.compare_texts(
+        "Selon l’AFP, Renault a cédé 5 % de Nissan pour 1,2 milliard d’euros.",
+        "Renault a cédé 5 % de Nissan pour 1,2 milliard d’euros, une opération qui rebat les "
+        "cartes de l’alliance entre les deux constructeurs.")
+    assert r["kind"] == "duplicate", r
+    # a sentence-initial "Today" is a date, not a name on one side only
+    r = dupes.compare_texts("Today, Apple sold 3 million iPhones in China, Reuters reported.",
+                            "Apple sold 3 million iPhones in China, according to Reuters.",
+                            "en")
+    assert r["kind"] == "duplicate", r
+
+
+def test_the_same_sentence_about_other_actors_is_capped_not_other_names_anywhere():
+    # a template: the name in the same place, the rest the same
+    r = dupes.compare_texts("Kering a été condamné à une amende de 360 millions d’euros par le "
+                            "tribunal de Bordeaux.",
+                            "Carrefour a été condamné à une amende de 360 millions d’euros par "
+                            "le tribunal de Bordeaux.")
+    assert r["kind"] is None and r["score"] <= 40
+    # names that each side has elsewhere, not in each other's place, leave it to the model
+    from factcheck.analysis import facets as facets_mod
+    from factcheck.matching.dupes import scorer
+    from factcheck.matching.dupes.signature import Prepared
+
+    def prepared(text):
+        return Prepared(dupes.signature(text, facets_mod.extract(text, "en"), "en"))
+
+    parts = scorer.parts(
+        prepared("Emmy and Golden Globe Award-winners James Brolin and Judy Davis star as "
+                 "Ronald and Nancy Reagan in The Reagans."),
+        prepared("James Brolin and Judy Davis play Ronald and Nancy Reagan in the CBS film."))
+    assert parts.facts.lost_a and parts.facts.lost_b and parts.cap == 100
 
 
 def test_the_demo_article_has_no_duplicates_of_itself(seeded):
@@ -167,18 +250,13 @@ def test_importing_one_more_article_costs_the_same_in_a_bigger_store(store, monk
         steps[0] += 1
         return 0  # go on
 
-    real = dupes_index.fuzz
+    real = dupes_index._compare_prepared
 
-    class CountingFuzz:
-        def __getattr__(self, name):
-            scorer = getattr(real, name)
+    def counted(*args, **kwargs):
+        compared[0] += 1
+        return real(*args, **kwargs)
 
-            def counted(*args, **kwargs):
-                compared[0] += 1
-                return scorer(*args, **kwargs)
-            return counted
-
-    monkeypatch.setattr(dupes_index, "fuzz", CountingFuzz())
+    monkeypatch.setattr(dupes_index, "_compare_prepared", counted)
     store.conn.set_progress_handler(step, 100)  # one step per 100 SQLite instructions
 
     def cost(i: int) -> tuple[int, int]:
@@ -196,10 +274,18 @@ def test_importing_one_more_article_costs_the_same_in_a_bigger_store(store, monk
     assert big[1] <= small[1], (small, big)  # nor a comparison with each of them
 
 
-def test_generated_corpus_recall_and_precision(tmp_path):
-    spec = importlib.util.spec_from_file_location("dupes_speed", ROOT / "bench" / "dupes_speed.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+def _bench(name: str):
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_newsroom_store_recall_and_hard_negatives(tmp_path):
+    bench = _bench("dupes_scale")
     claims, truth, negatives = bench.generate(1500)
     path = str(tmp_path / "bench.db")
     articles = bench.build_store(path, claims)
@@ -210,10 +296,12 @@ def test_generated_corpus_recall_and_precision(tmp_path):
             with s.transaction() as conn:
                 dupes.index_article(conn, aid)
         result = bench.evaluate(s, claims, truth, negatives)
-    d = result["at_defaults"]
-    assert all(v >= 0.95 for v in d["recall_listed"].values()), d
-    assert d["confident_precision"] >= 0.95, d
-    assert all(v == 0 for v in result["negatives_listed"].values()), result
+    planted = {k: v for k, v in result["recall"].items() if k not in ("other-name", "other-date")}
+    assert all(v >= 0.95 for v in planted.values()), result["recall"]
+    assert result["recall"]["other-name"] == result["recall"]["other-date"] == 0
+    assert result["conflicts_flagged"] == 1.0  # listed, with the figures that differ
+    # what scores >= high when compared directly, the index found
+    assert result["missed_high"] == []
 
 
 # ---------------------------------------------------------------- verdicts that flow
@@ -286,6 +374,7 @@ def test_thresholds_come_from_the_settings_table(seeded):
     long = seed_claim(store)
     [short] = add(store, SHORT_FR + ".")
     score = pair(store, long["id"], short["id"])["score"]
+    assert score < 100
     store.conn.execute("INSERT INTO settings (key, value) VALUES ('dupes.high', ?)",
                        (str(score + 1),))
     assert pair(store, long["id"], short["id"])["kind"] == "suggestion"
@@ -379,9 +468,7 @@ def test_a_key_too_common_to_block_on_is_no_longer_posted_nor_counted(store):
 
 
 def test_pairs_are_the_same_whether_indexed_by_article_or_all_at_once(tmp_path):
-    spec = importlib.util.spec_from_file_location("dupes_speed", ROOT / "bench" / "dupes_speed.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _bench("dupes_scale")
     claims, _truth, _negatives = bench.generate(600)
     from factcheck.store import Store
 
@@ -420,10 +507,11 @@ def test_the_desk_reads_duplicates_without_writing(store, monkeypatch):
 
 
 def test_keys_of_a_prepared_signature_are_those_of_the_raw_one():
-    """keys_of takes the figure keys a prepared signature already has: the same keys."""
+    """keys_of keeps the keys a prepared signature worked out: the same keys."""
     import copy
 
     from factcheck.analysis import facets as facets_mod
+    from factcheck.matching.dupes.signature import Prepared
 
     texts = [("Meta a déboursé 14,3 milliards de dollars pour 49 % de Scale AI, selon "
               "Reuters, le 12 juin 2025.", "fr"),
@@ -433,5 +521,69 @@ def test_keys_of_a_prepared_signature_are_those_of_the_raw_one():
     for text, lang in texts:
         sig = dupes.signature(text, facets_mod.extract(text, lang), lang)
         raw = dupes.keys_of(copy.deepcopy(sig))
-        assert dupes.keys_of(dupes_index._prepared(sig)) == raw
+        prepared = Prepared(sig)
+        assert dupes.keys_of(prepared) == raw == dupes.keys_of(prepared)
         assert any(k.startswith("t:") for k in raw)
+
+
+def test_a_rare_combination_of_common_keys_is_blocked_on(store):
+    """Names and figures that recur everywhere still meet when their combination is rare:
+    the pair is found however common "Renault" and "Lyon" are on their own."""
+    filler = " ".join(f"Renault a ouvert une agence numéro {i} à Lyon pour {i + 7} clients."
+                      for i in range(dupes.MAX_POSTINGS + 10))
+    add(store, filler)
+    [first] = add(store, "Renault va supprimer 3 650 emplois dans son usine de Lyon, a annoncé "
+                         "sa directrice le 3 mars 2024.")
+    [second] = add(store, "Le 3 mars 2024, la directrice de Renault a indiqué que le groupe "
+                          "comptait se séparer de 3 650 salariés sur son site de Lyon.")
+    counts = dict(store.conn.execute(
+        "SELECT key, n FROM dupe_key_counts WHERE key IN ('n:renault', 'n:lyon')").fetchall())
+    assert min(counts.values()) > dupes.MAX_POSTINGS  # each one alone: too common
+    p = pair(store, first["id"], second["id"])
+    assert p is not None and p["kind"] == "duplicate"
+
+
+def test_an_index_made_by_the_former_scorer_is_rebuilt_after_the_upgrade(db_path):
+    """Migration 7 empties the index of the former scorer (signatures of version 1, its
+    pairs and keys); the first duplicate search rebuilds it from the claims."""
+    import sqlite3
+
+    from factcheck.store import Store
+
+    with Store(db_path) as store:
+        [long] = add(store, SEED_LONG + ".")
+        [short] = add(store, SHORT_FR + ".")
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.executescript(
+        "DELETE FROM dupe_keys; DELETE FROM dupe_key_counts; DELETE FROM claim_pairs;"
+        " UPDATE dupe_claims SET signature = '{\"w\":3,\"l\":\"fr\",\"t\":[],\"n\":[],"
+        "\"f\":[],\"d\":[]}';"
+        " INSERT INTO claim_pairs (a, b, score, conflicts, relation, short, found_at)"
+        f" VALUES ({long['id']}, {short['id']}, 12, '[]', 'equal', 1, 'then');"
+        " PRAGMA user_version = 6;")
+    conn.close()
+    with Store(db_path) as store:
+        assert store.conn.execute("SELECT count(*) FROM dupe_claims").fetchone()[0] == 0
+        p = pair(store, long["id"], short["id"])
+        assert p is not None and p["kind"] == "duplicate" and p["score"] >= dupes.HIGH_THRESHOLD
+        version = store.conn.execute("SELECT DISTINCT json_extract(signature, '$.v')"
+                                     " FROM dupe_claims").fetchall()
+        assert version == [(2,)]
+
+
+def test_a_spelling_variant_of_a_name_is_the_same_name():
+    r = dupes.compare_texts(
+        "Meta a recruté Alexandr Wang, le fondateur de Scale AI, pour 14,3 milliards de dollars.",
+        "Meta a recruté Alexander Wang, le fondateur de Scale AI, pour 14,3 milliards de "
+        "dollars.")
+    assert r["kind"] == "duplicate" and r["relation"] == "equal", r
+
+
+def test_the_shipped_weights_fit_the_scorer():
+    """weights.json is made by bench/train_dupes.py for these features and regimes (the
+    script also checks that the same data gives the same file)."""
+    from factcheck.matching.dupes import scorer
+
+    w = scorer.weights()
+    assert set(w) == {"cross", "passage", "short", "same_words", "moved_words", "other_words"}
+    assert all(len(v) == len(scorer.FEATURES) for v in w.values())

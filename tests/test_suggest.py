@@ -182,3 +182,58 @@ def test_common_terms_are_left_out_of_the_index_query_in_a_big_store(store, monk
     results = suggest.suggest(store, claim["id"])
     assert results[0]["source_id"] == right
     assert results[0]["evidence"]["numbers_matched"]
+
+
+# ---------------------------------------------------------------- what bears on a claim
+
+def test_a_claim_no_source_bears_on_gets_no_suggestion(store, db_path):
+    for i in range(6):
+        _add(store, f"https://m.example/{i}", f"Meta hires engineers in Paris, report {i}.")
+    claim = _claim(store, "Le prix du pain a augmenté de 12 % en 2024 dans les boulangeries.")
+    assert suggest.suggest(store, claim["id"]) == []
+    # a name every source gives says nothing about which one bears on the claim
+    claim = _claim(store, "Ces dernières semaines, Meta a multiplié les annonces.")
+    assert suggest.suggest(store, claim["id"]) == []
+    # a distinctive name, a figure, or half of the claim's words do
+    _add(store, "https://n.example/nfdg", "Meta took a stake in NFDG, the fund of Nat Friedman.")
+    claim = _claim(store, "Meta a pris une participation dans NFDG.")
+    assert [r["url"] for r in suggest.suggest(store, claim["id"])] == ["https://n.example/nfdg"]
+
+
+def test_cli_says_when_no_source_bears_on_the_claim(db_path):
+    from conftest import env_for_cli
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "factcheck", *args, "--db", db_path],
+                              capture_output=True, env=env_for_cli(db_path), timeout=120,
+                              text=True, check=True)
+
+    text = "Le prix du pain a augmenté de 12 % en 2024 dans les boulangeries de Lyon."
+    path = db_path + ".txt"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    cli("import", path)
+    cli("sources", "add", "--url", "https://a.example/x", "--title", "Meta hires",
+        "--text", "Meta hires engineers in Paris.")
+    out = cli("suggest", "1").stdout
+    assert "no source in the store bears on this claim" in out
+    assert "a.example" not in out
+
+
+def test_a_source_that_contradicts_a_figure_is_ranked_among_the_first(store):
+    claim = _claim(store, "Meta a investi 14,3 milliards de dollars pour 49 % de Scale AI, "
+                          "afin de recruter son fondateur Alexandr Wang et son équipe.")
+    wordy = [_add(store, f"https://w.example/{i}",
+                  f"Meta recruits Alexandr Wang, founder of Scale AI, and his team, as Meta "
+                  f"invests in Scale AI to recruit its founder ({i}).") for i in range(4)]
+    rival = _add(store, "https://r.example/rival",
+                 "Meta is paying about $14.8 billion for the stake.")
+    results = suggest.suggest(store, claim["id"], limit=5)
+    ids = [r["source_id"] for r in results]
+    assert rival in ids[:2], ids
+    [r] = [r for r in results if r["source_id"] == rival]
+    assert r["evidence"]["numbers_conflicting"] == [
+        {"claim": "14,3 milliards de dollars", "source": "$14.8 billion"}]
+    # what the desk counts: the suggestions that contradict a figure
+    assert sum(1 for r in results if r["evidence"]["numbers_conflicting"]) == 1
+    assert set(wordy) & set(ids)

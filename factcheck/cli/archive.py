@@ -55,10 +55,13 @@ def cmd_archive_match(args) -> int:
         if not item["matches"]:
             say("    no match in the archive")
         for m in item["matches"]:
-            say(f"  {m['score']:>6.2f}  {m['id']:<14} {m.get('verdict') or '?':<14} "
+            say(f"  {m['score']:>6.2f}  {_short(str(m['id']), 24):<24} "
+                f"{m.get('verdict') or '?':<14} "
                 f"{_short(m.get('title') or m.get('claim') or '', 70)}")
-            if m.get("url"):
+            if m.get("url") and m["url"] != m["id"]:
                 say(f"          {m['url']}")
+            for c in m.get("conflicts") or ():
+                say(f"          figures differ: {c['a']}  ≠  {c['b']}")
     return EXIT_OK
 
 
@@ -66,7 +69,7 @@ def cmd_archive_apply(args) -> int:
     with open_store(args, create=False) as store:
         if args.entry:
             found = [m for m in archive.match_claim(store, args.claim_id, limit=50)
-                     if m["id"] == args.entry]
+                     if args.entry in (m["id"], m.get("entry_key"), m.get("url"))]
             if not found:
                 raise CliError(f"{args.entry} is not among the archive matches of claim "
                                f"{args.claim_id}")
@@ -102,7 +105,11 @@ def register(sub, *, common, editor, as_json) -> None:
     q.set_defaults(func=cmd_archive_import)
 
     q = asub.add_parser("match", parents=[common, as_json],
-                        help="rank archive entries for a text, a claim, or a TSV of queries")
+                        help="rank archive entries for a text, a claim, or a TSV of queries",
+                        description="Each match gives the id the entry was imported with (its "
+                                    "id field, else its URL) as `id`, the store's own key as "
+                                    "`entry_key`, and the figures of the query it gives "
+                                    "another value of as `conflicts`.")
     q.add_argument("--text", help="the claim to look up")
     q.add_argument("--claim", type=claim_id, help="a claim of the desk (never matches itself)")
     q.add_argument("--queries", metavar="FILE.tsv",
@@ -113,5 +120,6 @@ def register(sub, *, common, editor, as_json) -> None:
     q = asub.add_parser("apply", parents=[common, editor, as_json],
                         help="mark a claim with the verdict of its archive match")
     q.add_argument("claim_id", type=claim_id)
-    q.add_argument("--entry", help="the archive entry to follow (default: the strong match)")
+    q.add_argument("--entry", help="the archive entry to follow, by the id it was imported "
+                                  "with or its URL (default: the strong match)")
     q.set_defaults(func=cmd_archive_apply)

@@ -51,8 +51,11 @@ def register(sub, *, common, editor, as_json) -> None:
             "different figure (conflict), or might (suggestion). Scores run from 0 to 100: "
             f"at or above the high threshold ({t_high} unless the settings table's dupes.high "
             "says otherwise) a pair is a confident duplicate or conflict; from the low one "
-            f"({t_low}, dupes.low) it is a suggestion. Claims under "
-            f"{dupes.SHORT_WORDS} words are never more than a suggestion."))
+            f"({t_low}, dupes.low) it is a suggestion. A claim under "
+            f"{dupes.SHORT_WORDS} words is confident only when the other claim says all it "
+            "says and no more. Scores weigh words (their order too), names with their "
+            "aliases and acronyms, figures and dates; a pair about other actors in the same "
+            "sentence, or at another date, is never listed."))
     p.add_argument("--article", type=article_id, help="only pairs with a claim of this article")
     p.add_argument("--threshold", type=_threshold, default=None,
                    help=f"list pairs from this score on (default: the low threshold, {t_low}; "

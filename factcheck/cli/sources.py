@@ -170,8 +170,7 @@ def cmd_suggest(args) -> int:
         print_json(rows)
         return EXIT_OK
     if not rows:
-        say(f"no source in the store shares names, figures or words with claim "
-            f"{args.claim_id}")
+        say(f"no source in the store bears on this claim (claim {args.claim_id})")
     for r in rows:
         ev = r["evidence"]
         say(f"{r['score']:.3f}  source {r['source_id']:>5}  {_short(r['title'] or r['url'], 70)}")

@@ -760,21 +760,6 @@ class Store:
         conn.execute("UPDATE claims SET version = version + 1, updated_at = ?, updated_by = ?"
                      " WHERE id = ?", (at, editor, claim_id))
 
-    def forget_duplicates(self, conn: sqlite3.Connection, claim_ids: list[int]) -> None:
-        """Take claims out of the near-duplicate search: their pairs and blocking keys go
-        (their signature row stays, so the search does not take them for new claims to
-        index). Indexing them again (dupes.index_claims) puts back what their text says."""
-        ids = json.dumps(list(claim_ids))
-        conn.execute("UPDATE dupe_key_counts SET n = n - (SELECT count(*) FROM dupe_keys k"
-                     " WHERE k.key = dupe_key_counts.key AND k.claim_id IN"
-                     " (SELECT value FROM json_each(:ids))) WHERE key IN (SELECT key FROM"
-                     " dupe_keys WHERE claim_id IN (SELECT value FROM json_each(:ids)))",
-                     {"ids": ids})
-        conn.execute("DELETE FROM dupe_keys WHERE claim_id IN (SELECT value FROM json_each(?))",
-                     (ids,))
-        conn.execute("DELETE FROM claim_pairs WHERE a IN (SELECT value FROM json_each(:ids))"
-                     " OR b IN (SELECT value FROM json_each(:ids))", {"ids": ids})
-
     def copy_links(self, conn: sqlite3.Connection, from_claim: int, to_claim: int) -> list[int]:
         """Link ``to_claim`` to the sources ``from_claim`` has and it has not (stance, note
         and evidence as they are); returns those sources' ids."""

@@ -365,14 +365,35 @@ CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 """,
     ),
+    (
+        9,
+        "the near-duplicate index is built again by the new pair scorer and its blocking",
+        """
+-- dupe_claims holds version 2 signatures (words in order, actors apart from the sources of
+-- an attribution, sentences), dupe_keys adds combinations of facts (c:…), claim_pairs the
+-- scores of the learned scorer; short = 1 now means a claim under 8 words that the other
+-- does not say in full (it stays a suggestion). All of it is derived from the claims: it is
+-- emptied here and rebuilt by the first duplicate search (dupes.ensure_indexed).
+DELETE FROM claim_pairs;
+DELETE FROM dupe_keys;
+DELETE FROM dupe_key_counts;
+DELETE FROM dupe_claims;
+DELETE FROM dupe_lists;
+DELETE FROM dupe_lists_stale;
+DELETE FROM meta WHERE key IN ('dupes.backfilled', 'dupe_lists') OR key LIKE 'dupes.pending:%';
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
 
+# Migration 9 only empties derived data for a writer to rebuild (the duplicate index of
+# the new pair scorer): a store nobody may write keeps the pairs it has and is read as it is
+# (a read-only store never indexes).
 # Migrations that only change indexes: every query of this code gives the same answers on the
 # schema before them (more slowly, at worst), so a store that cannot be written (a read-only
 # file or folder) and lacks only these opens as it is.
-INDEX_ONLY = frozenset({6})
+INDEX_ONLY = frozenset({6, 9})
 # Migrations that only add tables that this code reads as empty when they are missing (an
 # article with no author, site or snapshot): a store that cannot be written and lacks only
 # these (and index-only ones) opens as it is too. Migration 8 adds hidden_claims, read as

@@ -82,7 +82,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             _web_address),
     # the defaults of matching/dupes/thresholds.py (a test keeps them equal)
     Setting("dupes.high", "score from which a pair of claims is a confident duplicate "
-            "(0-100)", "84", _number_0_100),
+            "(0-100)", "85", _number_0_100),
     Setting("dupes.low", "score from which a pair of claims is suggested (0-100)", "70",
             _number_0_100),
     Setting("import.max_bytes", "the largest article file an import reads, in bytes",

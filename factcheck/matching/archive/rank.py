@@ -145,6 +145,8 @@ class Entry:
     __slots__ = (
         "claim",
         "claim_terms",
+        "ext_id",
+        "figures",
         "key",
         "kind",
         "language",
@@ -165,8 +167,10 @@ class Entry:
     )
 
     def __init__(self, key, claim, title, verdict, url, published, kind, row_id,
-                 language=None, publisher=None):
+                 language=None, publisher=None, ext_id=None):
         self.key, self.claim, self.title, self.verdict = key, claim, title, verdict
+        self.ext_id = ext_id
+        self.figures = None  # the figures of claim and title, when a match asks for them
         self.url, self.published, self.kind, self.row_id = url, published, kind, row_id
         self.language, self.publisher = language, publisher
         self.when = parse_date(published)

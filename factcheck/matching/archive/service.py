@@ -23,14 +23,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import weakref
 from pathlib import Path
 
+from ...analysis import facets
 from ...errors import InputError, NotFound, StoreError
 from ...store import Store, default_editor, now
 from ...text.decode import decode_records, read_file
 from ...text.formatting import shorten
+from ...text.language import detect_language
+from ..figures import same_value, specific
 from .parse import parse_archive, verdict_status
 from .rank import STRONG_MARGIN, STRONG_SCORE, DeskIndex, Entry, Index, Query, rank
 
@@ -55,8 +59,8 @@ def _archive_index(store: Store) -> Index:
         rows = store.conn.execute(
             "SELECT id, ext_id, claim, title, verdict, url, published, language, publisher"
             " FROM archive ORDER BY id").fetchall()
-    entries = [Entry(f"archive-{r[0]}", r[2], r[3], r[4], r[5], r[6], "archive", r[0], r[7], r[8])
-               for r in rows]
+    entries = [Entry(f"archive-{r[0]}", r[2], r[3], r[4], r[5], r[6], "archive", r[0], r[7], r[8],
+                     ext_id=r[1]) for r in rows]
     index = Index(entries)
     cache["archive"] = (rev, index)
     return index
@@ -112,7 +116,65 @@ def indexes(store: Store, desk: bool = True) -> list[Index | DeskIndex]:
     return out
 
 
-def _public(store: Store, score: float, e: Entry, f: dict, q: Query) -> dict | None:
+def public_id(ext_id: str | None, url: str | None, key: str) -> str:
+    """The id an entry was imported with: its ``id`` field, else its URL (the row key
+    ``archive-N`` only for an entry that had neither)."""
+    if ext_id and not ext_id.startswith(("url:", "sha:")):
+        return ext_id
+    if url:
+        return url
+    if ext_id and ext_id.startswith("url:"):
+        return ext_id[4:]
+    return key
+
+
+# ---------------------------------------------------------------- figures that differ
+
+def _figures(text: str, lang: str | None) -> list[list]:
+    """[unit, value, text] of each figure of a text (dates left out), as dupes has them."""
+    if not text:
+        return []
+    lang = lang if lang in ("fr", "en") else detect_language(text)
+    dates = facets.extract_dates(text)
+    out = []
+    for f in facets.extract_figures(text, lang, masked=[(d["start"], d["end"]) for d in dates
+                                                        if not d["relative"]]):
+        if f.value is not None and math.isfinite(f.value):
+            out.append([f.unit or "", float(f.value), f.text])
+    return out
+
+
+def _entry_figures(e: Entry) -> list[list]:
+    if e.figures is None:
+        lang = (e.language or "")[:2]
+        e.figures = _figures(e.claim, lang) + _figures(e.title or "", lang)
+    return e.figures
+
+
+def figure_conflicts(query_figures: list[list], e: Entry) -> list[dict]:
+    """The figures of the query that the entry gives another value of (same unit, a figure
+    that pins a fact down on both sides, as ``dupes`` counts them): [{"a": in the query,
+    "b": in the entry}].  A figure the entry also gives with the query's value is no
+    conflict, whatever else it says."""
+    theirs = _entry_figures(e)
+    if not query_figures or not theirs:
+        return []
+    out = []
+    for f in query_figures:
+        if not specific(f) or any(_same(f, g) for g in theirs):
+            continue
+        rival = next((g for g in theirs if g[0] == f[0] and specific(g)), None)
+        if rival is not None:
+            out.append({"a": f[2], "b": rival[2]})
+    return out
+
+
+def _same(f: list, g: list) -> bool:
+    return (f[0] == g[0] or not f[0] or not g[0]) and same_value(f[1], g[1])
+
+
+def _public(store: Store, score: float, e: Entry, f: dict, q: Query,
+            query_figures: list[list] | None = None) -> dict | None:
     why = {k: round(v, 3) for k, v in f.items() if v}
     shared = [t for t in q.unique if t in e.claim_terms or t in e.title_terms]
     why["shared_words"] = shared[:12]
@@ -122,9 +184,13 @@ def _public(store: Store, score: float, e: Entry, f: dict, q: Query) -> dict | N
         why["shared_names"] = sorted(e.names & q.set)
     if q.when and e.when:
         why["days_apart"] = abs((e.when - q.when).days)
-    out = {"id": e.key, "score": round(score, 3), "title": e.title, "verdict": e.verdict,
-           "url": e.url, "claim": e.claim, "published": e.published, "kind": e.kind,
-           "status": verdict_status(e.verdict), "why": why}
+    out = {"id": public_id(e.ext_id, e.url, e.key) if e.kind == "archive" else e.key,
+           "entry_key": e.key, "score": round(score, 3), "title": e.title,
+           "verdict": e.verdict, "url": e.url, "claim": e.claim, "published": e.published,
+           "kind": e.kind, "status": verdict_status(e.verdict), "why": why,
+           "conflicts": figure_conflicts(query_figures or [], e)}
+    if out["conflicts"]:
+        why["figures_differ"] = [f"{c['a']} ≠ {c['b']}" for c in out["conflicts"]]
     if e.kind == "desk":  # checked live: a concurrent undo must not show a stale verdict
         row = store.conn.execute("SELECT status, verdict_label FROM claims WHERE id = ?",
                                  (e.row_id,)).fetchone()
@@ -155,9 +221,10 @@ def match_text(store: Store, text: str, limit: int = 5, *, exclude: set[str] = f
     q = Query(text)
     ranked = rank(indexes(store, desk), q, limit + 3, exclude=exclude)
     out = []
+    query_figures = _figures(text, None) if ranked else []
     with store.lock:
         for score, e, f in ranked:
-            pub = _public(store, score, e, f, q)
+            pub = _public(store, score, e, f, q, query_figures)
             if pub is not None:
                 out.append(pub)
     return out[:limit]
@@ -225,6 +292,8 @@ def apply_match(store: Store, claim_id: int, match: dict, editor: str | None = N
         note += f" {match['url']}"
     details = {"archive": match.get("id"), "url": match.get("url"),
                "verdict": match.get("verdict"), "score": match.get("score")}
+    if match.get("entry_key") and match.get("entry_key") != match.get("id"):
+        details["entry_key"] = match["entry_key"]
     return store.mark(claim_id, status, editor=editor or default_editor(), note=note,
                       details=details)
 
@@ -290,9 +359,18 @@ def count(store: Store) -> int:
 
 
 def entry(store: Store, key: str) -> dict:
-    m = re.fullmatch(r"archive-(\d+)", key or "")
+    """An archive entry by the id it was imported with (or its URL), or by its row key
+    ``archive-N``."""
     row = None
-    if m:
+    for sql, arg in (("SELECT * FROM archive WHERE ext_id = ?", key),
+                     ("SELECT * FROM archive WHERE url = ?", key),
+                     ("SELECT * FROM archive WHERE ext_id = ?", f"url:{key}")):
+        rows = store.rows(sql, [arg])
+        if rows:
+            row = rows[0]
+            break
+    m = re.fullmatch(r"archive-(\d+)", key or "")
+    if row is None and m:
         rows = store.rows("SELECT * FROM archive WHERE id = ?", [int(m.group(1))])
         row = rows[0] if rows else None
     if row is None:

@@ -17,12 +17,14 @@ from .index import (
     duplicates_of,
     ensure_indexed,
     find_pairs,
+    forget,
     index_article,
     index_claims,
     keys_of,
     signature,
     word_count,
 )
+from .scorer import FEATURES
 from .thresholds import (
     HIGH_THRESHOLD,
     KINDS,
@@ -39,10 +41,10 @@ from .thresholds import (
 from .verdicts import flows, reusable_verdict
 
 __all__ = [
-    "HIGH_THRESHOLD", "KINDS", "LOW_THRESHOLD", "MAX_POSTINGS", "Match", "PENDING",
-    "SETTING_HIGH", "SETTING_LOW", "SHORT_WORDS", "STORE_FLOOR", "Thresholds", "adopt_verdict",
-    "claims_by_id", "clear_caches", "compare", "compare_texts", "duplicates_for_export",
-    "duplicates_of", "ensure_indexed", "find_pairs", "flows", "index_article", "index_claims",
-    "keys_of", "kind_of", "mark_with_duplicates", "plan_with_duplicates", "reusable_verdict",
-    "signature", "thresholds", "word_count",
+    "FEATURES", "HIGH_THRESHOLD", "KINDS", "LOW_THRESHOLD", "MAX_POSTINGS", "Match",
+    "PENDING", "SETTING_HIGH", "SETTING_LOW", "SHORT_WORDS", "STORE_FLOOR", "Thresholds",
+    "adopt_verdict", "claims_by_id", "clear_caches", "compare", "compare_texts",
+    "duplicates_for_export", "duplicates_of", "ensure_indexed", "find_pairs", "flows",
+    "forget", "index_article", "index_claims", "keys_of", "kind_of", "mark_with_duplicates",
+    "plan_with_duplicates", "reusable_verdict", "signature", "thresholds", "word_count",
 ]

@@ -14,7 +14,17 @@ by bm25.  Only those are rescored, on four things:
 * the bm25 rank itself.
 
 Each suggestion says what it found: ``numbers_matched``,
-``numbers_conflicting`` and ``entities_matched``.
+``numbers_conflicting`` and ``entities_matched`` (a suggestion whose
+``numbers_conflicting`` is not empty contradicts a figure of the claim: the desk counts
+them).
+
+Only sources that **bear on** the claim are suggested: one that gives a figure of the
+claim (the same value or another one of the same kind), or names someone or something
+of the claim that not every source names (at most half of them: "Meta" in a store about
+Meta says nothing), or covers at least half of the claim's words.  A claim that no source
+bears on gets no suggestion, rather than the least unrelated pages.  A source that
+contradicts a figure of the claim is ranked among the first: right after the best source,
+with ``CONFLICT_BONUS`` added to its score; it is what the editor must see.
 """
 
 from __future__ import annotations
@@ -42,6 +52,10 @@ REL_TOLERANCE = 0.01  # figures within 1% are the same figure
 CONFLICT_RATIO = 4.0  # a rival value is within this factor of the claim's
 NEAR_NAME_CHARS = 100  # a name this close to a figure in the claim is what the figure is about
 WEIGHTS = {"entities": 0.35, "numbers": 0.30, "words": 0.25, "rank": 0.10}
+WORDS_FLOOR = 0.5        # a source covering this share of the claim's words bears on it
+DISTINCTIVE_SHARE = 0.5  # a name in at most this share of the sources tells them apart…
+SMALL_STORE = 4          # …in a store of this many sources or fewer, every name does
+CONFLICT_BONUS = 0.3     # added to the score of a source that contradicts a figure
 
 
 
@@ -361,7 +375,10 @@ def _entities(claim: _ClaimProfile, src: _SourceProfile,
 
 
 def _score(claim: _ClaimProfile, src: _SourceProfile, idf: dict[str, float],
-           rank: float) -> tuple[float, dict]:
+           rank: float, distinctive: frozenset[str] | None = None
+           ) -> tuple[float, dict, bool]:
+    """(score, evidence, whether the source bears on the claim) — ``distinctive``: the
+    claim's names (normalised) that tell sources apart; None: all of them."""
     e_score, ents = _entities(claim, src, idf)
     n_score, matched, conflicting = _numbers(claim, src)
     w_score = _words(claim, src)
@@ -375,7 +392,13 @@ def _score(claim: _ClaimProfile, src: _SourceProfile, idf: dict[str, float],
              + weights["words"] * w_score + weights["rank"] * rank) / total
     evidence = {"numbers_matched": matched, "numbers_conflicting": conflicting,
                 "entities_matched": ents}
-    return score, evidence
+    bears = bool(matched or conflicting) or w_score >= WORDS_FLOOR or any(
+        (distinctive is None or name.norm in distinctive)
+        and _name_credit(name, src.folded_padded, src.token_set)[0] > 0
+        for name in claim.names)
+    if conflicting:
+        score = min(1.0, score + CONFLICT_BONUS)
+    return score, evidence, bears
 
 
 # ---------------------------------------------------------------- candidates
@@ -492,15 +515,20 @@ def _candidates(store: Store, precise: list[str], loose: list[str],
     return out
 
 
-def _idf(store: Store, names: list[_Name], total: int) -> dict[str, float]:
+def _idf(store: Store, names: list[_Name], total: int
+         ) -> tuple[dict[str, float], frozenset[str] | None]:
+    """(idf of each name, the names that tell sources apart: None when all of them do)."""
     out = {}
+    distinctive = set()
     with store.lock:
         for name in names:
             df = store.conn.execute(
                 "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?",
                 (_fts_string(" ".join(name.tokens)),)).fetchone()[0]
             out[name.norm] = math.log((total + 1) / (df + 0.5)) + 0.5
-    return out
+            if df <= DISTINCTIVE_SHARE * total:
+                distinctive.add(name.norm)
+    return out, (None if total <= SMALL_STORE else frozenset(distinctive))
 
 
 def _source_rows(store: Store, ids: list[int]) -> dict[int, dict]:
@@ -511,7 +539,8 @@ def _source_rows(store: Store, ids: list[int]) -> dict[int, dict]:
 
 def suggest(store: Store, claim_id: int, limit: int = 5,
             exclude_linked: bool = False) -> list[dict]:
-    """The sources most likely to bear on a claim, best first, with the evidence found.
+    """The sources that bear on a claim, best first, with the evidence found; [] when none
+    does (see the module docstring).
 
     ``[{"source_id", "url", "title", "score", "evidence": {"numbers_matched":
     [{"claim", "source"}], "numbers_conflicting": [{"claim", "source"}],
@@ -530,7 +559,7 @@ def suggest(store: Store, claim_id: int, limit: int = 5,
         return []
     with store.lock:
         total = store.conn.execute("SELECT max(rowid) FROM sources").fetchone()[0] or 0
-    idf = _idf(store, profile.names, total)
+    idf, distinctive = _idf(store, profile.names, total)
     rows = _source_rows(store, list(bm25))
     best = min(bm25.values())
     results = []
@@ -539,9 +568,17 @@ def suggest(store: Store, claim_id: int, limit: int = 5,
         if source is None:
             continue
         rank = raw / best if best < 0 else 0.0
-        score, evidence = _score(profile, _source_profile(source), idf, rank)
-        results.append((score, sid, source, evidence))
+        score, evidence, bears = _score(profile, _source_profile(source), idf, rank,
+                                        distinctive)
+        if bears:
+            results.append((score, sid, source, evidence))
     results.sort(key=lambda t: (-t[0], t[1]))
+    # right after the best source, those that contradict a figure of the claim: what the
+    # editor must see, even when more pages repeat the claim's words
+    if len(results) > 2:
+        head, rest = results[:1], results[1:]
+        results = (head + [r for r in rest if r[3]["numbers_conflicting"]]
+                   + [r for r in rest if not r[3]["numbers_conflicting"]])
     return [{"source_id": sid, "url": source["url"], "title": source["title"],
              "score": round(score, 3), "evidence": evidence}
             for score, sid, source, evidence in results[:max(0, limit)]]
