@@ -25,7 +25,7 @@ from ..store.verdicts import Verdict, decided_at
 from ..text.display import printable
 from ..text.formatting import evidence_pair, facet_rows, web_url
 from .model import Report, article_for
-from .wording import Words, history_row, source_title, verdict_tally
+from .wording import Words, checked_line, history_row, source_title, verdict_tally
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none';"
        " form-action 'none'")
@@ -243,13 +243,9 @@ def _public(report: Report, out: IO[str], words: Words, include_pending: bool) -
             for src in c["sources"]:
                 w(f"<li>{_cite(src, words)}</li>")
             w("</ul>")
-        if verdict is not None:
-            at, login = decided_at(c["history"], c["status"])
-            name = report.editor_name(login)
-            if at:
-                line = (words("checked_by_on", name=name, date=words.date(at)) if name
-                        else words("checked_on", date=words.date(at)))
-                w(f'<p class="byline">{_e1(line)}</p>')
+        line = checked_line(report, c, words) if verdict is not None else None
+        if line:
+            w(f'<p class="byline">{_e1(line)}</p>')
         w("</article>\n")
     w("</section>\n")
 

@@ -16,7 +16,7 @@ from ..store.verdicts import decided_at
 from ..text.display import printable
 from ..text.formatting import evidence_pair, facet_rows, web_url
 from .model import Report, article_for
-from .wording import Words, history_row, source_title, verdict_tally
+from .wording import Words, checked_line, history_row, source_title, verdict_tally
 
 # Anywhere in a line: code spans and emphasis (`, *), a backslash before punctuation (it
 # would escape it), HTML tags and autolinks (< then a letter, / ! or ?), entities (&amp;),
@@ -147,13 +147,9 @@ def _public(report: Report, out: IO[str], words: Words, include_pending: bool) -
             for src in c["sources"]:
                 w(f"- {_cite(src, words)}\n")
             w("\n")
-        if verdict is not None:
-            at, login = decided_at(c["history"], c["status"])
-            editor = report.editor_name(login)
-            if at:
-                line = (words("checked_by_on", name=editor, date=words.date(at)) if editor
-                        else words("checked_on", date=words.date(at)))
-                w(f"*{esc(line)}*\n\n")
+        line = checked_line(report, c, words) if verdict is not None else None
+        if line:
+            w(f"*{esc(line)}*\n\n")
     w(f"---\n\n{esc(words('our_scale'))}{_colon(words)}")
     w(", ".join(esc(r.name(lang)) for r in sorted(
         report.scale.ratings, key=lambda r: (r.value is None, -(r.value or 0)))) + ".\n")

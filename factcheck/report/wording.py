@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..store.verdicts import decided_at
 from ..text.display import printable
 
 MONTHS = {
@@ -224,6 +225,17 @@ def history_row(e: dict, words: Words) -> tuple[str, str]:
         key = "action.rating" if "rating" in details else "action.label"
         return words(key, rating=label, label=label), ""
     return words("action.note"), note
+
+
+def checked_line(report, claim: dict, words: Words) -> str | None:
+    """"Checked by Alice Martin on 6 December 2026" under a decided claim (the display name
+    only: a login never reaches readers), or None when its decision has no date."""
+    at, login = decided_at(claim["history"], claim["status"])
+    if not at:
+        return None
+    name = report.editor_name(login)
+    return (words("checked_by_on", name=name, date=words.date(at)) if name
+            else words("checked_on", date=words.date(at)))
 
 
 def source_title(src: dict) -> str:
