@@ -6,19 +6,17 @@ naming the line. Verdict words ("False", "Plutôt vrai", a rating value) map to 
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from ...errors import InputError
-from ...text.decode import allow_long_csv_fields, decode_records
+from ...text.decode import decode_records
+from ...text.records import LineCounter, csv_table, json_array, json_lines, json_trouble
 from ...text.normalise import fold
 
 FIELDS = ("id", "claim", "title", "verdict", "url", "published", "language", "publisher")
@@ -67,10 +65,6 @@ def verdict_status(verdict: str | None) -> str | None:
 
 
 # ================================================================ reading files
-
-def _line_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
 
 def sniff_format(text: str, name: str) -> str:
     ext = Path(name).suffix.lower().lstrip(".")
@@ -123,84 +117,33 @@ def parse_archive(data: bytes, name: str = "input", fmt: str | None = None) -> l
 
 
 def _jsonl_items(text: str, name: str) -> list[tuple[int, object]]:
-    out = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except (ValueError, RecursionError) as exc:
-            raise InputError(f"{name}, line {n}: not valid JSON ({_json_msg(exc)})") from None
-        if not isinstance(item, dict):
-            raise InputError(f"{name}, line {n}: expected a JSON object, got "
-                             f"{type(item).__name__}")
-        out.extend(_expand(item, n))
-    return out
-
-
-def _json_msg(exc: ValueError | RecursionError) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return exc.msg
-    if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    if "digits" in str(exc):  # int() refuses to convert more than 4 300 digits
-        return "a number with more than 4 300 digits"
-    return str(exc)
+    return [x for n, item in json_lines(text.splitlines(), name) for x in _expand(item, n)]
 
 
 def _json_items(text: str, name: str, base_line: int) -> list[tuple[int, object]]:
-    """A JSON document: an object, an @graph, or an array; each item with its line."""
-    decoder = json.JSONDecoder()
+    """A JSON document: an array, an object, or an object with an @graph; each item with
+    its line (``base_line`` lines come before the text, in a page that holds it)."""
+    if text.lstrip().startswith("["):
+        return [(base_line + n, x) for line, item in json_array(text, name, noun="fact-check")
+                for n, x in _expand(item, line)]
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}, line {base_line + exc.lineno}: not valid JSON "
-                         f"({exc.msg})") from None
+        raise InputError(f"{name}, line {base_line + exc.lineno}, column {exc.colno}: not valid"
+                         f" JSON ({exc.msg})") from None
     except (ValueError, RecursionError) as exc:
-        raise InputError(f"{name}, line {base_line + 1}: not valid JSON "
-                         f"({_json_msg(exc)})") from None
-    # find where each top-level item starts, to name the line of a bad one
-    starts: list[int] = []
-    stripped = len(text) - len(text.lstrip())
-    if isinstance(doc, list):
-        starts = _array_item_starts(text, stripped, decoder)
-        items = doc
-    elif isinstance(doc, dict) and isinstance(doc.get("@graph"), list):
-        m = re.search(r'"@graph"\s*:\s*\[', text)
-        starts = _array_item_starts(text, m.end() - 1, decoder) if m else []
-        items = doc["@graph"]
-    elif isinstance(doc, dict):
-        line = base_line + _line_of(text, stripped)
-        return [(line, item) for _, item in _expand(doc, line)]
-    else:
+        raise InputError(f"{name}, line {base_line + 1}: not readable JSON "
+                         f"({json_trouble(exc)})") from None
+    if not isinstance(doc, dict):
         raise InputError(f"{name}, line {base_line + 1}: expected a JSON object or array, "
                          f"got {type(doc).__name__}")
-    out = []
-    lines = _LineCounter(text)
-    for i, item in enumerate(items):
-        line = base_line + (lines.line_of(starts[i]) if i < len(starts) else 1)
-        if not isinstance(item, dict):
-            raise InputError(f"{name}, line {line}: expected a JSON object, got "
-                             f"{type(item).__name__}")
-        out.extend(_expand(item, line))
-    return out
-
-
-def _array_item_starts(text: str, pos: int, decoder: json.JSONDecoder) -> list[int]:
-    starts = []
-    i = pos + 1  # after '['
-    n = len(text)
-    while i < n:
-        while i < n and text[i] in " \t\r\n,":
-            i += 1
-        if i >= n or text[i] == "]":
-            break
-        starts.append(i)
-        try:
-            _, i = decoder.raw_decode(text, i)
-        except (ValueError, RecursionError):
-            break
-    return starts
+    m = re.search(r'"@graph"\s*:\s*\[', text) if isinstance(doc.get("@graph"), list) else None
+    if m is None:
+        line = base_line + text.count("\n", 0, len(text) - len(text.lstrip())) + 1
+        return _expand(doc, line)
+    return [(base_line + n, x) for line, item in
+            json_array(text, name, m.end() - 1, noun="fact-check", whole=False)
+            for n, x in _expand(item, line)]
 
 
 def _expand(item: dict, line: int) -> list[tuple[int, object]]:
@@ -253,7 +196,7 @@ def _count(work: list[int] | None, steps: int) -> None:
 
 def _html_items(text: str, name: str) -> list[tuple[int, object]]:
     out = []
-    lines = _LineCounter(text)
+    lines = LineCounter(text)
     for start, body in json_ld_scripts(text):
         if not body.strip():
             continue
@@ -263,21 +206,6 @@ def _html_items(text: str, name: str) -> list[tuple[int, object]]:
     if not out:
         raise InputError(f"{name}: no JSON-LD (<script type=\"application/ld+json\">) in the page")
     return out
-
-
-class _LineCounter:
-    """Line numbers of increasing positions in one text, counted once from the last one
-    (counting from the start each time costs the square of a file with many items)."""
-
-    def __init__(self, text: str):
-        self.text, self.pos, self.line = text, 0, 1
-
-    def line_of(self, pos: int) -> int:
-        if pos < self.pos:
-            self.pos, self.line = 0, 1
-        self.line += self.text.count("\n", self.pos, pos)
-        self.pos = pos
-        return self.line
 
 
 def _types(item: dict) -> set[str]:
@@ -384,39 +312,11 @@ def clean_record(raw: dict, name: str, line: int, columns: dict | None = None) -
 
 
 def _csv_records(text: str, name: str) -> list[dict]:
-    allow_long_csv_fields()
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0] + "\n", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(f"{name} is empty") from None
-    header = [h.strip().lower().lstrip("\ufeff") for h in header]
-    if "claim" not in header:
-        raise InputError(f"{name}, line 1: a CSV of fact-checks needs a `claim` column "
-                         f"(found: {', '.join(h for h in header if h) or 'none'})")
-    dupes = [h for h, n in Counter(h for h in header if h).items() if n > 1]
-    if dupes:
-        raise InputError(f"{name}, line 1: the column {dupes[0]!r} appears twice")
-    columns = {h: i + 1 for i, h in enumerate(header) if h in FIELDS}
-    records = []
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) > len(header):
-                raise InputError(f"{name}, line {line}: {len(row)} cells for "
-                                 f"{len(header)} columns")
-            raw = {h: (row[i] if i < len(row) else None) for h, i0 in columns.items()
-                   for i in [i0 - 1]}
-            records.append(clean_record(raw, name, line, columns))
-    except csv.Error as exc:
-        raise InputError(f"{name}, line {reader.line_num}: {exc}") from None
+    columns, rows = csv_table(text, name, "claim", FIELDS, sniff=True, exact=False,
+                              needs="a CSV of fact-checks needs a `claim` column")
+    known = {field: col for field, col in columns.items() if field in FIELDS}
+    records = [clean_record({field: cells.get(field) for field in known}, name, line, known)
+               for line, cells in rows]
     if not records:
         raise InputError(f"{name}: no fact-checks (only a header)")
     return records

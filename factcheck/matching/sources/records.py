@@ -8,16 +8,14 @@ checked in chunks, so the store can write one chunk while the next is checked.
 from __future__ import annotations
 
 import calendar
-import csv
-import io
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ...errors import InputError, StoreError
-from ...text.decode import allow_long_csv_fields, decode_records
+from ...text.decode import decode_records
+from ...text.records import csv_table, json_array, json_lines
 
 FIELDS = ("url", "title", "publisher", "published", "language", "text")
 
@@ -222,139 +220,6 @@ def _detect_format(path: str, text: str) -> str:
     return "csv"
 
 
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return line, col
-
-
-def _parse_json_array(text: str, path: str) -> list[tuple[int, dict]]:
-    """(line, record) for each element of a JSON array, with positions for errors."""
-    decoder = json.JSONDecoder()
-    ws = re.compile(r"\s*")
-    pos = ws.match(text, 0).end()
-
-    def fail(at: int, what: str) -> InputError:
-        line, col = _line_col(text, at)
-        return InputError(f"{path}: line {line}, column {col}: {what}")
-
-    if text[pos:pos + 1] != "[":
-        raise fail(pos, "expected a JSON array of sources ([{…}, …])")
-    pos = ws.match(text, pos + 1).end()
-    out: list[tuple[int, dict]] = []
-    line, counted = 1, 0
-    if text[pos:pos + 1] == "]":
-        pos += 1
-    else:
-        while True:
-            try:
-                obj, end = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as exc:
-                raise fail(exc.pos, f"not valid JSON ({exc.msg})") from None
-            except (ValueError, RecursionError) as exc:  # a 5 000-digit number, deep nesting
-                raise fail(pos, f"not readable JSON ({_json_trouble(exc)})") from None
-            line += text.count("\n", counted, pos)
-            counted = pos
-            if not isinstance(obj, dict):
-                raise fail(pos, f"each source must be a JSON object, not {type(obj).__name__}")
-            out.append((line, obj))
-            pos = ws.match(text, end).end()
-            c = text[pos:pos + 1]
-            if c == ",":
-                pos = ws.match(text, pos + 1).end()
-                continue
-            if c == "]":
-                pos += 1
-                break
-            raise fail(pos, "expected , or ] after a source" if c else
-                       "the JSON array is not closed (missing ])")
-    rest = ws.match(text, pos).end()
-    if rest != len(text):
-        raise fail(rest, "unexpected text after the JSON array")
-    return out
-
-
-def _json_trouble(exc: BaseException) -> str:
-    if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    if "digits" in str(exc):
-        return "a number with more than 4 300 digits"
-    return str(exc)
-
-
-def _parse_csv(text: str, path: str) -> tuple[list[tuple[int, dict]], dict[str, int]]:
-    """(line, record) per row, and the 1-based column of each header name."""
-    allow_long_csv_fields()
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise InputError(f"{path}: line {start}: bad CSV header ({exc})") from None
-    names = [h.strip().lstrip("\ufeff").lower() for h in header]
-    if "url" not in names:
-        raise InputError(f"{path}: line 1: the CSV header must have a url column "
-                         f"(url,title,publisher,published,language,text)")
-    columns = {}
-    for i, name in enumerate(names, start=1):
-        if name in columns and name in FIELDS:
-            raise InputError(f"{path}: line 1, column {i}: column {name!r} appears twice")
-        columns.setdefault(name, i)
-    out = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            col = _csv_error_column(text, start)
-            where = f"line {start}" + (f", column {col}" if col else "")
-            raise InputError(f"{path}: {where}: bad CSV ({exc})") from None
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(names):
-            col = min(len(row), len(names)) + 1
-            raise InputError(f"{path}: line {start}, column {col}: {len(row)} fields, "
-                             f"the header has {len(names)}")
-        out.append((start, dict(zip(names, row))))
-    return out, columns
-
-
-def _csv_error_column(text: str, line_no: int) -> int | None:
-    """The field (1-based) where a CSV row starting at line_no goes wrong, if we can tell."""
-    lines = text.split("\n")
-    if line_no - 1 >= len(lines):
-        return None
-    rest = "\n".join(lines[line_no - 1:])
-    field, i, n = 1, 0, len(rest)
-    while i < n:
-        if rest[i] == '"':
-            j = i + 1
-            while True:
-                j = rest.find('"', j)
-                if j < 0:
-                    return field  # the quote never closes
-                if rest[j + 1:j + 2] == '"':
-                    j += 2
-                    continue
-                break
-            k = j + 1
-            if k < n and rest[k] not in ",\r\n":
-                return field  # text after a closing quote
-            i = k
-        else:
-            while i < n and rest[i] not in ",\r\n":
-                if rest[i] == '"':
-                    return field  # a quote inside an unquoted field
-                i += 1
-        if i >= n or rest[i] in "\r\n":
-            return None
-        field += 1
-        i += 1
-    return None
-
-
 def checked_chunks(data: bytes, path: str, fmt: str | None
                     ) -> tuple[int, Iterator[tuple[list[dict], int]]]:
     """(total, chunks): the records of a file, checked, in chunks of (records, done so far).
@@ -371,35 +236,21 @@ def checked_chunks(data: bytes, path: str, fmt: str | None
         return len(lines), _jsonl_chunks(lines, path)
     columns: dict[str, int] = {}
     if fmt == "json":
-        items = _parse_json_array(text, path)
+        items = json_array(text, path, noun="source")
     elif fmt == "csv":
-        items, columns = _parse_csv(text, path)
+        columns, items = csv_table(
+            text, path, "url", FIELDS,
+            needs="the CSV header must have a url column "
+                  "(url,title,publisher,published,language,text)")
     else:
         raise InputError(f"unknown source file format {fmt!r}: use json, jsonl or csv")
     return len(items), _item_chunks(items, path, columns if fmt == "csv" else None)
 
 
 def _jsonl_chunks(lines: list[str], path: str) -> Iterator[tuple[list[dict], int]]:
-    loads = json.loads
     for start in range(0, len(lines), CHUNK):
         part = lines[start:start + CHUNK]
-        items = []
-        for n, line in enumerate(part, start=start + 1):
-            try:
-                obj = loads(line)
-            except json.JSONDecodeError as exc:
-                if not line.strip():
-                    continue
-                raise InputError(f"{path}: line {n}, column {exc.colno}: not valid JSON "
-                                 f"({exc.msg})") from None
-            except (ValueError, RecursionError) as exc:  # a 5 000-digit number, deep nesting
-                raise InputError(f"{path}: line {n}: not readable JSON "
-                                 f"({_json_trouble(exc)})") from None
-            if obj.__class__ is not dict:
-                raise InputError(f"{path}: line {n}: each line must be a JSON object, "
-                                 f"not {type(obj).__name__}")
-            items.append((n, obj))
-        yield _clean_items(items, path, None), start + len(part)
+        yield _clean_items(json_lines(part, path, start + 1), path, None), start + len(part)
 
 
 def _item_chunks(items: list[tuple[int, dict]], path: str, columns: dict[str, int] | None
@@ -416,10 +267,10 @@ def _clean_items(items: list[tuple[int, dict]], path: str, columns: dict[str, in
         if columns is not None:
             def where(field: str, line=line) -> str:
                 col = columns.get(field)
-                return f"{path}: line {line}" + (f", column {col} ({field})" if col else "")
+                return f"{path}, line {line}" + (f", column {col} ({field})" if col else "")
         else:
             def where(field: str, line=line) -> str:
-                return f"{path}: line {line}"
+                return f"{path}, line {line}"
         out.append(check_record(obj, where))
     return out
 
