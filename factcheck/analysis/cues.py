@@ -34,17 +34,30 @@ _ASCII_GAPS = bytes(c if 0x61 <= c <= 0x7A or c == 0x30 or c >= 0x80 else 0x20
                     for c in range(256))
 
 
-def words(lowered: str) -> list[str]:
+# ASCII characters other than a-z and 0, to a space (for str.translate on ASCII text)
+_ASCII_GAPS_STR = str.maketrans({c: " " for c in map(chr, range(128))
+                                 if not ("a" <= c <= "z" or c == "0")})
+# Punctuation beyond ASCII that news text uses most: each splits words as a space does, so
+# it is replaced by one before the split (a run that holds any other goes through _WORD).
+_SPLITTERS = ("’", "«", "»", "—", "€")
+
+
+def words(lowered: str, digits: bool | None = None) -> list[str]:
     """The words of a lower-cased claim, numbers folded to "0": _WORD.findall, faster.
 
-    Splitting at the ASCII gaps of the UTF-8 bytes finds the runs; only a run holding
-    something beyond ASCII that is not a letter (’, «, a digit of another script) goes
-    through the pattern."""
-    if _DIGIT.search(lowered):
+    Splitting at the ASCII gaps finds the runs (of the UTF-8 bytes beyond ASCII); only a
+    run holding something beyond ASCII that is not a letter (a dash, a digit of another
+    script) goes through the pattern.  digits: whether lowered holds a digit, if known."""
+    if digits or (digits is None and _DIGIT.search(lowered)):
         lowered = _NUMBER.sub(" 0 ", lowered)
+    if lowered.isascii():
+        return lowered.translate(_ASCII_GAPS_STR).split()
+    for c in _SPLITTERS:
+        if c in lowered:
+            lowered = lowered.replace(c, " ")
     runs = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).decode(
         "utf-8", "surrogatepass").split()
-    if lowered.isascii() or "".join(runs).isalnum():
+    if "".join(runs).isalnum():
         # (past the folding, the only decimal digit left is the "0" of a number alone,
         # and no other character of a run is one the pattern would split at)
         return runs

@@ -92,10 +92,13 @@ def clear_caches() -> None:
         _MODEL.clear()
 
 
-def features(text: str, facets: dict, lowered: str | None = None
+def features(text: str, facets: dict, lowered: str | None = None,
+             tokens: list[str] | None = None
              ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
-    """(words, cues found, shared features) of a claim: what training and scoring read."""
-    tokens = C.words(text.lower() if lowered is None else lowered)
+    """(words, cues found, shared features) of a claim: what training and scoring read.
+    tokens: C.words(lowered), if the caller has them (Sentence.tokens)."""
+    if tokens is None:
+        tokens = C.words(text.lower() if lowered is None else lowered)
     found = C.cues(tokens)
     return tokens, found, C.shared(text, tokens, facets, found)
 
@@ -107,7 +110,7 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
-    tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
+    tokens, found, x = features(text, facets, tokens=sentence.tokens if sentence else None)
     english = (lang or _language(text)) == "en"
     groups: dict[str, float] = {}  # part of the logit of each group of features
     lexical: dict[str, float] = {}  # part of the logit of each English word and pair

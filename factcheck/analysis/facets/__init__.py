@@ -19,10 +19,11 @@ from .dates import _find_dates, extract_dates
 from .figures import Figure, _overlaps, extract_figures, parse_number
 from .names import (LowerVocabulary, extract_entities, lower_vocabulary, name_number_end,
                     normalise_name)
-from .reading import Gate, Sentence, analyse, finditer, folded, plainly_cased, search
+from .reading import (Gate, Sentence, analyse, article_gates, finditer, folded, plainly_cased,
+                      search)
 
 __all__ = [
-    "Figure", "Gate", "LowerVocabulary", "Sentence", "analyse", "extract", "extract_attribution",
+    "Figure", "Gate", "LowerVocabulary", "Sentence", "analyse", "article_gates", "extract", "extract_attribution",
     "extract_dates", "extract_entities", "extract_figures", "extract_hedges", "find_speaker",
     "finditer", "folded", "lower_vocabulary", "name_kind", "name_number_end", "normalise_name",
     "parse_number", "plainly_cased", "search",

@@ -14,17 +14,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-# Letter runs are the words that the gates below look up: what lies between the runs of
-# anything else (splitting is cheaper than finding).
+from ..cues import words
+
+# Letter runs are the words that the gates below look up (what lies between the runs of
+# anything else): the claim's words as the check-worthiness model reads them (cues.words),
+# but for the "0" of each number.
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _DIGIT = re.compile(r"\d")
-# every ASCII character that is not a lower-case letter, to a space (what _NON_LETTERS
-# splits on, within lower-cased ASCII)
-_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128)
-                                    if not "a" <= chr(c) <= "z"})
-# the same for the bytes of UTF-8 text: ASCII bytes that are not a-z to a space, the rest
-# (the bytes of every other character) as they are
-_UTF8_NON_LETTERS = bytes(c if 0x61 <= c <= 0x7A or c >= 0x80 else 0x20 for c in range(256))
 # Characters that lower-case to one character that is what re.IGNORECASE compares with.
 # Outside these ranges, and for İ ı ſ µ (whose case folds re treats specially), the gates
 # stand aside and every pattern runs: tests/test_facets_speed_gates.py checks the ranges.
@@ -41,49 +37,36 @@ class Sentence:
     them when not gated).
     """
 
-    __slots__ = ("text", "lowered", "words", "has_digit", "gated", "gates")
+    __slots__ = ("text", "lowered", "tokens", "words", "has_digit", "gated", "gates")
 
-    def __init__(self, text: str, gated: bool | None = None) -> None:
+    def __init__(self, text: str, gated: bool | None = None,
+                 fragment_gates: tuple[Gate, ...] | None = None) -> None:
         # gated: True when the caller knows the text holds no character _GATE_UNSAFE
-        # matches (its article has none: plainly_cased), None to look
+        # matches (its article has none: plainly_cased), None to look; fragment_gates:
+        # the gates with fragments that may let it through (its article's: article_gates)
         self.text = text
         self.lowered = lowered = text.lower()
-        # only the words a look-up asks about: hashing every word into a set of its own
-        # would cost as much as finding them
-        ascii = text.isascii()
-        if ascii:
-            # on ASCII the letter runs are the runs of a-z: a table and a split find them
-            # faster than the pattern
-            self.words = words = _LOOKED_UP.intersection(
-                lowered.translate(_ASCII_NON_LETTERS).split())
-        else:
-            # the same table on the UTF-8 bytes (an ASCII byte is never part of another
-            # character's): the runs between ASCII non-letters; a run that is all ASCII is
-            # a-z, one that is all letters is a letter run, only the rest (a ’, a «, a
-            # digit that is not ASCII inside) goes through the slower pattern
-            runs = lowered.encode("utf-8", "surrogatepass").translate(
-                _UTF8_NON_LETTERS).decode("utf-8", "surrogatepass").split()
-            words = _LOOKED_UP.intersection(runs)
-            for run in runs:
-                if not run.isascii() and not run.isalpha():
-                    words.update(_LOOKED_UP.intersection(_NON_LETTERS.split(run)))
-            self.words = words
-        self.has_digit = _DIGIT.search(text) is not None
-        self.gated = gated or ascii or _GATE_UNSAFE.search(text) is None
+        self.has_digit = has_digit = _DIGIT.search(text) is not None
+        # the claim's words, as the score reads them (numbers as "0"): split once for both
+        self.tokens = tokens = words(lowered, has_digit)
+        # only the words a look-up asks about (no "0" among them)
+        self.words = words_ = _LOOKED_UP.intersection(tokens)
+        self.gated = gated or text.isascii() or _GATE_UNSAFE.search(text) is None
         if not self.gated:
             self.gates = -1
             return
         # every gate at once: the bits of the gate words the sentence holds, then the
         # fragments (with each run of white space as one space) of the gates still shut
         gates = 0
-        for word in _GATE_VOCABULARY.intersection(words):
+        for word in _GATE_VOCABULARY.intersection(words_):
             gates |= _GATE_WORDS[word]
         squeezed = None
-        for gate in _FRAGMENT_GATES:
+        for gate in _FRAGMENT_GATES if fragment_gates is None else fragment_gates:
             if not gates & gate.bit:
                 for fragment, pieces in gate.fragment_pieces:
                     # a fragment is in the squeezed text only if each of its pieces
-                    # (between its spaces) is in the text: most sentences stop here
+                    # (between its spaces, longest first) is in the text: most sentences
+                    # stop here
                     for piece in pieces:
                         if piece not in lowered:
                             break
@@ -94,6 +77,14 @@ class Sentence:
                             gates |= gate.bit
                             break
         self.gates = gates
+
+
+def article_gates(lowered_article: str) -> tuple[Gate, ...]:
+    """The gates with fragments that a claim of this article (lower-cased) may pass: a
+    piece of a fragment that the article lacks is in none of its claims."""
+    return tuple(gate for gate in _FRAGMENT_GATES
+                 if any(all(piece in lowered_article for piece in pieces)
+                        for _, pieces in gate.fragment_pieces))
 
 
 # Deleted from a text's UTF-8 bytes: ASCII, continuation bytes and the lead bytes of
@@ -197,7 +188,9 @@ class Gate:
     def __init__(self, words: str | list[str], fragments: tuple[str, ...] = ()) -> None:
         self.words = frozenset(words.split() if isinstance(words, str) else words)
         self.fragments = fragments
-        self.fragment_pieces = tuple((f, tuple(f.split(" "))) for f in fragments)
+        # the longest piece first: the likeliest to be missing
+        self.fragment_pieces = tuple((f, tuple(sorted(f.split(" "), key=len, reverse=True)))
+                                     for f in fragments)
         self.bit = 1 << len(_ALL_GATES)
         _ALL_GATES.append(self)
         for word in self.words:
