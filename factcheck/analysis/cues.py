@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress
 
 # ---------------------------------------------------------------- words
 
@@ -222,36 +223,37 @@ for _cue, (_label, _text) in CUES.items():
         _key = tuple(words(_phrase.strip().lower()))
         if _key:
             _PHRASES.setdefault(_key, _cue)
-_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> longest first
+# first word -> [(words…, cue, the phrase as quoted)], longest first
+_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
 for _key, _cue in sorted(_PHRASES.items(), key=lambda kv: -len(kv[0])):
-    _FIRST.setdefault(_key[0], []).append((_key, _cue))
+    _FIRST.setdefault(_key[0], []).append((_key, _cue, " ".join(_key)))
 del _cue, _label, _text, _phrase, _key
 
 
 def cues(tokens: list[str]) -> dict[str, list[str]]:
     """{cue: its phrases in the claim, each once, in order} (a word in one phrase at most)."""
     found: dict[str, list[str]] = {}
-    i, n = 0, len(tokens)
     first = _FIRST
-    while i < n:
-        options = first.get(tokens[i])
-        if options is not None:
-            for key, cue in options:
-                size = len(key)
-                if size == 1 or tuple(tokens[i:i + size]) == key:
-                    if cue == "boilerplate" and n > _FURNITURE_LINE and not (
-                            i == 0 and size > 1):
-                        continue
-                    phrase = " ".join(key)
-                    said = found.setdefault(cue, [])
-                    if phrase not in said:
-                        said.append(phrase)
-                    i += size
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
+    n = len(tokens)
+    taken_to = 0  # the words before this are in a phrase found
+    # only where a phrase may open (compress picks those places without a loop in Python)
+    for i in compress(range(n), map(first.__contains__, tokens)):
+        if i < taken_to:
+            continue
+        for key, cue, phrase in first[tokens[i]]:
+            size = len(key)
+            # (the second word compared first: it rules most phrases out)
+            if size == 1 or (i + 1 < n and tokens[i + 1] == key[1] and (
+                    size == 2 or tuple(tokens[i:i + size]) == key)):
+                if cue == "boilerplate" and n > _FURNITURE_LINE and not (i == 0 and size > 1):
+                    continue
+                said = found.get(cue)
+                if said is None:
+                    found[cue] = [phrase]
+                elif phrase not in said:
+                    said.append(phrase)
+                taken_to = i + size
+                break
     return found
 
 
@@ -288,9 +290,10 @@ _HEDGE_FEATURES = {"report": "hedge_report", "speculation": "hedge_speculation"}
 _CLOSING = " \t\n\"'”»)\u00a0\u202f"
 
 
-def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str]]
-           ) -> dict[str, float]:
-    """The features that hold in French as in English, {name: value}."""
+def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str]],
+           past: str | None | bool = False) -> dict[str, float]:
+    """The features that hold in French as in English, {name: value}.  past:
+    past_tense(tokens), if the caller has it (False: not worked out)."""
     x: dict[str, float] = {}
     numbers = facets.get("numbers")
     if numbers:
@@ -322,7 +325,7 @@ def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str
             x[one] = 1.0
             if len(said) > 1:
                 x[more] = 1.0
-    if past_tense(tokens):
+    if (past_tense(tokens) if past is False else past):
         x["past"] = 1.0
     end = text.rstrip(_CLOSING)[-1:]
     if end == "?":

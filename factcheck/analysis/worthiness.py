@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from itertools import filterfalse
 from pathlib import Path
 
 from ..text.language import detect_language
@@ -37,7 +38,7 @@ class Model:
     """The weights, as read from the model file, and what it has worked out per word."""
 
     __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared", "meta",
-                 "own", "gram_sum", "gram_count")
+                 "en_terms", "terms", "own", "gram_sum", "gram_count", "told")
 
     def __init__(self, data: dict) -> None:
         en, cross = data["english"], data["shared"]
@@ -49,11 +50,17 @@ class Model:
         self.bias: float = cross["bias"]
         self.shared: dict[str, float] = cross["shared"]
         self.meta: dict = data.get("meta", {})
+        # each shared feature that weighs: (its weight, the group its reason speaks for),
+        # one look-up per feature of a claim
+        self.en_terms = {name: (w, _GROUP.get(name, name)) for name, w in self.en_shared.items()
+                         if w}
+        self.terms = {name: (w, _GROUP.get(name, name)) for name, w in self.shared.items() if w}
         # each word met so far: its own weight, the sum of its letter n-grams' weights and
         # their count (three tables, so that a claim's words are summed by map, in C)
         self.own: dict[str, float] = {}
         self.gram_sum: dict[str, float] = {}
         self.gram_count: dict[str, int] = {}
+        self.told: dict[str, bool] = {}  # word pairs met so far: whether a reason may quote it
 
     def learn(self, words) -> None:
         """Work out the weights of words not met before."""
@@ -68,6 +75,7 @@ class Model:
         self.own.clear()
         self.gram_sum.clear()
         self.gram_count.clear()
+        self.told.clear()
 
 
 _MODEL: Model | None = None
@@ -110,28 +118,40 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
-    tokens, found, x = features(text, facets, tokens=sentence.tokens if sentence else None)
+    # features(text, facets), with the past tense kept for the reason that quotes it
+    tokens = sentence.tokens if sentence is not None else C.words(text.lower())
+    found = C.cues(tokens)
+    past = C.past_tense(tokens)
+    x = C.shared(text, tokens, facets, found, past)
     english = (lang or _language(text)) == "en"
     groups: dict[str, float] = {}  # part of the logit of each group of features
-    lexical: dict[str, float] = {}  # part of the logit of each English word and pair
+    lexical: dict[str, float] = {}  # part of the logit of each English word and pair quoted
     total = logit(weights or model(), tokens, found, x, english, groups, lexical)
     value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    return _rounded(value), _reasons(facets, tokens, found, groups, lexical)
+    return _rounded(value), _reasons(facets, tokens, found, groups, lexical, past)
 
 
 def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
           english: bool, groups: dict[str, float] | None = None,
           lexical: dict[str, float] | None = None) -> float:
     """The model's log-odds for a claim's features; each group of features' part added
-    into groups, each English word's and pair's into lexical, when given."""
-    table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
-    for name, value in x.items():
-        w = table.get(name)
-        if w:
-            total += w * value
-            if groups is not None:
-                group = _GROUP.get(name, name)
-                groups[group] = groups.get(group, 0.0) + w * value
+    into groups, and the part of each English word and pair that a reason may quote (see
+    _telling) into lexical, when given."""
+    terms, total = (m.en_terms, m.en_bias) if english else (m.terms, m.bias)
+    if groups is None:
+        for name, value in x.items():
+            term = terms.get(name)
+            if term is not None:
+                total += term[0] * value
+    else:
+        part_of = groups.get
+        for name, value in x.items():
+            term = terms.get(name)
+            if term is not None:
+                w, group = term
+                part = w * value
+                total += part
+                groups[group] = part_of(group, 0.0) + part
     if english and tokens:
         total += _english(m, tokens, lexical)
     if "boilerplate" in found:
@@ -167,11 +187,17 @@ def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> f
     total += pair_scale * sum(filter(None, found))
     if lexical is not None:
         add = lexical.get
-        for w in tokens:
+        # only what a reason may quote: function words and numbers never are
+        for w in filterfalse(_UNTOLD.__contains__, tokens):
             lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
+        told = m.told
         for k, w in zip(keys, found):
             if w:
-                lexical[k] = add(k, 0.0) + w * pair_scale
+                quoted = told.get(k)
+                if quoted is None:
+                    quoted = told[k] = _telling(k)
+                if quoted:
+                    lexical[k] = add(k, 0.0) + w * pair_scale
     return total
 
 
@@ -196,6 +222,9 @@ _PLAIN = FUNCTION_WORDS | frozenset("""
 """.split())
 
 
+_UNTOLD = _PLAIN | {"0"}  # the words that _telling refuses
+
+
 def _telling(w: str) -> bool:
     """A word or pair worth quoting: not "0", not only function words."""
     if " " in w:
@@ -215,16 +244,17 @@ def _listed(items: list[str], limit: int = 4) -> str:
 
 
 def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
-             groups: dict[str, float], lexical: dict[str, float]) -> list[str]:
+             groups: dict[str, float], lexical: dict[str, float],
+             past: str | None) -> list[str]:
+    """lexical: the words and pairs a reason may quote, with their parts (logit's)."""
     ups: list[tuple[float, str]] = []
     downs: list[tuple[float, str]] = []
     if lexical:
         # the English wording: the words and pairs that weighed most either way
         for w, p in lexical.items():
             if p >= 0.05:
-                if _telling(w):
-                    ups.append((-p, w))
-            elif p <= -0.05 and _telling(w):
+                ups.append((-p, w))
+            elif p <= -0.05:
                 downs.append((p, w))
         if ups:
             ups.sort()
@@ -241,7 +271,7 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
     elif not shown:
         shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
     shown.sort(reverse=True)
-    said = _Said(facets, tokens, found, ups, downs)
+    said = _Said(facets, tokens, found, ups, downs, past)
     out = []
     for part, group in shown:
         say = _SAY.get(group)
@@ -262,11 +292,11 @@ def _weight_of(pg: tuple[float, str]) -> float:
 class _Said:
     """What a claim's reasons quote from it."""
 
-    __slots__ = ("facets", "tokens", "found", "ups", "downs")
+    __slots__ = ("facets", "tokens", "found", "ups", "downs", "past")
 
-    def __init__(self, facets, tokens, found, ups, downs) -> None:
+    def __init__(self, facets, tokens, found, ups, downs, past) -> None:
         self.facets, self.tokens, self.found = facets, tokens, found
-        self.ups, self.downs = ups, downs
+        self.ups, self.downs, self.past = ups, downs, past
 
 
 def _say_figure(s: _Said, group: str) -> str:
@@ -299,7 +329,7 @@ def _say_hedge(s: _Said, group: str) -> str:
 
 
 def _say_past(s: _Said, group: str) -> str:
-    said = C.past_tense(s.tokens)
+    said = s.past
     return f"the past tense: « {said} »" if said else "the past tense"
 
 
