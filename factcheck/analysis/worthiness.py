@@ -118,17 +118,32 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
+    return score_many([text], [facets], [sentence], lang, weights)[0]
+
+
+def score_many(texts: list[str], facets: list[dict], sentences: list[Sentence | None],
+               lang: str | None = None, weights: Model | None = None
+               ) -> list[tuple[float, list[str]]]:
+    """score(text, facets, sentence=…, lang=lang, weights=weights) of each claim.
+
+    Each step is taken for every claim before the next (see facets.extract_many)."""
+    m = weights or model()
     # features(text, facets), with the past tense kept for the reason that quotes it
-    tokens = sentence.tokens if sentence is not None else C.words(text.lower())
-    found = C.cues(tokens)
-    past = C.past_tense(tokens)
-    x = C.shared(text, tokens, facets, found, past)
-    english = (lang or _language(text)) == "en"
-    groups: dict[str, float] = {}  # part of the logit of each group of features
-    lexical: dict[str, float] = {}  # part of the logit of each English word and pair quoted
-    total = logit(weights or model(), tokens, found, x, english, groups, lexical)
-    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    return _rounded(value), _reasons(facets, tokens, found, groups, lexical, past)
+    all_tokens = [s.tokens if s is not None else C.words(t.lower())
+                  for t, s in zip(texts, sentences)]
+    all_found = list(map(C.cues, all_tokens))
+    pasts = list(map(C.past_tense, all_tokens))
+    xs = list(map(C.shared, texts, all_tokens, facets, all_found, pasts))
+    parts = []
+    for text, tokens, found, x in zip(texts, all_tokens, all_found, xs):
+        groups: dict[str, float] = {}  # part of the logit of each group of features
+        lexical: dict[str, float] = {}  # part of each English word and pair quoted
+        total = logit(m, tokens, found, x, (lang or _language(text)) == "en", groups, lexical)
+        value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        parts.append((_rounded(value), groups, lexical))
+    return [(value, _reasons(f, tokens, found, groups, lexical, past))
+            for (value, groups, lexical), f, tokens, found, past
+            in zip(parts, facets, all_tokens, all_found, pasts)]
 
 
 def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
