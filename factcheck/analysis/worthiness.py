@@ -17,7 +17,8 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import itemgetter
 from pathlib import Path
 
 from ..text.language import detect_language
@@ -206,13 +207,12 @@ def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> f
         for w in filterfalse(_UNTOLD.__contains__, tokens):
             lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
         told = m.told
-        for k, w in zip(keys, found):
-            if w:
-                quoted = told.get(k)
-                if quoted is None:
-                    quoted = told[k] = _telling(k)
-                if quoted:
-                    lexical[k] = add(k, 0.0) + w * pair_scale
+        for k, w in compress(zip(keys, found), found):  # the pairs that weigh
+            quoted = told.get(k)
+            if quoted is None:
+                quoted = told[k] = _telling(k)
+            if quoted:
+                lexical[k] = add(k, 0.0) + w * pair_scale
     return total
 
 
@@ -249,7 +249,9 @@ def _telling(w: str) -> bool:
 
 
 def _quoted(items: list[str], limit: int = 3) -> str:
-    shown = ", ".join(f"« {i} »" for i in items[:limit])
+    if not items:
+        return ""
+    shown = "« " + " », « ".join(items[:limit]) + " »"
     return shown + ("…" if len(items) > limit else "")
 
 
@@ -273,10 +275,10 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
                 downs.append((p, w))
         if ups:
             ups.sort()
-            groups["wording_up"] = -sum(p for p, _ in ups[:3])
+            groups["wording_up"] = -sum(map(_PART, ups[:3]))
         if downs:
             downs.sort()
-            groups["wording_down"] = sum(p for p, _ in downs[:3])
+            groups["wording_down"] = sum(map(_PART, downs[:3]))
     if not groups:
         return []
     shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
@@ -293,10 +295,13 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
         if say is None:
             say = _say_cue if group.startswith("cue_") else _say_hedge if group.startswith(
                 "hedge_") else None
-        words = say(said, group) if say else ""
+        words = say(said, group) if say is not None else ""
         if words:
             out.append(("+ " if part > 0 else "− ") + words)
     return out
+
+
+_PART = itemgetter(0)  # of a (part, word) pair
 
 
 def _weight_of(pg: tuple[float, str]) -> float:
@@ -349,9 +354,14 @@ def _say_past(s: _Said, group: str) -> str:
 
 
 def _say_cue(s: _Said, group: str) -> str:
-    cue = group[len("cue_"):]
-    label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
-    return f"{label}: {_quoted(s.found[cue])}" if cue in s.found else label
+    cue, label = _CUE_SAID.get(group) or (group[len("cue_"):], None)
+    if label is None:
+        label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
+    said = s.found.get(cue)
+    return label + ": " + _quoted(said) if said is not None else label
+
+
+_CUE_SAID = {f"cue_{cue}": (cue, label) for cue, (label, _) in C.CUES.items()}
 
 
 def _say_first_person(s: _Said, group: str) -> str:
@@ -377,6 +387,7 @@ _SAY = {
     "wording_down": lambda s, g: "wording of talk that is not checked: " + _quoted(
         [w for _, w in s.downs]),
 }
+_SAY.update(dict.fromkeys(_CUE_SAID, _say_cue))  # (a look-up, not a test of the prefix)
 
 
 def _rounded(value: float) -> float:
