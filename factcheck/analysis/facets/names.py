@@ -171,10 +171,7 @@ def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
     tokens = _cap_tokens(text)
     runs: list[_Run] = []
     run: _Run | None = None
-    skip_to = -1
     for i, (tok, start, end) in enumerate(tokens):
-        if start < skip_to:
-            continue
         low = tok.lower()
         if run is not None:
             gap_end = start
@@ -282,13 +279,13 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
         if first in _NEVER_SINGLE:
             return None
         if end - start == len(words[0]):
-            if "inist" in text[max(0, start - 24):start] and \
+            if text.find("inist", max(0, start - 24), start) >= 0 and \
                     _PORTFOLIO_BEFORE.search(text, max(0, start - 24), start):
                 return None
             if _at_sentence_start(text, start) and (
                     first in lower_vocab or _looks_common(words[0], text, end)):
                 return None
-    elif all(w in DEMONYMS for w in lows):
+    elif DEMONYMS.issuperset(lows):
         return None
     elif _at_sentence_start(text, start) and (first in SENTENCE_OPENERS or first in lower_vocab):
         # "Heavy Rain", "Today Apple": the name, if any, is what follows
@@ -297,19 +294,22 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
             return None
         start = nxt
     # a publication's article: "Le Monde", "Les Echos"
-    if start >= 2 and text[start - 1] in " ’'" and text[start - 2] in "eLsa":
-        for article in ("Le ", "La ", "Les ", "L’", "L'"):
-            s = start - len(article)
-            if s >= 0 and text.startswith(article, s) and \
-                    normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
-                start = s
-                break
+    article = _ARTICLE_ENDING.get(text[start - 2:start]) if start >= 2 else None
+    if article is not None:
+        s = start - len(article)
+        if s >= 0 and text.startswith(article, s) and \
+                normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
+            start = s
     # "Schalke 04", "Renta 4": the number is the name's
     if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
         number_end = name_number_end(text, end + 1)
         if number_end is not None:
             end = number_end
     return start, end
+
+
+# the article of a publication that may end with the two characters before its name
+_ARTICLE_ENDING = {article[-2:]: article for article in ("Le ", "La ", "Les ", "L’", "L'")}
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
