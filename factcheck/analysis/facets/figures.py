@@ -9,6 +9,7 @@ dates take them), ordinals (89e, 3rd), the number of a name ("Schalke 04") or of
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
@@ -141,6 +142,8 @@ _FIGURE = re.compile(
     rf"(?P<pct>{_PCT})?"
 )
 
+assert list(_FIGURE.groupindex) == ["pre", "num", "scale", "post", "pct"] and _FIGURE.groups == 5
+
 _WORD_UNITS = {
     "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
     "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
@@ -269,6 +272,12 @@ def parse_number(literal: str, lang: str = "fr") -> float | None:
     """Value of a numeric literal written the French or the English way."""
     if literal.isascii() and literal.isdigit():  # the usual case: 2024, 49, 300
         return float(literal) if len(literal) <= 30 else None
+    return _parse_separated(literal, lang)
+
+
+@functools.lru_cache(maxsize=4096)  # the same figures come back claim after claim
+def _parse_separated(literal: str, lang: str) -> float | None:
+    """parse_number of a literal with separators, a decimal mark or an exponent."""
     s = _SP_RE.sub(" ", literal).strip()
     if "e" in s.lower():
         try:
@@ -308,6 +317,7 @@ def parse_number(literal: str, lang: str = "fr") -> float | None:
     return value if math.isfinite(value) else None
 
 
+@functools.lru_cache(maxsize=1024)  # a few ways of writing each currency
 def _currency(pre: str | None, post: str | None) -> str | None:
     for part in (pre, post):
         if not part:
@@ -422,7 +432,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             figures.append(f)
             taken.append((f.start, f.end))
     for m in _scan(_FIGURE, _FIGURE_OPENING, text) if sentence.has_digit else ():
-        pre, num, scale, post, pct = m.group("pre", "num", "scale", "post", "pct")
+        pre, num, scale, post, pct = m.groups()  # (_FIGURE has these five groups only)
         if not num:
             continue
         # taken already (a date, mostly): whatever follows the number, the figure would
@@ -562,7 +572,7 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
 def _last_word(text: str, start: int) -> str:
     """The word right before text[start], lower-cased; after an elision, the elided word
     ("d’" in "près d’un", "article" in "l’article")."""
-    parts = text[max(0, start - 24):start].split()
+    parts = text[max(0, start - 24):start].rsplit(None, 1)  # (from the end: one split)
     if not parts:
         return ""
     word = parts[-1].lower()
