@@ -127,12 +127,13 @@ _NOT_ADJECTIVE = frozenset("""
 # ordinals are not figures: 89e, 2nd, 1er
 _NOT_ORDINAL = r"(?!(?:e|er|re|ère|ème|eme|è|nd|rd|th|st)(?![\w]))"
 
-# (see _scan) where a figure can open: a digit, a currency sign, or a letter that opens a
-# currency of _CUR_PRE (US$, USD, C$, CHF, CNY, CAD, A$, EUR, GBP, JPY) followed by the
-# rest of its opening, not every U, C, A, E, G or J (most of those open words).  The class
-# comes first: re skips to it quickly.
-_FIGURE_OPENING = re.compile(r"[\d$€£¥UCAEGJ](?:(?<=[\d$€£¥])|(?<=U)S|(?<=C)[$HNA]|(?<=A)\$"
-                             r"|(?<=E)UR|(?<=G)BP|(?<=J)PY)")
+# (see _scan) where a figure can open: a digit that _FIGURE's look-behind lets a number
+# open on (not one after a letter, a digit, a dot or a comma), a currency sign, or a
+# letter that opens a currency of _CUR_PRE (US$, USD, C$, CHF, CNY, CAD, A$, EUR, GBP,
+# JPY) followed by the rest of its opening, not every U, C, A, E, G or J (most of those
+# open words).  The class comes first: re skips to it quickly.
+_FIGURE_OPENING = re.compile(r"[\d$€£¥UCAEGJ](?:(?<=[$€£¥])|(?<=\d)(?<![\w.,]\d)|(?<=U)S"
+                             r"|(?<=C)[$HNA]|(?<=A)\$|(?<=E)UR|(?<=G)BP|(?<=J)PY)")
 _FIGURE = re.compile(
     r"(?=[\d$€£¥UCAEGJ])"  # cheap rejection: every figure starts with a digit or a currency
     rf"(?P<pre>{_CUR_PRE})?"
@@ -272,12 +273,6 @@ def parse_number(literal: str, lang: str = "fr") -> float | None:
     """Value of a numeric literal written the French or the English way."""
     if literal.isascii() and literal.isdigit():  # the usual case: 2024, 49, 300
         return float(literal) if len(literal) <= 30 else None
-    return _parse_separated(literal, lang)
-
-
-@functools.lru_cache(maxsize=4096)  # the same figures come back claim after claim
-def _parse_separated(literal: str, lang: str) -> float | None:
-    """parse_number of a literal with separators, a decimal mark or an exponent."""
     s = _SP_RE.sub(" ", literal).strip()
     if "e" in s.lower():
         try:
@@ -541,10 +536,12 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     mois de prison, dont six ferme")."""
     out: list[Figure] = []
     previous_aged = False
+    # "15 environ", "15 or so": looked for after each figure only if the claim has them
+    said_after = "nviron" in text or "or so" in text
     for i, f in enumerate(figures):
         last = _last_word(text, f.start)
         words = _words_before(text, f.start) if last in _CONTEXT_LAST else [last]
-        approximate = f.approximate or _is_approximate(text, f, words)
+        approximate = f.approximate or _is_approximate(text, f, words, said_after)
         unit = f.unit
         aged = False
         if unit is None and f.value == int(f.value) and 0 < f.value < 120:
@@ -593,11 +590,14 @@ def _ends_with(words: list[str], phrases: frozenset) -> bool:
     return any(tuple(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
 
 
-def _is_approximate(text: str, f: Figure, words: list[str]) -> bool:
+def _is_approximate(text: str, f: Figure, words: list[str], said_after: bool = True) -> bool:
+    """said_after: whether "nviron" or "or so" is anywhere in text."""
     if f.start and text[f.start - 1] in "~≈":
         return True
     if words and words[-1] in _APPROX_LAST and _ends_with(words, _APPROX_BEFORE):
         return True
+    if not said_after:
+        return False
     after = text[f.end:f.end + 10]
     return ("nviron" in after or "or so" in after) and _APPROX_AFTER.match(text, f.end) is not None
 
