@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import compress
+from itertools import compress, repeat
+from operator import or_
 
 # ---------------------------------------------------------------- words
 
@@ -263,11 +264,15 @@ _AUXILIARIES = frozenset("a ont avait avaient aurait auraient ayant été".split
 _PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées", "i", "is", "ie", "ies", "it", "ite", "ites", "u",
                        "us", "ue", "ues")
 _NOT_PAST_ED = frozenset("need indeed speed feed seed bed red shed united hundred".split())
+_ED = repeat("ed")
 
 
 def past_tense(tokens: list[str]) -> str | None:
     """A past-tense verb as written ("a investi", "voted"), or None."""
-    for i, w in enumerate(tokens):
+    # only the words ending in "ed" and the auxiliaries can open one: picked out in C
+    opening = map(or_, map(str.endswith, tokens, _ED), map(_AUXILIARIES.__contains__, tokens))
+    for i in compress(range(len(tokens)), opening):
+        w = tokens[i]
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
             return w
         if w in _AUXILIARIES:
