@@ -208,10 +208,10 @@ def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> f
             lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
         told = m.told
         for k, w in compress(zip(keys, found), found):  # the pairs that weigh
-            quoted = told.get(k)
-            if quoted is None:
-                quoted = told[k] = _telling(k)
-            if quoted:
+            said = told.get(k)
+            if said is None:
+                said = told[k] = _telling(k)
+            if said:
                 lexical[k] = add(k, 0.0) + w * pair_scale
     return total
 
@@ -268,11 +268,8 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
     downs: list[tuple[float, str]] = []
     if lexical:
         # the English wording: the words and pairs that weighed most either way
-        for w, p in lexical.items():
-            if p >= 0.05:
-                ups.append((-p, w))
-            elif p <= -0.05:
-                downs.append((p, w))
+        ups = [(-p, w) for w, p in lexical.items() if p >= 0.05]
+        downs = [(p, w) for w, p in lexical.items() if p <= -0.05]
         if ups:
             ups.sort()
             groups["wording_up"] = -sum(map(_PART, ups[:3]))
