@@ -72,6 +72,7 @@ _ATTRIBUTION_BITS = [gate.bit for gate in _ATTRIBUTION_GATES]
 _SPEECH_BITS = 0  # any gate of a speech verb (for the hedges: reported speech)
 for _bit in _ATTRIBUTION_BITS[1:]:
     _SPEECH_BITS |= _bit  # (a gate is its bit: see Gate)
+_ATTRIBUTION_ANY = _SPEECH_BITS | _ATTRIBUTION_BITS[0]
 
 # "citing" names a source only when a source follows, not a reason ("citing weak demand")
 _CITED_SOURCE = re.compile(
@@ -220,7 +221,9 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
     best: tuple[int, str, dict | None] | None = None  # (rank, phrase, speaker entity)
     if sentence is None:
         sentence = analyse(text)
-    gates = sentence.gates
+    gates = sentence.gates & _ATTRIBUTION_ANY
+    if not gates:
+        return None, None, None  # no word of any pattern: most claims
     for idx, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         if not gates & _ATTRIBUTION_BITS[idx]:
             continue
