@@ -40,7 +40,7 @@ class Sentence:
     __slots__ = ("text", "lowered", "tokens", "words", "has_digit", "gated", "gates")
 
     def __init__(self, text: str, gated: bool | None = None,
-                 fragment_gates: tuple[Gate, ...] | None = None) -> None:
+                 fragment_gates: tuple[tuple[Gate, tuple], ...] | None = None) -> None:
         # gated: True when the caller knows the text holds no character _GATE_UNSAFE
         # matches (its article has none: plainly_cased), None to look; fragment_gates:
         # the gates with fragments that may let it through (its article's: article_gates)
@@ -61,9 +61,10 @@ class Sentence:
         for word in _GATE_VOCABULARY.intersection(words_):
             gates |= _GATE_WORDS[word]
         squeezed = None
-        for gate in _FRAGMENT_GATES if fragment_gates is None else fragment_gates:
+        for gate, fragment_pieces in (_EVERY_FRAGMENT if fragment_gates is None
+                                      else fragment_gates):
             if not gates & gate.bit:
-                for fragment, pieces in gate.fragment_pieces:
+                for fragment, pieces in fragment_pieces:
                     # a fragment is in the squeezed text only if each of its pieces
                     # (between its spaces, longest first) is in the text: most sentences
                     # stop here
@@ -79,12 +80,17 @@ class Sentence:
         self.gates = gates
 
 
-def article_gates(lowered_article: str) -> tuple[Gate, ...]:
-    """The gates with fragments that a claim of this article (lower-cased) may pass: a
-    piece of a fragment that the article lacks is in none of its claims."""
-    return tuple(gate for gate in _FRAGMENT_GATES
-                 if any(all(piece in lowered_article for piece in pieces)
-                        for _, pieces in gate.fragment_pieces))
+def article_gates(lowered_article: str) -> tuple[tuple[Gate, tuple], ...]:
+    """The gates with fragments that a claim of this article (lower-cased) may pass, each
+    with those of its fragments it may hold: a piece of a fragment that the article
+    lacks is in none of its claims."""
+    out = []
+    for gate in _FRAGMENT_GATES:
+        possible = tuple((fragment, pieces) for fragment, pieces in gate.fragment_pieces
+                         if all(piece in lowered_article for piece in pieces))
+        if possible:
+            out.append((gate, possible))
+    return tuple(out)
 
 
 # Deleted from a text's UTF-8 bytes: ASCII, continuation bytes and the lead bytes of
@@ -199,6 +205,7 @@ class Gate:
             _LOOKED_UP.add(word)
         if fragments:
             _FRAGMENT_GATES.append(self)
+            _EVERY_FRAGMENT.append((self, self.fragment_pieces))
 
     def allows(self, s: Sentence) -> bool:
         return s.gates & self.bit != 0
@@ -208,6 +215,7 @@ _ALL_GATES: list[Gate] = []
 _GATE_WORDS: dict[str, int] = {}  # word -> the bits of the gates that hold it
 _GATE_VOCABULARY: set[str] = set()  # the same words, as a set to intersect with
 _FRAGMENT_GATES: list[Gate] = []
+_EVERY_FRAGMENT: list[tuple[Gate, tuple]] = []  # each of those with all its fragments
 # every word that Sentence.words may be asked about: the gates' words (added as gates are
 # made), number words and month names (added where they are defined)
 _LOOKED_UP: set[str] = set()
