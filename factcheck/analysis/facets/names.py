@@ -56,6 +56,10 @@ _PARTICLE_GAP = re.compile(
 # "Marine Le Pen", "Robert De Niro": a capitalised particle inside a name
 _CAP_PARTICLE_GAP = re.compile(
     rf"{_SPACE}+(?:Le|La|De|Du|Des|Van|Von|Der|Di|Da|Del)(?:{_SPACE}+(?:La|Der))?{_SPACE}+")
+# the words between their spaces that a match of either pattern above is made of
+_GAP_WORDS = frozenset("""
+    von van den der dos del di da bin al y and & de la l’ l' of the des du le d’ d'
+    Le La De Du Des Van Von Der Di Da Del""".split())
 # After the head of an institution, the lower-case words of its name: adjectives
 # ("centrale européenne") and complements ("des comptes", "de santé").
 _NOT_IN_NAME = (
@@ -241,7 +245,11 @@ def _joins(text: str, run: _Run, tokens: list, i: int, start: int) -> bool:
     tok = tokens[i][0]
     low = tok.lower()
     blocked = low in _STOP and low not in _IN_NAMES
-    if gap in (" ", "\u00a0", "\u202f", "-") or _CAP_PARTICLE_GAP.fullmatch(gap):
+    if gap in (" ", "\u00a0", "\u202f", "-"):
+        return not blocked
+    if not _GAP_WORDS.issuperset(gap.split()):
+        return False  # more than particles between: neither pattern below can match
+    if _CAP_PARTICLE_GAP.fullmatch(gap):
         return not blocked
     m = _PARTICLE_GAP.fullmatch(text, run.end, start)
     if m is None or blocked:
