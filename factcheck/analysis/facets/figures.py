@@ -238,7 +238,7 @@ _CLOCK = re.compile(
     r"|(?P<mn5>\d{1,3})\s?min\s?(?P<s5>\d{1,2})\s?s\b"  # 26 min 11 s
     r"|(?P<h6>\d{1,2})\s?(?P<ampm6>[ap])\.?\s?m\b\.?"  # 9 a.m.
     r")(?![\d:])")
-_CLOCK_HINT = re.compile(r"\d(?::\d|\s?[hH]\s?\d|\s?[ap]\.?\s?m\b|\s?min\s?\d)")
+_CLOCK_HINT = re.compile(r"\d(?::\d|\s?(?:[hH]\s?\d|[ap]\.?\s?m\b|min\s?\d))")
 
 
 class Figure(NamedTuple):
@@ -478,7 +478,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
     if len(figures) > 1:
         figures.sort(key=_START)
         _share_range_units(text, figures)
-    for m in _word_figures(sentence):
+    for m in _word_figures(sentence, taken):
         words = m.group("words")
         if taken and _overlaps(taken, m.start(), m.end()):
             continue
@@ -667,12 +667,14 @@ def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return False
 
 
-def _word_figures(s: Sentence) -> Iterator[re.Match]:
+def _word_figures(s: Sentence, taken: list[tuple[int, int]] = ()) -> Iterator[re.Match]:
     """_WORD_FIGURE.finditer(s.text), tried only where one of the claim's number words is.
 
     A match opens with a number word that stands alone (white space, a hyphen or nothing
     after it), so it starts where one of the claim's words that are number words starts:
     trying the pattern there, in order, finds what scanning the whole claim finds.
+    taken: spans the caller drops every match overlapping; it stops looking once every
+    word left opens inside one ("millions" in "7,4 millions d’euros", a figure already).
     """
     text = s.text
     if not s.gated:  # the lower-cased text may not line up with the text
@@ -693,11 +695,24 @@ def _word_figures(s: Sentence) -> Iterator[re.Match]:
                         (b := text[i - 3]).isalnum() or b == "_"))):
                 starts.add(i)
             i = lowered.find(word, i + 1)
+    ordered = sorted(starts)
+    # from which of them on each one opens inside a span taken
+    dropped_from = len(ordered)
+    while dropped_from and _within(taken, ordered[dropped_from - 1]):
+        dropped_from -= 1
     pos = 0
-    for start in sorted(starts):
+    for start in ordered[:dropped_from]:
         if start >= pos and (m := _WORD_FIGURE.match(text, start)):
             yield m
             pos = m.end()
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether at is inside one of the (start, end) spans."""
+    for s, e in spans:
+        if s <= at < e:
+            return True
+    return False
 
 
 def _next_is_scale(text: str, i: int) -> bool:
