@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .names import name_number_end
-from .reading import _LOOKED_UP, Gate, Sentence, _scan, analyse, finditer, folded
+from .reading import _LOOKED_UP, Gate, Sentence, _scan, analyse, case_twin, finditer, folded
 
 _SP = r"[ \u00a0\u202f\u2009\u2007]"
 # A numeric literal, written in any of the usual French or English ways.
@@ -172,6 +172,7 @@ _WORD_FIGURE = re.compile(
     rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?",
     re.IGNORECASE,
 )
+_WORD_FIGURE_TWIN = case_twin(_WORD_FIGURE)
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
 _LOOKED_UP.update(_NUMBER_WORD_SET)
 _HALF = folded(re.compile(
@@ -478,7 +479,9 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
     if len(figures) > 1:
         figures.sort(key=_START)
         _share_range_units(text, figures)
-    for m in _word_figures(sentence, taken):
+    # (through the twin: what is read from the groups below is read without regard to
+    # case, and the figure's text is taken from the claim)
+    for m in _word_figures(sentence, taken, twin=True):
         words = m.group("words")
         if taken and _overlaps(taken, m.start(), m.end()):
             continue
@@ -667,7 +670,8 @@ def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return False
 
 
-def _word_figures(s: Sentence, taken: list[tuple[int, int]] = ()) -> Iterator[re.Match]:
+def _word_figures(s: Sentence, taken: list[tuple[int, int]] = (), twin: bool = False
+                  ) -> Iterator[re.Match]:
     """_WORD_FIGURE.finditer(s.text), tried only where one of the claim's number words is.
 
     A match opens with a number word that stands alone (white space, a hyphen or nothing
@@ -675,6 +679,8 @@ def _word_figures(s: Sentence, taken: list[tuple[int, int]] = ()) -> Iterator[re
     trying the pattern there, in order, finds what scanning the whole claim finds.
     taken: spans the caller drops every match overlapping; it stops looking once every
     word left opens inside one ("millions" in "7,4 millions d’euros", a figure already).
+    twin: the matches may be the case-sensitive twin's on the lower-cased claim (their
+    places are the pattern's; their groups are lower-cased).
     """
     text = s.text
     if not s.gated:  # the lower-cased text may not line up with the text
@@ -700,9 +706,10 @@ def _word_figures(s: Sentence, taken: list[tuple[int, int]] = ()) -> Iterator[re
     dropped_from = len(ordered)
     while dropped_from and _within(taken, ordered[dropped_from - 1]):
         dropped_from -= 1
+    match, within = (_WORD_FIGURE_TWIN.match, lowered) if twin else (_WORD_FIGURE.match, text)
     pos = 0
     for start in ordered[:dropped_from]:
-        if start >= pos and (m := _WORD_FIGURE.match(text, start)):
+        if start >= pos and (m := match(within, start)):
             yield m
             pos = m.end()
 

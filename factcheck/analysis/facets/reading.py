@@ -150,6 +150,20 @@ def folded(pattern: re.Pattern) -> re.Pattern:
     return pattern
 
 
+def case_twin(pattern: re.Pattern) -> re.Pattern:
+    """The case-sensitive twin of a case-insensitive pattern, for the lower-cased text of
+    a gated sentence (see folded): its source lower-cased.  The pattern may hold upper-case
+    letters in its words ("USD"), not in an escape (\\S) nor in a class ([A-Z]).  Its
+    twin's matches are at the pattern's places, and their groups are the lower-cased ones:
+    for the places, and for what is read from them without regard to case."""
+    source = pattern.pattern
+    if source.startswith("(?i)"):
+        source = source[4:]
+    if not pattern.flags & re.IGNORECASE or re.search(r"\\[A-Z]|\[[^\]]*[A-Z]", source):
+        raise ValueError(f"no case-sensitive twin for: {source[:60]}")
+    return re.compile(source.lower().replace("(?p<", "(?P<"), pattern.flags & ~re.IGNORECASE)
+
+
 def finditer(pattern: re.Pattern, s: Sentence) -> Iterator[re.Match]:
     """pattern.finditer(s.text), through the pattern's twin when it has one."""
     twin = _TWIN_OF.get(id(pattern))
