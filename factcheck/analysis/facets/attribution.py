@@ -246,6 +246,12 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
     return phrase, who["text"], name_kind(text, who["start"], who["end"])
 
 
+# "de", "of", "by"… right before a name (compiled once: a pattern given to re.search is
+# looked up in re's cache, which other code may have filled with its own)
+_OF_BEFORE = re.compile(r"\b(?:de|des|du|d[’']|of|by|par|in|at|chez)\s*(?:l[’']|la\s+|le\s+"
+                        r"|les\s+|the\s+)?$", re.I)
+
+
 def _source_after(text: str, m: re.Match, entities: list[dict]):
     """selon X, d’après X, according to X: the named source in X, if any."""
     inside = [e for e in entities if e["start"] >= m.start("who") and e["end"] <= m.end("who")]
@@ -257,9 +263,7 @@ def _source_after(text: str, m: re.Match, entities: list[dict]):
         lead = text[m.start("who"):e["start"]]
         # "selon l’agence Bloomberg", "selon le Financial Times": the source itself; "une
         # étude de l’Inserm": the source only if it is an organisation
-        if re.search(r"\b(?:de|des|du|d[’']|of|by|par|in|at|chez)\s*(?:l[’']|la\s+|le\s+|les\s+"
-                     r"|the\s+)?$", lead, re.I) and \
-                name_kind(text, e["start"], e["end"]) != "organisation":
+        if _OF_BEFORE.search(lead) and name_kind(text, e["start"], e["end"]) != "organisation":
             continue
         return (1, phrase, e)
     return (3, phrase, None)
