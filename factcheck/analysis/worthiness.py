@@ -38,8 +38,8 @@ _CACHED_WORDS = 200_000
 class Model:
     """The weights, as read from the model file, and what it has worked out per word."""
 
-    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared", "meta",
-                 "en_terms", "terms", "own", "gram_sum", "gram_count", "told")
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "pairs_after", "grams", "bias",
+                 "shared", "meta", "en_terms", "terms", "own", "gram_sum", "gram_count", "told")
 
     def __init__(self, data: dict) -> None:
         en, cross = data["english"], data["shared"]
@@ -47,6 +47,11 @@ class Model:
         self.en_shared: dict[str, float] = en["shared"]
         self.words: dict[str, float] = en["words"]
         self.pairs: dict[str, float] = en["pairs"]
+        # the same, by first word then second: {"tax": {"cuts": 0.8, …}, …}
+        self.pairs_after: dict[str, dict[str, float]] = {}
+        for pair, w in self.pairs.items():
+            first, second = pair.split(" ", 1)
+            self.pairs_after.setdefault(first, {})[second] = w
         self.grams: dict[str, float] = en["grams"]
         self.bias: float = cross["bias"]
         self.shared: dict[str, float] = cross["shared"]
@@ -185,34 +190,40 @@ def _language(text: str) -> str:
 def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> float:
     """The English words' part of the logit: words, word pairs and letter n-grams, each
     kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
-    own, gram_sum = m.own, m.gram_sum
-    new = set(tokens).difference(own)
-    if new:
-        if len(own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
+    try:
+        counts = list(map(m.gram_count.__getitem__, tokens))
+    except KeyError:  # words not met before (rarely, once the common ones are)
+        new = set(tokens).difference(m.own)
+        if len(m.own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
             m.clear()
             new = set(tokens)
         m.learn(new)
+        counts = list(map(m.gram_count.__getitem__, tokens))
+    owns = list(map(m.own.__getitem__, tokens))
+    grams = list(map(m.gram_sum.__getitem__, tokens))
     n = len(tokens)
     unit_scale = n ** -0.5
-    gram_scale = sum(map(m.gram_count.__getitem__, tokens)) ** -0.5
-    total = (unit_scale * sum(map(own.__getitem__, tokens))
-             + gram_scale * sum(map(gram_sum.__getitem__, tokens)))
-    keys = list(map(" ".join, zip(tokens, tokens[1:])))  # the word pairs
-    found = list(map(m.pairs.get, keys))
+    gram_scale = sum(counts) ** -0.5
+    total = unit_scale * sum(owns) + gram_scale * sum(grams)
+    # the word pairs' weights, looked up by first word then second (no pair string made)
+    seconds = list(map(m.pairs_after.get, tokens[:-1]))
+    found = [after.get(b) if after else None for after, b in zip(seconds, tokens[1:])]
     pair_scale = (n - 1) ** -0.5 if n > 1 else 0.0
     total += pair_scale * sum(filter(None, found))
     if lexical is not None:
         add = lexical.get
         # only what a reason may quote: function words and numbers never are
-        for w in filterfalse(_UNTOLD.__contains__, tokens):
-            lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
+        for w, own, gram in zip(tokens, owns, grams):
+            if w not in _UNTOLD:
+                lexical[w] = add(w, 0.0) + own * unit_scale + gram * gram_scale
         told = m.told
-        for k, w in compress(zip(keys, found), found):  # the pairs that weigh
+        for i in compress(range(n - 1), found):  # the pairs that weigh
+            k = tokens[i] + " " + tokens[i + 1]
             said = told.get(k)
             if said is None:
                 said = told[k] = _telling(k)
             if said:
-                lexical[k] = add(k, 0.0) + w * pair_scale
+                lexical[k] = add(k, 0.0) + found[i] * pair_scale
     return total
 
 
