@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from itertools import compress, filterfalse
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
