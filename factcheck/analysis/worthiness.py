@@ -124,7 +124,17 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
-    return score_many([text], [facets], [sentence], lang, weights)[0]
+    # score_many's steps for one claim
+    tokens = sentence.tokens if sentence is not None else C.words(text.lower())
+    found = C.cues(tokens)
+    past = C.past_tense(tokens)
+    x = C.shared(text, tokens, facets, found, past)
+    groups: dict[str, float] = {}
+    lexical: dict[str, float] = {}
+    total = logit(weights or model(), tokens, found, x, (lang or _language(text)) == "en",
+                  groups, lexical)
+    value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    return _rounded(value), _reasons(facets, tokens, found, groups, lexical, past)
 
 
 def score_many(texts: list[str], facets: list[dict], sentences: list[Sentence | None],
