@@ -332,7 +332,9 @@ def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str
                 x[more] = 1.0
     if (past_tense(tokens) if past is False else past):
         x["past"] = 1.0
-    end = text.rstrip(_CLOSING)[-1:]
+    end = text[-1:]
+    if end in _CLOSING and end:  # (most claims end on their terminator: no copy made)
+        end = text.rstrip(_CLOSING)[-1:]
     if end == "?":
         x["question"] = 1.0
     elif end == "!":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from ...text.words import INSTITUTION_HEADS, KNOWN_ORGANISATIONS
 from .names import normalise_name
@@ -458,8 +459,12 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
                     or _reported_before(text, start, sentence)):
                 out.append({"text": m.group(), "kind": "report", "start": start})
         i = lowered.find("rait", i + 4)
-    out.sort(key=lambda h: h["start"])
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
+
+
+_START = itemgetter("start")
 
 
 def _reported_before(text: str, at: int, sentence: Sentence) -> bool:
