@@ -25,11 +25,9 @@ from .reading import (Gate, Sentence, analyse, article_gates, finditer, folded, 
 
 __all__ = [
     "Figure", "Gate", "LowerVocabulary", "Sentence", "analyse", "article_gates", "clear_caches",
-    "extract",
-    "extract_many", "extract_attribution",
-    "extract_dates", "extract_entities", "extract_figures", "extract_hedges", "find_speaker",
-    "finditer", "folded", "lower_vocabulary", "name_kind", "name_number_end", "normalise_name",
-    "parse_number", "plainly_cased", "search",
+    "extract", "extract_attribution", "extract_dates", "extract_entities", "extract_figures",
+    "extract_hedges", "extract_many", "find_speaker", "finditer", "folded", "lower_vocabulary",
+    "name_kind", "name_number_end", "normalise_name", "parse_number", "plainly_cased", "search",
 ]
 
 
