@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress, repeat
+from operator import or_
 
 # ---------------------------------------------------------------- words
 
@@ -34,17 +36,30 @@ _ASCII_GAPS = bytes(c if 0x61 <= c <= 0x7A or c == 0x30 or c >= 0x80 else 0x20
                     for c in range(256))
 
 
-def words(lowered: str) -> list[str]:
+# ASCII characters other than a-z and 0, to a space (for str.translate on ASCII text)
+_ASCII_GAPS_STR = str.maketrans({c: " " for c in map(chr, range(128))
+                                 if not ("a" <= c <= "z" or c == "0")})
+# Punctuation beyond ASCII that news text uses most: each splits words as a space does, so
+# it is replaced by one before the split (a run that holds any other goes through _WORD).
+_SPLITTERS = ("’", "«", "»", "—", "€")
+
+
+def words(lowered: str, digits: bool | None = None) -> list[str]:
     """The words of a lower-cased claim, numbers folded to "0": _WORD.findall, faster.
 
-    Splitting at the ASCII gaps of the UTF-8 bytes finds the runs; only a run holding
-    something beyond ASCII that is not a letter (’, «, a digit of another script) goes
-    through the pattern."""
-    if _DIGIT.search(lowered):
+    Splitting at the ASCII gaps finds the runs (of the UTF-8 bytes beyond ASCII); only a
+    run holding something beyond ASCII that is not a letter (a dash, a digit of another
+    script) goes through the pattern.  digits: whether lowered holds a digit, if known."""
+    if digits or (digits is None and _DIGIT.search(lowered)):
         lowered = _NUMBER.sub(" 0 ", lowered)
+    if lowered.isascii():
+        return lowered.translate(_ASCII_GAPS_STR).split()
+    for c in _SPLITTERS:
+        if c in lowered:
+            lowered = lowered.replace(c, " ")
     runs = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_GAPS).decode(
         "utf-8", "surrogatepass").split()
-    if lowered.isascii() or "".join(runs).isalnum():
+    if "".join(runs).isalnum():
         # (past the folding, the only decimal digit left is the "0" of a number alone,
         # and no other character of a run is one the pattern would split at)
         return runs
@@ -209,36 +224,37 @@ for _cue, (_label, _text) in CUES.items():
         _key = tuple(words(_phrase.strip().lower()))
         if _key:
             _PHRASES.setdefault(_key, _cue)
-_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> longest first
+# first word -> [(words…, cue, the phrase as quoted)], longest first
+_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
 for _key, _cue in sorted(_PHRASES.items(), key=lambda kv: -len(kv[0])):
-    _FIRST.setdefault(_key[0], []).append((_key, _cue))
+    _FIRST.setdefault(_key[0], []).append((_key, _cue, " ".join(_key)))
 del _cue, _label, _text, _phrase, _key
 
 
 def cues(tokens: list[str]) -> dict[str, list[str]]:
     """{cue: its phrases in the claim, each once, in order} (a word in one phrase at most)."""
     found: dict[str, list[str]] = {}
-    i, n = 0, len(tokens)
     first = _FIRST
-    while i < n:
-        options = first.get(tokens[i])
-        if options is not None:
-            for key, cue in options:
-                size = len(key)
-                if size == 1 or tuple(tokens[i:i + size]) == key:
-                    if cue == "boilerplate" and n > _FURNITURE_LINE and not (
-                            i == 0 and size > 1):
-                        continue
-                    phrase = " ".join(key)
-                    said = found.setdefault(cue, [])
-                    if phrase not in said:
-                        said.append(phrase)
-                    i += size
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
+    n = len(tokens)
+    taken_to = 0  # the words before this are in a phrase found
+    # only where a phrase may open (compress picks those places without a loop in Python)
+    for i in compress(range(n), map(first.__contains__, tokens)):
+        if i < taken_to:
+            continue
+        for key, cue, phrase in first[tokens[i]]:
+            size = len(key)
+            # (the second word compared first: it rules most phrases out)
+            if size == 1 or (i + 1 < n and tokens[i + 1] == key[1] and (
+                    size == 2 or tuple(tokens[i:i + size]) == key)):
+                if cue == "boilerplate" and n > _FURNITURE_LINE and not (i == 0 and size > 1):
+                    continue
+                said = found.get(cue)
+                if said is None:
+                    found[cue] = [phrase]
+                elif phrase not in said:
+                    said.append(phrase)
+                taken_to = i + size
+                break
     return found
 
 
@@ -248,11 +264,15 @@ _AUXILIARIES = frozenset("a ont avait avaient aurait auraient ayant été".split
 _PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées", "i", "is", "ie", "ies", "it", "ite", "ites", "u",
                        "us", "ue", "ues")
 _NOT_PAST_ED = frozenset("need indeed speed feed seed bed red shed united hundred".split())
+_ED = repeat("ed")
 
 
 def past_tense(tokens: list[str]) -> str | None:
     """A past-tense verb as written ("a investi", "voted"), or None."""
-    for i, w in enumerate(tokens):
+    # only the words ending in "ed" and the auxiliaries can open one: picked out in C
+    opening = map(or_, map(str.endswith, tokens, _ED), map(_AUXILIARIES.__contains__, tokens))
+    for i in compress(range(len(tokens)), opening):
+        w = tokens[i]
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
             return w
         if w in _AUXILIARIES:
@@ -275,9 +295,10 @@ _HEDGE_FEATURES = {"report": "hedge_report", "speculation": "hedge_speculation"}
 _CLOSING = " \t\n\"'”»)\u00a0\u202f"
 
 
-def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str]]
-           ) -> dict[str, float]:
-    """The features that hold in French as in English, {name: value}."""
+def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str]],
+           past: str | None | bool = False) -> dict[str, float]:
+    """The features that hold in French as in English, {name: value}.  past:
+    past_tense(tokens), if the caller has it (False: not worked out)."""
     x: dict[str, float] = {}
     numbers = facets.get("numbers")
     if numbers:
@@ -309,9 +330,11 @@ def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str
             x[one] = 1.0
             if len(said) > 1:
                 x[more] = 1.0
-    if past_tense(tokens):
+    if (past_tense(tokens) if past is False else past):
         x["past"] = 1.0
-    end = text.rstrip(_CLOSING)[-1:]
+    end = text[-1:]
+    if end in _CLOSING and end:  # (most claims end on their terminator: no copy made)
+        end = text.rstrip(_CLOSING)[-1:]
     if end == "?":
         x["question"] = 1.0
     elif end == "!":

@@ -36,6 +36,8 @@ _TERMINATOR_CHARS = ".!?…"  # what opens a _TERMINATOR match
 _QUOTE_CHARS = "«»“”\""  # the quotation marks _quote_spans pairs
 _WORD = re.compile(r"\w+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.-?)+[A-Za-z]")  # U.S, J.-P, P.-D.G
+# openers and spaces, then a word's first 40 characters (_first_word)
+_FIRST_WORD = re.compile(f"[{re.escape(_OPENERS + _HSPACE)}]*+(\\w{{0,40}})")
 _FIGURE_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
 
 # Titles before a name.  Those that are also words ("Gen", "Me", "Col") count only written
@@ -186,11 +188,10 @@ def _quote_spans(text: str, lo: int, hi: int, quote_marks: list[int] | None = No
 
 
 def _first_word(text: str, i: int, hi: int) -> tuple[str, int]:
-    """The word starting at i (after openers and spaces) and where it starts."""
-    while i < hi and (text[i] in _OPENERS or text[i] in _HSPACE):
-        i += 1
-    m = _WORD.match(text, i, min(hi, i + 40))
-    return (m.group() if m else ""), i
+    """The word starting at i (after openers and spaces, at most 40 of its characters)
+    and where it starts."""
+    m = _FIRST_WORD.match(text, i, hi)
+    return m.group(1), m.start(1)
 
 
 def _is_boundary(text: str, term: re.Match, after: int, word: str, lang: str | None,
@@ -362,7 +363,7 @@ def _is_item_number(text: str, sentence_at: int, dot: int) -> bool:
     begin = dot
     while begin > sentence_at and text[begin - 1].isdigit():
         begin -= 1
-    if not _ITEM_NUMBER.fullmatch(text, begin, dot):
+    if begin == dot or not _ITEM_NUMBER.fullmatch(text, begin, dot):  # (a word before it)
         return False
     before = begin
     while before > sentence_at and text[before - 1] in _HSPACE:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from ..text.language import detect_language
@@ -36,8 +38,8 @@ _CACHED_WORDS = 200_000
 class Model:
     """The weights, as read from the model file, and what it has worked out per word."""
 
-    __slots__ = ("en_bias", "en_shared", "words", "pairs", "grams", "bias", "shared", "meta",
-                 "own", "gram_sum", "gram_count")
+    __slots__ = ("en_bias", "en_shared", "words", "pairs", "pairs_after", "grams", "bias",
+                 "shared", "meta", "en_terms", "terms", "own", "gram_sum", "gram_count", "told")
 
     def __init__(self, data: dict) -> None:
         en, cross = data["english"], data["shared"]
@@ -45,15 +47,26 @@ class Model:
         self.en_shared: dict[str, float] = en["shared"]
         self.words: dict[str, float] = en["words"]
         self.pairs: dict[str, float] = en["pairs"]
+        # the same, by first word then second: {"tax": {"cuts": 0.8, …}, …}
+        self.pairs_after: dict[str, dict[str, float]] = {}
+        for pair, w in self.pairs.items():
+            first, second = pair.split(" ", 1)
+            self.pairs_after.setdefault(first, {})[second] = w
         self.grams: dict[str, float] = en["grams"]
         self.bias: float = cross["bias"]
         self.shared: dict[str, float] = cross["shared"]
         self.meta: dict = data.get("meta", {})
+        # each shared feature that weighs: (its weight, the group its reason speaks for),
+        # one look-up per feature of a claim
+        self.en_terms = {name: (w, _GROUP.get(name, name)) for name, w in self.en_shared.items()
+                         if w}
+        self.terms = {name: (w, _GROUP.get(name, name)) for name, w in self.shared.items() if w}
         # each word met so far: its own weight, the sum of its letter n-grams' weights and
         # their count (three tables, so that a claim's words are summed by map, in C)
         self.own: dict[str, float] = {}
         self.gram_sum: dict[str, float] = {}
         self.gram_count: dict[str, int] = {}
+        self.told: dict[str, bool] = {}  # word pairs met so far: whether a reason may quote it
 
     def learn(self, words) -> None:
         """Work out the weights of words not met before."""
@@ -68,6 +81,7 @@ class Model:
         self.own.clear()
         self.gram_sum.clear()
         self.gram_count.clear()
+        self.told.clear()
 
 
 _MODEL: Model | None = None
@@ -92,10 +106,13 @@ def clear_caches() -> None:
         _MODEL.clear()
 
 
-def features(text: str, facets: dict, lowered: str | None = None
+def features(text: str, facets: dict, lowered: str | None = None,
+             tokens: list[str] | None = None
              ) -> tuple[list[str], dict[str, list[str]], dict[str, float]]:
-    """(words, cues found, shared features) of a claim: what training and scoring read."""
-    tokens = C.words(text.lower() if lowered is None else lowered)
+    """(words, cues found, shared features) of a claim: what training and scoring read.
+    tokens: C.words(lowered), if the caller has them (Sentence.tokens)."""
+    if tokens is None:
+        tokens = C.words(text.lower() if lowered is None else lowered)
     found = C.cues(tokens)
     return tokens, found, C.shared(text, tokens, facets, found)
 
@@ -107,28 +124,65 @@ def score(text: str, facets: dict, *, sentence: Sentence | None = None,
     sentence: facets.Sentence(text), if the caller has it; lang: the article's language
     ("fr", "en"), else guessed from the claim; weights: another model than the shipped one
     (the benchmark's, trained without its held-out part)."""
-    tokens, found, x = features(text, facets, sentence.lowered if sentence else None)
-    english = (lang or _language(text)) == "en"
-    groups: dict[str, float] = {}  # part of the logit of each group of features
-    lexical: dict[str, float] = {}  # part of the logit of each English word and pair
-    total = logit(weights or model(), tokens, found, x, english, groups, lexical)
+    # score_many's steps for one claim
+    tokens = sentence.tokens if sentence is not None else C.words(text.lower())
+    found = C.cues(tokens)
+    past = C.past_tense(tokens)
+    x = C.shared(text, tokens, facets, found, past)
+    groups: dict[str, float] = {}
+    lexical: dict[str, float] = {}
+    total = logit(weights or model(), tokens, found, x, (lang or _language(text)) == "en",
+                  groups, lexical)
     value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    return _rounded(value), _reasons(facets, tokens, found, groups, lexical)
+    return _rounded(value), _reasons(facets, tokens, found, groups, lexical, past)
+
+
+def score_many(texts: list[str], facets: list[dict], sentences: list[Sentence | None],
+               lang: str | None = None, weights: Model | None = None
+               ) -> list[tuple[float, list[str]]]:
+    """score(text, facets, sentence=…, lang=lang, weights=weights) of each claim.
+
+    Each step is taken for every claim before the next (see facets.extract_many)."""
+    m = weights or model()
+    # features(text, facets), with the past tense kept for the reason that quotes it
+    all_tokens = [s.tokens if s is not None else C.words(t.lower())
+                  for t, s in zip(texts, sentences)]
+    all_found = list(map(C.cues, all_tokens))
+    pasts = list(map(C.past_tense, all_tokens))
+    xs = list(map(C.shared, texts, all_tokens, facets, all_found, pasts))
+    parts = []
+    for text, tokens, found, x in zip(texts, all_tokens, all_found, xs):
+        groups: dict[str, float] = {}  # part of the logit of each group of features
+        lexical: dict[str, float] = {}  # part of each English word and pair quoted
+        total = logit(m, tokens, found, x, (lang or _language(text)) == "en", groups, lexical)
+        value = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+        parts.append((_rounded(value), groups, lexical))
+    return [(value, _reasons(f, tokens, found, groups, lexical, past))
+            for (value, groups, lexical), f, tokens, found, past
+            in zip(parts, facets, all_tokens, all_found, pasts)]
 
 
 def logit(m: Model, tokens: list[str], found: dict[str, list[str]], x: dict[str, float],
           english: bool, groups: dict[str, float] | None = None,
           lexical: dict[str, float] | None = None) -> float:
     """The model's log-odds for a claim's features; each group of features' part added
-    into groups, each English word's and pair's into lexical, when given."""
-    table, total = (m.en_shared, m.en_bias) if english else (m.shared, m.bias)
-    for name, value in x.items():
-        w = table.get(name)
-        if w:
-            total += w * value
-            if groups is not None:
-                group = _GROUP.get(name, name)
-                groups[group] = groups.get(group, 0.0) + w * value
+    into groups, and the part of each English word and pair that a reason may quote (see
+    _telling) into lexical, when given."""
+    terms, total = (m.en_terms, m.en_bias) if english else (m.terms, m.bias)
+    if groups is None:
+        for name, value in x.items():
+            term = terms.get(name)
+            if term is not None:
+                total += term[0] * value
+    else:
+        part_of = groups.get
+        for name, value in x.items():
+            term = terms.get(name)
+            if term is not None:
+                w, group = term
+                part = w * value
+                total += part
+                groups[group] = part_of(group, 0.0) + part
     if english and tokens:
         total += _english(m, tokens, lexical)
     if "boilerplate" in found:
@@ -146,29 +200,40 @@ def _language(text: str) -> str:
 def _english(m: Model, tokens: list[str], lexical: dict[str, float] | None) -> float:
     """The English words' part of the logit: words, word pairs and letter n-grams, each
     kind's counts scaled by 1/sqrt(its total count) as in training (cues.lexical)."""
-    own, gram_sum = m.own, m.gram_sum
-    new = set(tokens).difference(own)
-    if new:
-        if len(own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
+    try:
+        counts = list(map(m.gram_count.__getitem__, tokens))
+    except KeyError:  # words not met before (rarely, once the common ones are)
+        new = set(tokens).difference(m.own)
+        if len(m.own) + len(new) > _CACHED_WORDS:  # a bounded cache: start it again
             m.clear()
             new = set(tokens)
         m.learn(new)
+        counts = list(map(m.gram_count.__getitem__, tokens))
+    owns = list(map(m.own.__getitem__, tokens))
+    grams = list(map(m.gram_sum.__getitem__, tokens))
     n = len(tokens)
     unit_scale = n ** -0.5
-    gram_scale = sum(map(m.gram_count.__getitem__, tokens)) ** -0.5
-    total = (unit_scale * sum(map(own.__getitem__, tokens))
-             + gram_scale * sum(map(gram_sum.__getitem__, tokens)))
-    keys = list(map(" ".join, zip(tokens, tokens[1:])))  # the word pairs
-    found = list(map(m.pairs.get, keys))
+    gram_scale = sum(counts) ** -0.5
+    total = unit_scale * sum(owns) + gram_scale * sum(grams)
+    # the word pairs' weights, looked up by first word then second (no pair string made)
+    seconds = list(map(m.pairs_after.get, tokens[:-1]))
+    found = [after.get(b) if after else None for after, b in zip(seconds, tokens[1:])]
     pair_scale = (n - 1) ** -0.5 if n > 1 else 0.0
     total += pair_scale * sum(filter(None, found))
     if lexical is not None:
         add = lexical.get
-        for w in tokens:
-            lexical[w] = add(w, 0.0) + own[w] * unit_scale + gram_sum[w] * gram_scale
-        for k, w in zip(keys, found):
-            if w:
-                lexical[k] = add(k, 0.0) + w * pair_scale
+        # only what a reason may quote: function words and numbers never are
+        for w, own, gram in zip(tokens, owns, grams):
+            if w not in _UNTOLD:
+                lexical[w] = add(w, 0.0) + own * unit_scale + gram * gram_scale
+        told = m.told
+        for i in compress(range(n - 1), found):  # the pairs that weigh
+            k = tokens[i] + " " + tokens[i + 1]
+            said = told.get(k)
+            if said is None:
+                said = told[k] = _telling(k)
+            if said:
+                lexical[k] = add(k, 0.0) + found[i] * pair_scale
     return total
 
 
@@ -193,6 +258,9 @@ _PLAIN = FUNCTION_WORDS | frozenset("""
 """.split())
 
 
+_UNTOLD = _PLAIN | {"0"}  # the words that _telling refuses
+
+
 def _telling(w: str) -> bool:
     """A word or pair worth quoting: not "0", not only function words."""
     if " " in w:
@@ -202,7 +270,9 @@ def _telling(w: str) -> bool:
 
 
 def _quoted(items: list[str], limit: int = 3) -> str:
-    shown = ", ".join(f"« {i} »" for i in items[:limit])
+    if not items:
+        return ""
+    shown = "« " + " », « ".join(items[:limit]) + " »"
     return shown + ("…" if len(items) > limit else "")
 
 
@@ -212,23 +282,21 @@ def _listed(items: list[str], limit: int = 4) -> str:
 
 
 def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
-             groups: dict[str, float], lexical: dict[str, float]) -> list[str]:
+             groups: dict[str, float], lexical: dict[str, float],
+             past: str | None) -> list[str]:
+    """lexical: the words and pairs a reason may quote, with their parts (logit's)."""
     ups: list[tuple[float, str]] = []
     downs: list[tuple[float, str]] = []
     if lexical:
         # the English wording: the words and pairs that weighed most either way
-        for w, p in lexical.items():
-            if p >= 0.05:
-                if _telling(w):
-                    ups.append((-p, w))
-            elif p <= -0.05 and _telling(w):
-                downs.append((p, w))
+        ups = [(-p, w) for w, p in lexical.items() if p >= 0.05]
+        downs = [(p, w) for w, p in lexical.items() if p <= -0.05]
         if ups:
             ups.sort()
-            groups["wording_up"] = -sum(p for p, _ in ups[:3])
+            groups["wording_up"] = -sum(map(_PART, ups[:3]))
         if downs:
             downs.sort()
-            groups["wording_down"] = sum(p for p, _ in downs[:3])
+            groups["wording_down"] = sum(map(_PART, downs[:3]))
     if not groups:
         return []
     shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
@@ -238,17 +306,20 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
     elif not shown:
         shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
     shown.sort(reverse=True)
-    said = _Said(facets, tokens, found, ups, downs)
+    said = _Said(facets, tokens, found, ups, downs, past)
     out = []
     for part, group in shown:
         say = _SAY.get(group)
         if say is None:
             say = _say_cue if group.startswith("cue_") else _say_hedge if group.startswith(
                 "hedge_") else None
-        words = say(said, group) if say else ""
+        words = say(said, group) if say is not None else ""
         if words:
             out.append(("+ " if part > 0 else "− ") + words)
     return out
+
+
+_PART = itemgetter(0)  # of a (part, word) pair
 
 
 def _weight_of(pg: tuple[float, str]) -> float:
@@ -259,11 +330,11 @@ def _weight_of(pg: tuple[float, str]) -> float:
 class _Said:
     """What a claim's reasons quote from it."""
 
-    __slots__ = ("facets", "tokens", "found", "ups", "downs")
+    __slots__ = ("facets", "tokens", "found", "ups", "downs", "past")
 
-    def __init__(self, facets, tokens, found, ups, downs) -> None:
+    def __init__(self, facets, tokens, found, ups, downs, past) -> None:
         self.facets, self.tokens, self.found = facets, tokens, found
-        self.ups, self.downs = ups, downs
+        self.ups, self.downs, self.past = ups, downs, past
 
 
 def _say_figure(s: _Said, group: str) -> str:
@@ -296,14 +367,19 @@ def _say_hedge(s: _Said, group: str) -> str:
 
 
 def _say_past(s: _Said, group: str) -> str:
-    said = C.past_tense(s.tokens)
+    said = s.past
     return f"the past tense: « {said} »" if said else "the past tense"
 
 
 def _say_cue(s: _Said, group: str) -> str:
-    cue = group[len("cue_"):]
-    label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
-    return f"{label}: {_quoted(s.found[cue])}" if cue in s.found else label
+    cue, label = _CUE_SAID.get(group) or (group[len("cue_"):], None)
+    if label is None:
+        label = C.CUES[cue][0] if cue in C.CUES else cue.replace("_", " ")
+    said = s.found.get(cue)
+    return label + ": " + _quoted(said) if said is not None else label
+
+
+_CUE_SAID = {f"cue_{cue}": (cue, label) for cue, (label, _) in C.CUES.items()}
 
 
 def _say_first_person(s: _Said, group: str) -> str:
@@ -329,6 +405,7 @@ _SAY = {
     "wording_down": lambda s, g: "wording of talk that is not checked: " + _quoted(
         [w for _, w in s.downs]),
 }
+_SAY.update(dict.fromkeys(_CUE_SAID, _say_cue))  # (a look-up, not a test of the prefix)
 
 
 def _rounded(value: float) -> float:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from ...text.words import INSTITUTION_HEADS, KNOWN_ORGANISATIONS
 from .names import normalise_name
-from .reading import Gate, Sentence, analyse, finditer, folded
+from .reading import Gate, Sentence, analyse, case_twin, finditer, folded
 
 _SPEECH_FR = (
     r"déclaré|affirmé|révélé|annoncé|indiqué|estimé|expliqué|assuré|confié|souligné|précisé"
@@ -72,6 +73,7 @@ _ATTRIBUTION_BITS = [gate.bit for gate in _ATTRIBUTION_GATES]
 _SPEECH_BITS = 0  # any gate of a speech verb (for the hedges: reported speech)
 for _bit in _ATTRIBUTION_BITS[1:]:
     _SPEECH_BITS |= _bit  # (a gate is its bit: see Gate)
+_ATTRIBUTION_ANY = _SPEECH_BITS | _ATTRIBUTION_BITS[0]
 
 # "citing" names a source only when a source follows, not a reason ("citing weak demand")
 _CITED_SOURCE = re.compile(
@@ -89,6 +91,7 @@ _GENERIC_WHO = re.compile(
     r"|economists|économistes)(?:\s+(?:du|de\s+la|des|in\s+the|of\s+the)\s+\w+)?",
     re.I,
 )
+_GENERIC_WHO_TWIN = case_twin(_GENERIC_WHO)
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _ADDED = re.compile(r"\s*(?:that\b|,|\.|;|$|[«“\"])")
 # A person's role before the name of a place or a body: the role speaks, unnamed
@@ -97,9 +100,11 @@ _ROLE_OF_BEFORE = re.compile(
     r"|présidente|ministre|directeur|directrice|patron|patronne|procureur|procureure|préfet"
     r"|préfète|chef|cheffe)\s+(?:of|de|du|des|d[’']|de\s+la|de\s+l[’'])\s*(?:the\s+)?$",
     re.I)
+_ROLE_OF_BEFORE_TWIN = case_twin(_ROLE_OF_BEFORE)
 _REMINDED = re.compile(r"\s*(?:que|qu[’']|:|«|,)")
 # The agent of a passive is not the speaker: "economists polled by Bloomberg said"
 _AGENT_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|l[’']|le\s+|la\s+|les\s+)?$", re.I)
+_AGENT_BEFORE_TWIN = case_twin(_AGENT_BEFORE)
 # Nouns that name an organisation before its name: "le syndicat SNES-FSU", "the newspaper"
 _ORG_NOUNS = (
     r"(?:agence|groupe|société|entreprise|quotidien|journal|hebdomadaire|magazine|site|ong"
@@ -220,7 +225,10 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
     best: tuple[int, str, dict | None] | None = None  # (rank, phrase, speaker entity)
     if sentence is None:
         sentence = analyse(text)
-    gates = sentence.gates
+    gates = sentence.gates & _ATTRIBUTION_ANY
+    if not gates:
+        return None, None, None  # no word of any pattern: most claims
+    lowered = sentence.lowered if sentence.gated else None
     for idx, pattern in enumerate(_ATTRIBUTION_PATTERNS):
         if not gates & _ATTRIBUTION_BITS[idx]:
             continue
@@ -228,7 +236,7 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
             if idx == 0:  # selon X, according to X
                 cand = _source_after(text, m, entities)
             else:
-                cand = _speaker_of_verb(text, m, entities)
+                cand = _speaker_of_verb(text, m, entities, lowered)
             if cand is not None and (best is None or cand[0] < best[0]):
                 best = cand
     if best is None:
@@ -237,6 +245,12 @@ def find_speaker(text: str, entities: list[dict], *, sentence: Sentence | None =
     if who is None:
         return phrase, None, None
     return phrase, who["text"], name_kind(text, who["start"], who["end"])
+
+
+# "de", "of", "by"… right before a name (compiled once: a pattern given to re.search is
+# looked up in re's cache, which other code may have filled with its own)
+_OF_BEFORE = re.compile(r"\b(?:de|des|du|d[’']|of|by|par|in|at|chez)\s*(?:l[’']|la\s+|le\s+"
+                        r"|les\s+|the\s+)?$", re.I)
 
 
 def _source_after(text: str, m: re.Match, entities: list[dict]):
@@ -250,15 +264,19 @@ def _source_after(text: str, m: re.Match, entities: list[dict]):
         lead = text[m.start("who"):e["start"]]
         # "selon l’agence Bloomberg", "selon le Financial Times": the source itself; "une
         # étude de l’Inserm": the source only if it is an organisation
-        if re.search(r"\b(?:de|des|du|d[’']|of|by|par|in|at|chez)\s*(?:l[’']|la\s+|le\s+|les\s+"
-                     r"|the\s+)?$", lead, re.I) and \
-                name_kind(text, e["start"], e["end"]) != "organisation":
+        if _OF_BEFORE.search(lead) and name_kind(text, e["start"], e["end"]) != "organisation":
             continue
         return (1, phrase, e)
     return (3, phrase, None)
 
 
-def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
+def _speaker_of_verb(text: str, m: re.Match, entities: list[dict], lowered: str | None = None):
+    """lowered: the claim lower-cased, when it lines up with it (Sentence.gated): the
+    case-insensitive patterns are then tried through their twins on it."""
+    if lowered is None:
+        lowered, role_of, agent, generic_who = text, _ROLE_OF_BEFORE, _AGENT_BEFORE, _GENERIC_WHO
+    else:
+        role_of, agent, generic_who = _ROLE_OF_BEFORE_TWIN, _AGENT_BEFORE_TWIN, _GENERIC_WHO_TWIN
     verb_start, verb_end = m.span()
     # inverted: "…, a déclaré Sam Altman", "…, rapporte Les Echos"
     before = text[:verb_start].rstrip()
@@ -285,8 +303,8 @@ def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
     for e in entities:
         if e["end"] > verb_start:
             break
-        if _AGENT_BEFORE.search(text, max(0, e["start"] - 12), e["start"]) or \
-                _ROLE_OF_BEFORE.search(text, max(0, e["start"] - 40), e["start"]):
+        if agent.search(lowered, max(0, e["start"] - 12), e["start"]) or \
+                role_of.search(lowered, max(0, e["start"] - 40), e["start"]):
             continue  # "polled by Bloomberg", "the mayor of Valencia": not the speaker
         if _SUBJECT_GAP.fullmatch(text, e["end"], verb_start) or (
                 _COMMA_GAP.fullmatch(text, e["end"], verb_start)
@@ -308,7 +326,7 @@ def _speaker_of_verb(text: str, m: re.Match, entities: list[dict]):
                 return (1, text[verb_start:e["end"]], e)
     # "les experts du secteur qualifient": attributed, to no one named
     generic = None
-    for g in _GENERIC_WHO.finditer(text, 0, verb_start):
+    for g in generic_who.finditer(lowered, 0, verb_start):
         generic = g
     if generic is not None and verb_start - generic.end() < 60:
         return (3, text[generic.start():verb_end], None)
@@ -371,6 +389,7 @@ _ANONYMOUS = re.compile(
     r"|on\s+condition\s+of\s+anonymity|anonymity)"
     r"|on\s+(?:the\s+)?condition\s+of\s+anonymity"
     r")\b", re.I)
+_ANONYMOUS_TWIN = case_twin(_ANONYMOUS)
 _ANONYMOUS_GATE = Gate("source sources familiar anonymat anonymity named identified insider"
                        " insiders knowledge",
                        fragments=("proche du", "proche de", "proches du", "proches de",
@@ -403,16 +422,19 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
     if sentence.gates & _ANONYMOUS_GATE.bit:
         # searched around the words every match holds, not through the whole claim
         found: dict[int, re.Match] = {}
+        # (through the twin on the lower-cased text when it lines up: the hedge's own
+        # text is taken from the claim at the match's place)
+        anonymous, within = (_ANONYMOUS_TWIN, lowered) if sentence.gated else (_ANONYMOUS, text)
         for trigger in _ANONYMOUS_TRIGGERS:
             i = lowered.find(trigger)
             while i >= 0:
-                for m in _ANONYMOUS.finditer(text, max(0, i - 32), i + 50):
+                for m in anonymous.finditer(within, max(0, i - 32), i + 50):
                     found.setdefault(m.start(), m)
                 i = lowered.find(trigger, i + 1)
         for start in sorted(found):
             m = found[start]
             if not _inside(out, start):
-                out.append({"text": m.group(), "kind": "anonymous", "start": start})
+                out.append({"text": text[start:m.end()], "kind": "anonymous", "start": start})
     for m in finditer(_HEDGE_REPORT_RE, sentence) if sentence.gates & _HEDGE_REPORT_GATE.bit else ():
         if not _inside(out, m.start()):
             out.append({"text": m.group(), "kind": "report", "start": m.start()})
@@ -437,8 +459,12 @@ def extract_hedges(text: str, *, sentence: Sentence | None = None) -> list[dict]
                     or _reported_before(text, start, sentence)):
                 out.append({"text": m.group(), "kind": "report", "start": start})
         i = lowered.find("rait", i + 4)
-    out.sort(key=lambda h: h["start"])
+    if len(out) > 1:
+        out.sort(key=_START)
     return out
+
+
+_START = itemgetter("start")
 
 
 def _reported_before(text: str, at: int, sentence: Sentence) -> bool:

@@ -7,7 +7,8 @@ import operator
 import re
 
 from ...text.words import FUNCTION_WORDS
-from .reading import _DIGIT, _LOOKED_UP, Gate, Sentence, _scan, analyse, finditer, folded
+from .reading import (_DIGIT, _LOOKED_UP, Gate, Sentence, _scan, analyse, case_twin, finditer,
+                      folded)
 
 _MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
               "septembre", "octobre", "novembre", "décembre"]
@@ -52,6 +53,12 @@ for _pattern in _DATE_PATTERNS[1:-1]:
 _YEAR_PREPOSITION = re.compile(
     r"(?i)\b(?:en|in|depuis|since|dès|d[’']ici(?:\s+à)?|by|until|jusqu[’']en|au\s+cours\s+de"
     r"|à\s+l[’']horizon|à\s+partir\s+de|fin|début|mi-)\s+$")
+_YEAR_PREPOSITION_TWIN = case_twin(_YEAR_PREPOSITION)
+# how each of those ends, lower-cased: the words before a year end so if one is there
+_PREPOSITION_ENDS = ("en", "in", "depuis", "since", "dès", "ici", "à", "by", "until", "de",
+                     "horizon", "fin", "début", "mi-")
+# what every ISO date holds
+_ISO_HINT = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A month alone ("en septembre", "in July"): written in lower case in French and with a
 # capital in English, so that "Mars" (the planet) and "may" (the verb) stay what they are.
 _MONTH_ALONE = re.compile(
@@ -114,7 +121,7 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
     if patterns and no_month:
         patterns = (_ISO_DATE, _YEAR)  # no month named: ISO dates, years
     for pattern in patterns:
-        if pattern is _ISO_DATE and "-" not in text:
+        if pattern is _ISO_DATE and ("-" not in text or _ISO_HINT.search(text) is None):
             continue
         if pattern is _YEAR and not ("20" in text or "19" in text or "18" in text
                                      or "21" in text):
@@ -125,7 +132,14 @@ def _find_dates(text: str, sentence: Sentence) -> list[tuple[int, int, dict]]:
             start = m.start()
             # "en 2024": the preposition ends with white space right before the year
             if pattern is _YEAR and start and text[start - 1].isspace():
-                prep = _YEAR_PREPOSITION.search(text, max(0, start - 24), start)
+                if not sentence.gated:
+                    prep = _YEAR_PREPOSITION.search(text, max(0, start - 24), start)
+                elif sentence.lowered[max(0, start - 24):start].rstrip().endswith(
+                        _PREPOSITION_ENDS):
+                    prep = _YEAR_PREPOSITION_TWIN.search(sentence.lowered, max(0, start - 24),
+                                                         start)
+                else:
+                    prep = None
                 if prep:
                     start = prep.start()
             if not free(start, m.end()):

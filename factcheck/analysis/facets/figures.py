@@ -9,6 +9,7 @@ dates take them), ordinals (89e, 3rd), the number of a name ("Schalke 04") or of
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .names import name_number_end
-from .reading import _LOOKED_UP, Gate, Sentence, _scan, analyse, finditer, folded
+from .reading import _LOOKED_UP, Gate, Sentence, _scan, analyse, case_twin, finditer, folded
 
 _SP = r"[ \u00a0\u202f\u2009\u2007]"
 # A numeric literal, written in any of the usual French or English ways.
@@ -126,12 +127,13 @@ _NOT_ADJECTIVE = frozenset("""
 # ordinals are not figures: 89e, 2nd, 1er
 _NOT_ORDINAL = r"(?!(?:e|er|re|ère|ème|eme|è|nd|rd|th|st)(?![\w]))"
 
-# (see _scan) where a figure can open: a digit, a currency sign, or a letter that opens a
-# currency of _CUR_PRE (US$, USD, C$, CHF, CNY, CAD, A$, EUR, GBP, JPY) followed by the
-# rest of its opening, not every U, C, A, E, G or J (most of those open words).  The class
-# comes first: re skips to it quickly.
-_FIGURE_OPENING = re.compile(r"[\d$€£¥UCAEGJ](?:(?<=[\d$€£¥])|(?<=U)S|(?<=C)[$HNA]|(?<=A)\$"
-                             r"|(?<=E)UR|(?<=G)BP|(?<=J)PY)")
+# (see _scan) where a figure can open: a digit that _FIGURE's look-behind lets a number
+# open on (not one after a letter, a digit, a dot or a comma), a currency sign, or a
+# letter that opens a currency of _CUR_PRE (US$, USD, C$, CHF, CNY, CAD, A$, EUR, GBP,
+# JPY) followed by the rest of its opening, not every U, C, A, E, G or J (most of those
+# open words).  The class comes first: re skips to it quickly.
+_FIGURE_OPENING = re.compile(r"[\d$€£¥UCAEGJ](?:(?<=[$€£¥])|(?<=\d)(?<![\w.,]\d)|(?<=U)S"
+                             r"|(?<=C)[$HNA]|(?<=A)\$|(?<=E)UR|(?<=G)BP|(?<=J)PY)")
 _FIGURE = re.compile(
     r"(?=[\d$€£¥UCAEGJ])"  # cheap rejection: every figure starts with a digit or a currency
     rf"(?P<pre>{_CUR_PRE})?"
@@ -140,6 +142,8 @@ _FIGURE = re.compile(
     rf"(?P<post>{_CUR_POST})?"
     rf"(?P<pct>{_PCT})?"
 )
+
+assert list(_FIGURE.groupindex) == ["pre", "num", "scale", "post", "pct"] and _FIGURE.groups == 5
 
 _WORD_UNITS = {
     "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -168,6 +172,7 @@ _WORD_FIGURE = re.compile(
     rf"(?P<post>{_CUR_POST})?(?P<pct>{_PCT})?",
     re.IGNORECASE,
 )
+_WORD_FIGURE_TWIN = case_twin(_WORD_FIGURE)
 _NUMBER_WORD_SET = frozenset(_WORD_UNITS) | frozenset(_WORD_BIG)
 _LOOKED_UP.update(_NUMBER_WORD_SET)
 _HALF = folded(re.compile(
@@ -234,7 +239,7 @@ _CLOCK = re.compile(
     r"|(?P<mn5>\d{1,3})\s?min\s?(?P<s5>\d{1,2})\s?s\b"  # 26 min 11 s
     r"|(?P<h6>\d{1,2})\s?(?P<ampm6>[ap])\.?\s?m\b\.?"  # 9 a.m.
     r")(?![\d:])")
-_CLOCK_HINT = re.compile(r"\d(?::\d|\s?[hH]\s?\d|\s?[ap]\.?\s?m\b|\s?min\s?\d)")
+_CLOCK_HINT = re.compile(r"\d(?::\d|\s?(?:[hH]\s?\d|[ap]\.?\s?m\b|min\s?\d))")
 
 
 class Figure(NamedTuple):
@@ -308,6 +313,7 @@ def parse_number(literal: str, lang: str = "fr") -> float | None:
     return value if math.isfinite(value) else None
 
 
+@functools.lru_cache(maxsize=1024)  # a few ways of writing each currency
 def _currency(pre: str | None, post: str | None) -> str | None:
     for part in (pre, post):
         if not part:
@@ -422,7 +428,7 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
             figures.append(f)
             taken.append((f.start, f.end))
     for m in _scan(_FIGURE, _FIGURE_OPENING, text) if sentence.has_digit else ():
-        pre, num, scale, post, pct = m.group("pre", "num", "scale", "post", "pct")
+        pre, num, scale, post, pct = m.groups()  # (_FIGURE has these five groups only)
         if not num:
             continue
         # taken already (a date, mostly): whatever follows the number, the figure would
@@ -473,7 +479,9 @@ def extract_figures(text: str, lang: str = "fr", masked: list[tuple[int, int]] =
     if len(figures) > 1:
         figures.sort(key=_START)
         _share_range_units(text, figures)
-    for m in _word_figures(sentence):
+    # (through the twin: what is read from the groups below is read without regard to
+    # case, and the figure's text is taken from the claim)
+    for m in _word_figures(sentence, taken, twin=True):
         words = m.group("words")
         if taken and _overlaps(taken, m.start(), m.end()):
             continue
@@ -531,10 +539,12 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     mois de prison, dont six ferme")."""
     out: list[Figure] = []
     previous_aged = False
+    # "15 environ", "15 or so": looked for after each figure only if the claim has them
+    said_after = "nviron" in text or "or so" in text
     for i, f in enumerate(figures):
         last = _last_word(text, f.start)
         words = _words_before(text, f.start) if last in _CONTEXT_LAST else [last]
-        approximate = f.approximate or _is_approximate(text, f, words)
+        approximate = f.approximate or _is_approximate(text, f, words, said_after)
         unit = f.unit
         aged = False
         if unit is None and f.value == int(f.value) and 0 < f.value < 120:
@@ -562,7 +572,7 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
 def _last_word(text: str, start: int) -> str:
     """The word right before text[start], lower-cased; after an elision, the elided word
     ("d’" in "près d’un", "article" in "l’article")."""
-    parts = text[max(0, start - 24):start].split()
+    parts = text[max(0, start - 24):start].rsplit(None, 1)  # (from the end: one split)
     if not parts:
         return ""
     word = parts[-1].lower()
@@ -583,11 +593,14 @@ def _ends_with(words: list[str], phrases: frozenset) -> bool:
     return any(tuple(words[-n:]) in phrases for n in (1, 2, 3) if len(words) >= n)
 
 
-def _is_approximate(text: str, f: Figure, words: list[str]) -> bool:
+def _is_approximate(text: str, f: Figure, words: list[str], said_after: bool = True) -> bool:
+    """said_after: whether "nviron" or "or so" is anywhere in text."""
     if f.start and text[f.start - 1] in "~≈":
         return True
     if words and words[-1] in _APPROX_LAST and _ends_with(words, _APPROX_BEFORE):
         return True
+    if not said_after:
+        return False
     after = text[f.end:f.end + 10]
     return ("nviron" in after or "or so" in after) and _APPROX_AFTER.match(text, f.end) is not None
 
@@ -657,12 +670,17 @@ def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return False
 
 
-def _word_figures(s: Sentence) -> Iterator[re.Match]:
+def _word_figures(s: Sentence, taken: list[tuple[int, int]] = (), twin: bool = False
+                  ) -> Iterator[re.Match]:
     """_WORD_FIGURE.finditer(s.text), tried only where one of the claim's number words is.
 
     A match opens with a number word that stands alone (white space, a hyphen or nothing
     after it), so it starts where one of the claim's words that are number words starts:
     trying the pattern there, in order, finds what scanning the whole claim finds.
+    taken: spans the caller drops every match overlapping; it stops looking once every
+    word left opens inside one ("millions" in "7,4 millions d’euros", a figure already).
+    twin: the matches may be the case-sensitive twin's on the lower-cased claim (their
+    places are the pattern's; their groups are lower-cased).
     """
     text = s.text
     if not s.gated:  # the lower-cased text may not line up with the text
@@ -683,11 +701,25 @@ def _word_figures(s: Sentence) -> Iterator[re.Match]:
                         (b := text[i - 3]).isalnum() or b == "_"))):
                 starts.add(i)
             i = lowered.find(word, i + 1)
+    ordered = sorted(starts)
+    # from which of them on each one opens inside a span taken
+    dropped_from = len(ordered)
+    while dropped_from and _within(taken, ordered[dropped_from - 1]):
+        dropped_from -= 1
+    match, within = (_WORD_FIGURE_TWIN.match, lowered) if twin else (_WORD_FIGURE.match, text)
     pos = 0
-    for start in sorted(starts):
-        if start >= pos and (m := _WORD_FIGURE.match(text, start)):
+    for start in ordered[:dropped_from]:
+        if start >= pos and (m := match(within, start)):
             yield m
             pos = m.end()
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether at is inside one of the (start, end) spans."""
+    for s, e in spans:
+        if s <= at < e:
+            return True
+    return False
 
 
 def _next_is_scale(text: str, i: int) -> bool:

@@ -56,6 +56,10 @@ _PARTICLE_GAP = re.compile(
 # "Marine Le Pen", "Robert De Niro": a capitalised particle inside a name
 _CAP_PARTICLE_GAP = re.compile(
     rf"{_SPACE}+(?:Le|La|De|Du|Des|Van|Von|Der|Di|Da|Del)(?:{_SPACE}+(?:La|Der))?{_SPACE}+")
+# the words between their spaces that a match of either pattern above is made of
+_GAP_WORDS = frozenset("""
+    von van den der dos del di da bin al y and & de la l’ l' of the des du le d’ d'
+    Le La De Du Des Van Von Der Di Da Del""".split())
 # After the head of an institution, the lower-case words of its name: adjectives
 # ("centrale européenne") and complements ("des comptes", "de santé").
 _NOT_IN_NAME = (
@@ -84,6 +88,7 @@ _PARTICIPLE_OPENER = re.compile(
 
 
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞŒŠŽŸ]")
+_CAP_RUN = re.compile(r"[A-ZÀ-ÖØ-ÞŒŠŽŸ][\w&.’'\-]*")  # (see _cap_token_runs)
 
 
 def _cap_token_matches(text: str) -> list[re.Match]:
@@ -113,10 +118,25 @@ def _cap_token_matches(text: str) -> list[re.Match]:
     return out
 
 
+def _cap_token_runs(text: str) -> list[re.Match]:
+    """_cap_token_matches(text), in one pass when it can be.
+
+    _CAP_RUN is _CAP_TOKEN without its look-behind and its iPhone alternative, and opens
+    on a capital (re skips to it quickly).  Where each of its matches opens after
+    something that is not a letter, a digit or _, its matches are _CAP_TOKEN's; else (a
+    capital inside a word: iPhone, 3M) the matches are looked for the slower way."""
+    matches = list(_CAP_RUN.finditer(text))
+    for m in matches:
+        at = m.start()
+        if at and ((c := text[at - 1]).isalnum() or c == "_"):
+            return _cap_token_matches(text)
+    return matches
+
+
 def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
     """Capitalised words (and iPhone-like ones) with their offsets, elisions split off."""
     out = []
-    for m in _cap_token_matches(text):
+    for m in _cap_token_runs(text):
         tok, start = m.group(), m.start()
         if tok.isalpha():  # most are: no elision, 's, dot or dash to look at
             out.append((tok, start, m.end()))
@@ -171,10 +191,7 @@ def extract_entities(text: str, lower_vocab=frozenset(), lang: str | None = None
     tokens = _cap_tokens(text)
     runs: list[_Run] = []
     run: _Run | None = None
-    skip_to = -1
     for i, (tok, start, end) in enumerate(tokens):
-        if start < skip_to:
-            continue
         low = tok.lower()
         if run is not None:
             gap_end = start
@@ -228,7 +245,11 @@ def _joins(text: str, run: _Run, tokens: list, i: int, start: int) -> bool:
     tok = tokens[i][0]
     low = tok.lower()
     blocked = low in _STOP and low not in _IN_NAMES
-    if gap in (" ", "\u00a0", "\u202f", "-") or _CAP_PARTICLE_GAP.fullmatch(gap):
+    if gap in (" ", "\u00a0", "\u202f", "-"):
+        return not blocked
+    if not _GAP_WORDS.issuperset(gap.split()):
+        return False  # more than particles between: neither pattern below can match
+    if _CAP_PARTICLE_GAP.fullmatch(gap):
         return not blocked
     m = _PARTICLE_GAP.fullmatch(text, run.end, start)
     if m is None or blocked:
@@ -282,13 +303,13 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
         if first in _NEVER_SINGLE:
             return None
         if end - start == len(words[0]):
-            if "inist" in text[max(0, start - 24):start] and \
+            if text.find("inist", max(0, start - 24), start) >= 0 and \
                     _PORTFOLIO_BEFORE.search(text, max(0, start - 24), start):
                 return None
             if _at_sentence_start(text, start) and (
                     first in lower_vocab or _looks_common(words[0], text, end)):
                 return None
-    elif all(w in DEMONYMS for w in lows):
+    elif DEMONYMS.issuperset(lows):
         return None
     elif _at_sentence_start(text, start) and (first in SENTENCE_OPENERS or first in lower_vocab):
         # "Heavy Rain", "Today Apple": the name, if any, is what follows
@@ -297,19 +318,22 @@ def _accept(text: str, run: _Run, lower_vocab) -> tuple[int, int] | None:
             return None
         start = nxt
     # a publication's article: "Le Monde", "Les Echos"
-    if start >= 2 and text[start - 1] in " ’'" and text[start - 2] in "eLsa":
-        for article in ("Le ", "La ", "Les ", "L’", "L'"):
-            s = start - len(article)
-            if s >= 0 and text.startswith(article, s) and \
-                    normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
-                start = s
-                break
+    article = _ARTICLE_ENDING.get(text[start - 2:start]) if start >= 2 else None
+    if article is not None:
+        s = start - len(article)
+        if s >= 0 and text.startswith(article, s) and \
+                normalise_name(article + text[start:end]) in PUBLICATIONS_WITH_ARTICLE:
+            start = s
     # "Schalke 04", "Renta 4": the number is the name's
     if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
         number_end = name_number_end(text, end + 1)
         if number_end is not None:
             end = number_end
     return start, end
+
+
+# the article of a publication that may end with the two characters before its name
+_ARTICLE_ENDING = {article[-2:]: article for article in ("Le ", "La ", "Les ", "L’", "L'")}
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -14,17 +14,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-# Letter runs are the words that the gates below look up: what lies between the runs of
-# anything else (splitting is cheaper than finding).
+from ..cues import words
+
+# Letter runs are the words that the gates below look up (what lies between the runs of
+# anything else): the claim's words as the check-worthiness model reads them (cues.words),
+# but for the "0" of each number.
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _DIGIT = re.compile(r"\d")
-# every ASCII character that is not a lower-case letter, to a space (what _NON_LETTERS
-# splits on, within lower-cased ASCII)
-_ASCII_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128)
-                                    if not "a" <= chr(c) <= "z"})
-# the same for the bytes of UTF-8 text: ASCII bytes that are not a-z to a space, the rest
-# (the bytes of every other character) as they are
-_UTF8_NON_LETTERS = bytes(c if 0x61 <= c <= 0x7A or c >= 0x80 else 0x20 for c in range(256))
 # Characters that lower-case to one character that is what re.IGNORECASE compares with.
 # Outside these ranges, and for İ ı ſ µ (whose case folds re treats specially), the gates
 # stand aside and every pattern runs: tests/test_facets_speed_gates.py checks the ranges.
@@ -41,49 +37,37 @@ class Sentence:
     them when not gated).
     """
 
-    __slots__ = ("text", "lowered", "words", "has_digit", "gated", "gates")
+    __slots__ = ("text", "lowered", "tokens", "words", "has_digit", "gated", "gates")
 
-    def __init__(self, text: str, gated: bool | None = None) -> None:
+    def __init__(self, text: str, gated: bool | None = None,
+                 fragment_gates: tuple[tuple[Gate, tuple], ...] | None = None) -> None:
         # gated: True when the caller knows the text holds no character _GATE_UNSAFE
-        # matches (its article has none: plainly_cased), None to look
+        # matches (its article has none: plainly_cased), None to look; fragment_gates:
+        # the gates with fragments that may let it through (its article's: article_gates)
         self.text = text
         self.lowered = lowered = text.lower()
-        # only the words a look-up asks about: hashing every word into a set of its own
-        # would cost as much as finding them
-        ascii = text.isascii()
-        if ascii:
-            # on ASCII the letter runs are the runs of a-z: a table and a split find them
-            # faster than the pattern
-            self.words = words = _LOOKED_UP.intersection(
-                lowered.translate(_ASCII_NON_LETTERS).split())
-        else:
-            # the same table on the UTF-8 bytes (an ASCII byte is never part of another
-            # character's): the runs between ASCII non-letters; a run that is all ASCII is
-            # a-z, one that is all letters is a letter run, only the rest (a ’, a «, a
-            # digit that is not ASCII inside) goes through the slower pattern
-            runs = lowered.encode("utf-8", "surrogatepass").translate(
-                _UTF8_NON_LETTERS).decode("utf-8", "surrogatepass").split()
-            words = _LOOKED_UP.intersection(runs)
-            for run in runs:
-                if not run.isascii() and not run.isalpha():
-                    words.update(_LOOKED_UP.intersection(_NON_LETTERS.split(run)))
-            self.words = words
-        self.has_digit = _DIGIT.search(text) is not None
-        self.gated = gated or ascii or _GATE_UNSAFE.search(text) is None
+        self.has_digit = has_digit = _DIGIT.search(text) is not None
+        # the claim's words, as the score reads them (numbers as "0"): split once for both
+        self.tokens = tokens = words(lowered, has_digit)
+        # only the words a look-up asks about (no "0" among them)
+        self.words = words_ = _LOOKED_UP.intersection(tokens)
+        self.gated = gated or text.isascii() or _GATE_UNSAFE.search(text) is None
         if not self.gated:
             self.gates = -1
             return
         # every gate at once: the bits of the gate words the sentence holds, then the
         # fragments (with each run of white space as one space) of the gates still shut
         gates = 0
-        for word in _GATE_VOCABULARY.intersection(words):
+        for word in _GATE_VOCABULARY.intersection(words_):
             gates |= _GATE_WORDS[word]
         squeezed = None
-        for gate in _FRAGMENT_GATES:
+        for gate, fragment_pieces in (_EVERY_FRAGMENT if fragment_gates is None
+                                      else fragment_gates):
             if not gates & gate.bit:
-                for fragment, pieces in gate.fragment_pieces:
+                for fragment, pieces in fragment_pieces:
                     # a fragment is in the squeezed text only if each of its pieces
-                    # (between its spaces) is in the text: most sentences stop here
+                    # (between its spaces, longest first) is in the text: most sentences
+                    # stop here
                     for piece in pieces:
                         if piece not in lowered:
                             break
@@ -94,6 +78,19 @@ class Sentence:
                             gates |= gate.bit
                             break
         self.gates = gates
+
+
+def article_gates(lowered_article: str) -> tuple[tuple[Gate, tuple], ...]:
+    """The gates with fragments that a claim of this article (lower-cased) may pass, each
+    with those of its fragments it may hold: a piece of a fragment that the article
+    lacks is in none of its claims."""
+    out = []
+    for gate in _FRAGMENT_GATES:
+        possible = tuple((fragment, pieces) for fragment, pieces in gate.fragment_pieces
+                         if all(piece in lowered_article for piece in pieces))
+        if possible:
+            out.append((gate, possible))
+    return tuple(out)
 
 
 # Deleted from a text's UTF-8 bytes: ASCII, continuation bytes and the lead bytes of
@@ -153,6 +150,20 @@ def folded(pattern: re.Pattern) -> re.Pattern:
     return pattern
 
 
+def case_twin(pattern: re.Pattern) -> re.Pattern:
+    """The case-sensitive twin of a case-insensitive pattern, for the lower-cased text of
+    a gated sentence (see folded): its source lower-cased.  The pattern may hold upper-case
+    letters in its words ("USD"), not in an escape (\\S) nor in a class ([A-Z]).  Its
+    twin's matches are at the pattern's places, and their groups are the lower-cased ones:
+    for the places, and for what is read from them without regard to case."""
+    source = pattern.pattern
+    if source.startswith("(?i)"):
+        source = source[4:]
+    if not pattern.flags & re.IGNORECASE or re.search(r"\\[A-Z]|\[[^\]]*[A-Z]", source):
+        raise ValueError(f"no case-sensitive twin for: {source[:60]}")
+    return re.compile(source.lower().replace("(?p<", "(?P<"), pattern.flags & ~re.IGNORECASE)
+
+
 def finditer(pattern: re.Pattern, s: Sentence) -> Iterator[re.Match]:
     """pattern.finditer(s.text), through the pattern's twin when it has one."""
     twin = _TWIN_OF.get(id(pattern))
@@ -197,7 +208,9 @@ class Gate:
     def __init__(self, words: str | list[str], fragments: tuple[str, ...] = ()) -> None:
         self.words = frozenset(words.split() if isinstance(words, str) else words)
         self.fragments = fragments
-        self.fragment_pieces = tuple((f, tuple(f.split(" "))) for f in fragments)
+        # the longest piece first: the likeliest to be missing
+        self.fragment_pieces = tuple((f, tuple(sorted(f.split(" "), key=len, reverse=True)))
+                                     for f in fragments)
         self.bit = 1 << len(_ALL_GATES)
         _ALL_GATES.append(self)
         for word in self.words:
@@ -206,6 +219,7 @@ class Gate:
             _LOOKED_UP.add(word)
         if fragments:
             _FRAGMENT_GATES.append(self)
+            _EVERY_FRAGMENT.append((self, self.fragment_pieces))
 
     def allows(self, s: Sentence) -> bool:
         return s.gates & self.bit != 0
@@ -215,6 +229,7 @@ _ALL_GATES: list[Gate] = []
 _GATE_WORDS: dict[str, int] = {}  # word -> the bits of the gates that hold it
 _GATE_VOCABULARY: set[str] = set()  # the same words, as a set to intersect with
 _FRAGMENT_GATES: list[Gate] = []
+_EVERY_FRAGMENT: list[tuple[Gate, tuple]] = []  # each of those with all its fragments
 # every word that Sentence.words may be asked about: the gates' words (added as gates are
 # made), number words and month names (added where they are defined)
 _LOOKED_UP: set[str] = set()
