@@ -237,3 +237,18 @@ def test_the_labelled_set_is_complete():
         assert (r["speaker"] is None) == (r["speaker_kind"] is None)
         assert r["speaker"] is None or r["speaker"] in r["text"]
         assert all(h["kind"] in ("report", "speculation", "anonymous") for h in r["hedges"])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The deal closed on the 3rd December 2024.", "2024-12-03"),
+    ("It opened on 21st Jan 2025 in Paris.", "2025-01-21"),
+    ("On December 2nd, 2024, he spoke.", "2024-12-02"),
+    ("Le 1er mai 2025, il a parlé.", "2025-05-01"),
+])
+def test_ordinal_days_are_dates_not_a_crash(text, value):
+    """An English ordinal day ("3rd", "21st") kept its suffix into the number and stopped
+    the whole import with a ValueError."""
+    from factcheck.analysis.pipeline import build_claims
+
+    dates = [d["value"] for c in build_claims(text, "en") for d in c["facets"]["dates"]]
+    assert value in dates

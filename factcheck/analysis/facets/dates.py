@@ -205,8 +205,8 @@ def _near(pattern: re.Pattern, text: str, sentence: Sentence, words: frozenset,
 
 def _iso(year: str | None, month: int | str | None, day: str | None) -> str:
     """2025-07-03, 2025-07, 2025, --07-03, --07."""
-    if day and day.lower() == "1er":  # "1er", "1ER" in a headline
-        day = "1"
+    if day:  # "1er" (French), "3rd", "21st" (English): the number alone
+        day = day.rstrip("eErRsStTnNdDhH") or day
     parts = [f"{int(year):04d}"] if year else ["-"]
     if month:
         parts.append(f"{int(month):02d}")
