@@ -140,7 +140,7 @@ def test_seed_checkworthiness_ranks_the_factual_claims_first(seed_text):
     top4 = {i for _, i in ranked[:4]}
     assert top4 == {2, 3, 4, 5}  # Scale AI figures, Gross/Friedman/SSI, $100M bonuses, NFDG
     bottom3 = {i for _, i in ranked[-3:]}
-    assert 9 in bottom3  # "Cette stratégie de recrutement agressive marque un changement…"
+    assert ranked[-1][1] == 9  # "Cette stratégie de recrutement agressive marque un changement…"
 
 
 def test_worthiness_reasons_are_readable(seed_text):

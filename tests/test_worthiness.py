@@ -86,8 +86,31 @@ def test_demo_figures_and_bonuses_on_top_the_strategy_at_the_bottom(seed_text):
     ranked = _demo_ranking(seed_text)
     # Scale AI figures, Gross/Friedman/SSI, the $100M bonuses, the NFDG stake
     assert set(ranked[:4]) == {2, 3, 4, 5}
+    assert set(ranked[:2]) == {2, 4}  # the Scale AI figures and the $100M bonuses
     # "Cette stratégie de recrutement agressive marque un changement fondamental…"
-    assert 9 in ranked[-3:]
+    assert ranked[-1] == 9
+
+
+def test_a_claim_with_no_fact_says_so(seed_text):
+    claims = list(build_claims(seed_text, "fr"))
+    assert "− nothing to check: no figure, name or date" in claims[9]["reasons"]
+    assert not any("nothing to check" in r for r in claims[2]["reasons"])
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # a reading of events is its own cue, in both languages
+    ("Cette décision marque un tournant pour le secteur.", "interpretation",
+     ["marque un tournant"]),
+    ("The move reflects a shift in how labs hire.", "interpretation", ["reflects"]),
+    # a noun after a bare "de" qualifies the noun before it: no event happened
+    ("Cette stratégie de recrutement est agressive.", "event", None),
+    ("Le recrutement de Daniel Gross a surpris.", "event", ["recrutement"]),
+    ("Une prise de participation de 49 % a été annoncée.", "event",
+     ["prise de participation"]),
+])
+def test_cues_read_the_phrase_in_context(text, cue, expected):
+    from factcheck.analysis.cues import cues, words
+    assert cues(words(text.lower())).get(cue) == expected
 
 
 def test_demo_order_does_not_depend_on_being_told_the_language(seed_text):

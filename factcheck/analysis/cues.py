@@ -112,11 +112,20 @@ CUES: dict[str, tuple[str, str]] = {
         stratégie | changement | approche | vision | tendance | course | compétition |
         concurrence | défi | défis | enjeu | enjeux | avenir | progrès | ambition | talents |
         vedettes | géants | frénésie | révolution | transformation | dynamique | fondamental |
-        fondamentale | fondamentales | fondamentaux | désormais | de plus en plus | mutation |
+        fondamentale | fondamentales | fondamentaux | mutation |
         strategy | change | shift | approach | vision | trend | race | competition |
         challenge | challenges | stakes | future | progress | ambition | talent | stars |
         giants | frenzy | revolution | transformation | momentum | fundamental |
-        fundamentally | increasingly | paradigm
+        fundamentally | paradigm
+    """),
+    "interpretation": ("a reading of events, not an event", """
+        marque un changement | marque un tournant | marque une rupture | marque une étape |
+        témoigne de | témoignent de | illustre | illustrent | reflète | reflètent |
+        symbolise | symbolisent | incarne | incarnent | signe de | signe que |
+        désormais | de plus en plus | increasingly |
+        marks a shift | marks a change | marks a turning point | marks a new | signals a |
+        reflects | reflect | illustrates | illustrate | underscores | underscore |
+        symbolizes | symbolises | embodies | testament to | a sign of | a sign that
     """),
     "reported_view": ("a view, not a fact", """
         estime | estimant | estiment | juge | jugeant | jugent | pense | pensent | croit |
@@ -163,14 +172,14 @@ CUES: dict[str, tuple[str, str]] = {
         criminalité | crime | immigration | immigrés | migrants | frontière | police | armée |
         militaire | soldats | guerre | terrorisme | terroristes | pétrole | énergie | climat |
         émissions | charbon | nucléaire | école | écoles | éducation | étudiants | pauvreté |
-        inflation | prix | entreprises | usines | banques | subventions | médicaments |
+        inflation | prix | usines | banques | subventions | médicaments |
         job | jobs | unemployment | unemployed | tax | taxes | deficit | debt | budget |
         economy | economic | growth | wage | wages | income | spending | trade | exports |
         imports | tariffs | health | insurance | medicare | medicaid | obamacare | retirement |
         pension | security | crime | immigration | immigrants | illegal | border | wall |
         police | military | troops | soldiers | war | terrorism | terrorists | isis | oil |
         energy | climate | emissions | coal | nuclear | school | schools | education |
-        students | poverty | inflation | prices | companies | factories | manufacturing |
+        students | poverty | inflation | prices | factories | manufacturing |
         banks | subsidies | drugs | deaths | died | killed | abortion | guns
     """),
     "lawmaking": ("law-making or a vote", """
@@ -186,7 +195,8 @@ CUES: dict[str, tuple[str, str]] = {
         licencié | levé | nommé | quitté | rejoint | lancé | publié | élu | proposé | tenté |
         fondé | créé | cofondé | annoncé | pris | suivi | suivie | conclu | obtenu | perdu |
         gagné | refusé | rejeté | condamné | arrêté | tué | blessé | rachat | acquisition |
-        participation | investissement | prime | primes | recrutement | démission |
+        participation | prise de participation | investissement | prime | primes | recrutement |
+        démission |
         licenciement | faillite | cofondateur | fondateur |
         paid | acquired | bought | invested | hired | recruited | poached | raised | spent |
         sold | appointed | joined | left | launched | founded | offered | took | won | lost |
@@ -231,6 +241,10 @@ for _key, _cue in sorted(_PHRASES.items(), key=lambda kv: -len(kv[0])):
 del _cue, _label, _text, _phrase, _key
 
 
+# French "de" with no article makes the noun after it a modifier of the one before.
+_BARE_DE = frozenset(("de", "d"))
+
+
 def cues(tokens: list[str]) -> dict[str, list[str]]:
     """{cue: its phrases in the claim, each once, in order} (a word in one phrase at most)."""
     found: dict[str, list[str]] = {}
@@ -247,6 +261,9 @@ def cues(tokens: list[str]) -> dict[str, list[str]]:
             if size == 1 or (i + 1 < n and tokens[i + 1] == key[1] and (
                     size == 2 or tuple(tokens[i:i + size]) == key)):
                 if cue == "boilerplate" and n > _FURNITURE_LINE and not (i == 0 and size > 1):
+                    continue
+                if cue == "event" and i and tokens[i - 1] in _BARE_DE:
+                    # "une stratégie de recrutement": a kind of strategy, not a recruitment
                     continue
                 said = found.get(cue)
                 if said is None:
@@ -316,6 +333,9 @@ def shared(text: str, tokens: list[str], facets: dict, found: dict[str, list[str
     dates = facets.get("dates")
     if dates:
         x["date" if any(not d.get("relative") for d in dates) else "date_relative"] = 1.0
+    if not (numbers or entities or dates):
+        # a linear model adds its facts up; this says what none of them being there is worth
+        x["no_facts"] = 1.0
     if facets.get("attribution"):
         x["attributed"] = 1.0
         if facets.get("speaker"):

@@ -302,6 +302,10 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
     shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
     if len(shown) > _SHOWN_AT_MOST:
         shown.sort(key=_weight_of)
+        missing = (groups.get("no_facts"), "no_facts")
+        if missing in shown:  # what is missing says least: it gives way to what is there
+            shown.remove(missing)
+            shown.append(missing)
         del shown[_SHOWN_AT_MOST:]
     elif not shown:
         shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
@@ -400,6 +404,7 @@ _SAY = {
     "question": lambda s, g: "a question, not an assertion",
     "exclamation": lambda s, g: "an exclamation",
     "first_person": _say_first_person, "length": _say_length,
+    "no_facts": lambda s, g: "nothing to check: no figure, name or date",
     "wording_up": lambda s, g: "wording of claims that get checked: " + _quoted(
         [w for _, w in s.ups]),
     "wording_down": lambda s, g: "wording of talk that is not checked: " + _quoted(
