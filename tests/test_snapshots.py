@@ -88,3 +88,17 @@ async def test_sources_pane(demo_with_sources, size):
         await pilot.press("j")
         await pilot.pause(0.2)
         check(f"sources-{size[0]}x{size[1]}", screen_text(app))
+
+
+async def test_a_short_detail_pane_scrolls_to_the_claim_not_its_paragraph(demo_db):
+    # at 80×24 the detail pane holds five lines: the header and the paragraph before the
+    # claim would fill them, and the claim itself would be below the fold
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j")
+        await settled(app, pilot)
+        detail = screen_text(app).splitlines()[10:17]
+        assert any("L’entreprise a investi" in line for line in detail), "\n".join(detail)
+        await pilot.press("k", "k")  # the first claim opens its paragraph: from the top
+        await settled(app, pilot)
+        assert "Claim 1 ·" in screen_text(app).splitlines()[11]

@@ -373,11 +373,12 @@ class FactcheckApp(App[int]):
         position = f"{claims.cursor + 1} of {len(claims.rows)} shown · #{claim['seq']} in article"
         verdict = self.scale().verdict(claim["status"], claim.get("verdict_label"),
                                        article["language"])
-        body = panes.claim_detail(article["text"], claim, history, position, duplicates,
-                                  reusable=self.reusable, verdict=verdict)
+        body, said_at = panes.claim_detail(article["text"], claim, history, position,
+                                           duplicates, reusable=self.reusable,
+                                           verdict=verdict)
         # drawn now, its sources when they come: neither pane's content moves anything else
         # on the screen, so each is a repaint of that pane alone (see detail.py)
-        self.desk.query_one(DetailView).show(body, home=not again)
+        self.desk.query_one(DetailView).show(body, home=not again, anchor=said_at)
         self._load_sources(row.id)
 
     def action_reuse_verdict(self) -> None:

@@ -48,14 +48,20 @@ class DetailView(FixedSizeScrolling, ScrollView, can_focus=True):
         self._strips: list[Strip | None] = []  # the lines drawn so far, in the pane's style
         self._wrapped_at = -1
         self._base: Style | None = None  # the pane's own style, looked up once per paint
+        self._anchor: int | None = None  # the offset show() keeps in view (see _line_of)
+        self._anchored_y = 0  # the line show() scrolled to for it
 
-    def show(self, text: Text, home: bool = True) -> None:
-        """Show a new text, from its first line unless home is False."""
+    def show(self, text: Text, home: bool = True, anchor: int | None = None) -> None:
+        """Show a new text, from its first line unless home is False.  anchor: an offset
+        in the text that must be in view when the text is shown from its start (a pane
+        too short to hold everything above it then scrolls to it)."""
         self.text = text
         self._wrapped_at = -1
         self._wrap()
+        self._anchor = anchor
         if home:
-            self.scroll_to(0, 0, animate=False, immediate=True)
+            self._anchored_y = self._line_of(anchor)
+            self.scroll_to(0, self._anchored_y, animate=False, immediate=True)
         # the lines in view are drawn now, not in the repaint: two smaller pauses, not one
         self._base = self.rich_style
         top = self.scroll_offset.y
@@ -64,6 +70,19 @@ class DetailView(FixedSizeScrolling, ScrollView, can_focus=True):
                 self.render_line(y)
         self._base = None
         self.refresh()
+
+    def _line_of(self, anchor: int | None) -> int:
+        """The first line to show: 0, or the anchor's line when the pane would not reach
+        it (a line or two of what is above it kept)."""
+        height = self.scrollable_content_region.height
+        if not anchor or self._wrapped_at <= 0 or height <= 0:
+            return 0
+        above = self.text[:anchor]
+        # its line is the last of what is above it wrapped (a blank one after a "\n")
+        line = len(above.wrap(self.app.console, self._wrapped_at)) - 1
+        if line < height:
+            return 0  # in view from the top
+        return max(0, line - min(2, height // 4))
 
     def render(self) -> Text:  # what the pane says (painting goes through render_line)
         return self.text
@@ -81,6 +100,9 @@ class DetailView(FixedSizeScrolling, ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()
+        if self.scroll_offset.y == self._anchored_y:  # not scrolled by the reader since
+            self._anchored_y = self._line_of(self._anchor)
+            self.scroll_to(0, self._anchored_y, animate=False, immediate=True)
 
     def notify_style_update(self) -> None:
         self._strips = [None] * len(self._lines)  # drawn in the old colours

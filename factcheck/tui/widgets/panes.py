@@ -67,7 +67,10 @@ def status_text(status: str) -> Text:
 
 def claim_detail(article_text: str, claim: dict, history: list[dict], position: str,
                  duplicates: list[dict] | None = None, archive: list[dict] | None = None,
-                 reusable: dict | None = None, verdict: Verdict | None = None) -> Text:
+                 reusable: dict | None = None, verdict: Verdict | None = None
+                 ) -> tuple[Text, int]:
+    """The detail pane's text, and the offset in it where the claim's own words begin (a
+    short pane scrolls there, so that the paragraph around it never hides it)."""
     out = Text()
     if reusable and reusable.get("status") != claim["status"]:
         where = reusable.get("article_title") or f"article {reusable.get('article_id')}"
@@ -91,6 +94,7 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
 
     start, end = claim["start"], claim["end"]
     said = article_text[start:end]
+    anchor = len(out)
     if start == end:  # written by hand: the article does not say it word for word
         out.append("∅ written by hand, no span in the article:\n", style="dim")
         out.append(p(claim["text"]), style="bold reverse")
@@ -105,6 +109,8 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
         if lo > 0 and article_text[lo - 1] != "\n":
             out.append("… ", style="dim")
         out.append(p(article_text[lo:start]), style="dim")
+        if said == claim["text"]:
+            anchor = len(out)
         out.append(p(said), style="bold reverse" if said == claim["text"] else "bold")
         out.append(p(article_text[end:hi]), style="dim")
         if hi < len(article_text) and article_text[hi] != "\n":
@@ -177,7 +183,7 @@ def claim_detail(article_text: str, claim: dict, history: list[dict], position: 
         out.append("  nothing yet: v verified, d disputed, n note\n", style="dim")
     for e in history:
         _history_line(out, e)
-    return out
+    return out, anchor
 
 
 def _history_line(out: Text, e: dict) -> None:
