@@ -107,6 +107,25 @@ async def test_w_edits_the_rationale_on_several_lines_and_escape_cancels(demo_db
         assert app.screen.query_one("#rationale-text").text == "Selon [bold]\nInsee."
 
 
+async def test_ctrl_s_right_after_fast_typing_saves_every_character(demo_db):
+    # Typed or pasted over SSH, the last characters may still wait in the editor's queue
+    # when ctrl+s (a priority key, handled by the app at once) arrives: they were lost.
+    from textual import events
+
+    app = FactcheckApp(db=demo_db, editor="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        typed = "Confirmé par Reuters et Bloomberg."
+        for ch in typed:  # all queued before the app handles any of them
+            app.post_message(events.Key(ch if ch != " " else "space", ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(app, pilot)
+        claim = claim_row(demo_db, 1)
+        assert verdicts.rationale_of(claim["history"])["text"] == typed
+
+
 @pytest.fixture
 def long_title_db(demo_db):
     with Store(demo_db) as store:

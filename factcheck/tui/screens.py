@@ -203,7 +203,15 @@ class RationaleScreen(Dialog):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        # ctrl+s is a priority key: the app runs it at once, while keys typed or pasted
+        # just before it may still wait in the editor's own queue.  Read the text from
+        # that queue's far end, once they are in.
+        area = self.query_one(TextArea)
+        area.call_later(self._save, area)
+
+    def _save(self, area: TextArea) -> None:
+        if self.is_current:  # (not dismissed meanwhile by a second ctrl+s or Esc)
+            self.dismiss(area.text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
