@@ -394,12 +394,11 @@ class Store:
                   dumps(r["reasons"]), f)
                  for i, (r, f) in enumerate(zip(claims, facets_json), start=1)],
             )
-            # the texts at hand go to the full-text index with their new ids, rather than
-            # an INSERT … SELECT that would read them back
-            ids = [i for (i,) in conn.execute(
-                "SELECT id FROM claims WHERE article_id = ? ORDER BY seq", (article_id,))]
-            conn.executemany("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
-                             zip(ids, [r["text"] for r in claims]))
+            # the claims go to the full-text index in one statement, inside SQLite: their
+            # rows were just written and are still in the page cache, so reading them back
+            # costs less than reading their ids out to Python and binding each text again
+            conn.execute("INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims"
+                         " WHERE article_id = ? ORDER BY seq", (article_id,))
             if note is not None:
                 conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", note)
         return article_id, True
