@@ -42,9 +42,13 @@ WEIGHTS_FILE = ROOT / "factcheck" / "matching" / "dupes" / "weights.json"
 L2 = 1.0                 # penalty on the weights (not the bias), per unit of sample weight
 NEWTON_STEPS = 30
 SET_WEIGHT = {           # the total weight of each set in the fit (its pairs share it)
-    "mrpc": 4.0, "pawsx_en": 0.5, "pawsx_fr": 0.5, "stsb": 0.5, "claimmatch": 1.0,
-    "newsroom": 1.0, "pawsx_cross": 1.0, "newsroom_cross": 1.0, "mismatched": 2.0,
+    "mrpc": 8.0, "pawsx_en": 0.5, "pawsx_fr": 0.5, "stsb": 0.5, "claimmatch": 1.0,
+    "newsroom": 1.0, "pawsx_cross": 3.0, "newsroom_cross": 1.0, "mismatched": 2.0,
 }
+# (MRPC 8 and PAWS-X across languages 3, from 4 and 1: chosen on the held-out parts when
+# the facets of this release changed the features under the weights; MRPC's F1 moves by
+# ±0.003 from one setting to the next, STS-B gained 0.02, the cross pairs' precision and
+# recall met at 0.63)
 # STS-B's long pairs are news and forum sentences judged on a stricter scale than MRPC's
 # (4.0 of 5 is "mostly equivalent"): the same kind of pair would be taught both ways, so
 # they teach only the short pairs; PAWS-X teaches the pairs with mostly the same words.
