@@ -206,6 +206,22 @@ def test_the_same_sentence_about_other_actors_is_capped_not_other_names_anywhere
     assert parts.facts.lost_a and parts.facts.lost_b and parts.cap == 100
 
 
+@pytest.mark.parametrize("a, la, b, lb", [
+    # other actors on each side: the same template, perhaps not the same fact
+    ("Firpol Systems now holds 37% of the European chip market, far ahead of its rival "
+     "Terrinyor Systems.", "en",
+     "Tamdragal Group now holds 37% of the European chip market, far ahead of its rival "
+     "Firpol Systems.", "en"),
+    # across languages, an actor one side names and the other does not
+    ("Tradantra Labs a été acquis par Xerbarmon Group.", "fr",
+     "Venquel Labs now holds 76% of the European chip market, far ahead of its rival "
+     "Xerbarmon Group.", "en"),
+])
+def test_other_actors_make_a_suggestion_at_most(a, la, b, lb):
+    pair = dupes.compare_texts(a, b, la, lb)
+    assert pair["kind"] in (None, "suggestion"), pair
+
+
 def test_the_demo_article_has_no_duplicates_of_itself(seeded):
     store, _ = seeded
     assert [p for p in dupes.find_pairs(store) if p["kind"] != "suggestion"] == []

@@ -59,7 +59,8 @@ class Match(NamedTuple):
     score: int
     conflicts: list[dict]     # [{"a": figure text in a, "b": figure text in b}]
     relation: str             # equal | a_contains_b | b_contains_a | overlap
-    short: bool               # a short claim not said in full by the other: a suggestion at most
+    short: bool               # a suggestion at most: a short claim not said in full by the
+                              # other, or other actors named (see compare)
 
 
 # ---------------------------------------------------------------- the weights
@@ -592,7 +593,12 @@ def compare(a: Prepared, b: Prepared, floor: int = 0) -> Match | None:
     short = x[_SHORT] > 0 and not (
         facts.cover_a == 1.0 and facts.cover_b == 1.0 and not facts.lost_a
         and not facts.lost_b and not facts.extra_fa and not facts.extra_fb)
-    return Match(score, conflicts, relation, short)
+    # other actors on each side ("Firpol leads, ahead of Terrinyor" / "Tamdragal leads,
+    # ahead of Firpol"; "X a été acquis par Y" / "Z leads, ahead of Y"): the same subject,
+    # perhaps not the same fact, so no verdict flows; the pair stays listed, as a
+    # suggestion.  (One side naming more, as a long claim does, is left to the score.)
+    other_actors = bool(facts.lost_a and facts.lost_b)
+    return Match(score, conflicts, relation, short or other_actors)
 
 
 def fact_score(facts: Facts) -> float:

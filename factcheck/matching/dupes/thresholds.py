@@ -60,7 +60,7 @@ def kind_of(score: float, conflicts: Sequence, short: bool, t: Thresholds) -> st
     if score < t.low:
         return None
     if short or score < t.high:
-        return "suggestion"  # (short: a claim under SHORT_WORDS words not said in full)
+        return "suggestion"  # (short: see scorer.Match)
     return "conflict" if conflicts else "duplicate"
 
 
