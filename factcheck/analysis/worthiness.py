@@ -301,11 +301,7 @@ def _reasons(facets: dict, tokens: list[str], found: dict[str, list[str]],
         return []
     shown = [(p, g) for g, p in groups.items() if p >= _SHOWN_FROM or p <= -_SHOWN_FROM]
     if len(shown) > _SHOWN_AT_MOST:
-        shown.sort(key=_weight_of)
-        missing = (groups.get("no_facts"), "no_facts")
-        if missing in shown:  # what is missing says least: it gives way to what is there
-            shown.remove(missing)
-            shown.append(missing)
+        shown.sort(key=_kept_first)
         del shown[_SHOWN_AT_MOST:]
     elif not shown:
         shown = [min(((p, g) for g, p in groups.items()), key=_weight_of)]
@@ -329,6 +325,12 @@ _PART = itemgetter(0)  # of a (part, word) pair
 def _weight_of(pg: tuple[float, str]) -> float:
     """Sort key: the larger a part either way, the earlier."""
     return -abs(pg[0])
+
+
+def _kept_first(pg: tuple[float, str]) -> tuple[bool, float]:
+    """Sort key of the reasons kept when there are too many: by weight, but what is missing
+    ("no_facts") says least, and gives way to what the claim holds."""
+    return pg[1] == "no_facts", -abs(pg[0])
 
 
 class _Said:
