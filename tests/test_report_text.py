@@ -20,7 +20,7 @@ from factcheck.report.markdown import esc
 from factcheck.store import Store, verdicts
 from factcheck.text.display import printable
 from factcheck.text.document import parse_document
-from factcheck.text.formatting import FacetItem, facet_rows, web_url
+from factcheck.text.formatting import FacetItem, counted, facet_rows, web_url
 
 COMMONMARK = MarkdownIt("commonmark")
 
@@ -143,3 +143,9 @@ def test_the_facets_are_walked_once_for_every_view():
 ])
 def test_only_web_addresses_are_links(url, ok):
     assert (web_url(url) is not None) is ok
+
+
+def test_a_count_of_one_takes_the_singular():
+    # "Exported 1 claims" was what an editor read after exporting one rated claim
+    assert counted(1, "claim") == "1 claim"
+    assert [counted(n, "claim") for n in (0, 2)] == ["0 claims", "2 claims"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..store import STATUSES
+from ..text.formatting import counted
 from .common import EXIT_OK, article_id, http_url, open_store, say_err
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "claimreview")  # report.FORMATS, without importing it
@@ -25,7 +26,7 @@ def cmd_export(args) -> int:
                       page_url=args.page_url)
         if args.output and args.output != "-":
             n = report.write_file(store, args.output, force=args.force, **kwargs)
-            say_err(f"exported {n} claims as {args.format} to {args.output}")
+            say_err(f"exported {counted(n, 'claim')} as {args.format} to {args.output}")
         else:
             report.write(store, sys.stdout, **kwargs)
     return EXIT_OK

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 claim", "2 claims": an English count and its noun (plural by an s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def shorten(text, width: int) -> str:
     """One line, at most `width` characters, cut with an ellipsis."""
     text = " ".join(str(text).split())

@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from ..errors import FactcheckError, StoreError
 from ..store import STATUSES, Store, default_db_path, default_editor
 from ..text.display import printable
+from ..text.formatting import counted, file_stem
 from . import actions
 from .desk import ClaimRow, DeskState, Undo
 from .messages import (
@@ -1319,7 +1320,6 @@ class FactcheckApp(App[int]):
     # ------------------------------------------------------------ export
 
     def action_export(self) -> None:
-        from ..text.formatting import file_stem
         from .screens import ExportScreen  # deferred: start-up
 
         article = self.state.article
@@ -1363,8 +1363,8 @@ class FactcheckApp(App[int]):
 
     @on(Exported)
     def _exported(self, exported: Exported) -> None:
-        self.notify(f"Exported {exported.claims} claims ({exported.format}) to {exported.path}",
-                    timeout=10, markup=False)
+        self.notify(f"Exported {counted(exported.claims, 'claim')} ({exported.format}) to "
+                    f"{exported.path}", timeout=10, markup=False)
 
     @on(Failed)
     def _failed(self, failed: Failed) -> None:
